@@ -15,7 +15,7 @@ namespace Graph.Api.Cli;
 /// </summary>
 public static class GraphCommandLine
 {
-    private static readonly Option<string?> s_db = new("--db") { Description = "The embedded store's SQLite file (same as --Graph:Embedded:Path=...)." };
+    private static readonly Option<string?> s_db = new("--db") { Description = "The embedded store's SQLite file (same as --Graph:Embedded:Path=...).", Recursive = true };
 
     /// <summary>Builds the command tree; <paramref name="serve"/> runs the web server with the remaining switches.</summary>
     public static RootCommand Build(Func<string[], CancellationToken, Task<int>> serve)
