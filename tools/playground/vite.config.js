@@ -14,6 +14,13 @@ export default defineConfig({
     // Monaco and GraphiQL are large by nature; the warning says nothing useful here.
     chunkSizeWarningLimit: 6000,
     sourcemap: false,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // @graphiql/react marks modules "use no memo" for the React Compiler; bundling drops it, harmlessly.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   // Monaco's workers are ES modules; bundle them as such so they load from the same origin.
   worker: { format: 'es' },

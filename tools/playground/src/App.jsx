@@ -8,6 +8,14 @@ import { loadExamples } from './examples.js';
 const PRODUCT_NAME = 'Graph relationship explorer';
 
 /**
+ * Opens the variables pane under the operation editor. GraphiQL keeps that pane's visibility in internal
+ * state with no API, so this presses its own "Variables" tab button, which shows the pane if hidden.
+ */
+function showVariablesEditor() {
+  document.querySelector('.graphiql-editor-tools button[data-name="variables"]')?.click();
+}
+
+/**
  * The example list. It is rendered inside GraphiQL (to reach its editors) but shown in the header bar
  * through a portal, so the header stays outside GraphiQL's own layout.
  */
@@ -26,6 +34,7 @@ function ExamplePicker({ examples, slot }) {
     // Setting the editors' text fires GraphiQL's change handlers, which store it in the active tab.
     queryEditor?.setValue(example.query);
     variableEditor?.setValue(example.variables);
+    if (example.variables) showVariablesEditor();
   };
 
   const current = selected === '' ? null : examples[Number(selected)];
@@ -96,7 +105,7 @@ export function App() {
             defaultTabs={first ? [{ query: first.query, variables: first.variables }] : undefined}
             defaultEditorToolsVisibility={first?.variables ? 'variables' : undefined}
           >
-            <GraphiQL.Logo>{PRODUCT_NAME}</GraphiQL.Logo>
+            <GraphiQL.Logo>GraphQL playground</GraphiQL.Logo>
             <ExamplePicker examples={state.examples} slot={slot} />
           </GraphiQL>
         )}

@@ -27,9 +27,8 @@ export async function graphqlFetcher(params, options) {
     return JSON.parse(text);
   } catch {
     // Not JSON (a proxy page, a 404 from a host without the API): show what came back, shortened.
-    const excerpt = text.length > 300 ? `${text.slice(0, 300)}…` : text;
-    return {
-      errors: [{ message: `${GRAPHQL_ENDPOINT} answered HTTP ${response.status} with a non-JSON body: ${excerpt}` }],
-    };
+    const body = text.trim();
+    const what = body === '' ? 'an empty body' : `a non-JSON body: ${body.length > 300 ? `${body.slice(0, 300)}…` : body}`;
+    return { errors: [{ message: `${GRAPHQL_ENDPOINT} answered HTTP ${response.status} with ${what}` }] };
   }
 }
