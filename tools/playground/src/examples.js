@@ -1,7 +1,7 @@
 // Loads and checks the example list that the API project owns (src/Graph.Api/Playground/examples.json).
 
-/** Where the API serves the example list; Vite's base makes this /playground/examples.json. */
-export const EXAMPLES_URL = `${import.meta.env.BASE_URL}examples.json`;
+/** Where the API serves the example list, beside the bundle's index.html. */
+export const EXAMPLES_URL = '/playground/examples.json';
 
 /**
  * Turns one raw entry into { title, description, query, variables } with variables as JSON text,

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-// Monaco's editor, JSON and GraphQL workers, bundled by Vite and served from /playground/assets/.
-import 'graphiql/setup-workers/vite';
+// Monaco's editor, JSON and GraphQL workers, bundled by build.mjs and served from /playground/assets/.
+import './workers.js';
 import 'graphiql/style.css';
 import './playground.css';
 import { App } from './App.jsx';
