@@ -33,7 +33,9 @@ function errorJson(error) {
 async function run(testCase) {
   let document;
   try {
-    document = parse(testCase.document);
+    // graphql-js 17 accepts empty selection sets by default (graphql-spec PR #1227, a proposal);
+    // the released specification requires at least one selection, and so does our engine.
+    document = parse(testCase.document, { allowEmptySelectionSets: false });
   } catch (error) {
     return { rules: ['syntax'], result: { errors: [errorJson(error)] } };
   }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSchema, GraphQLError, Kind, specifiedRules } from 'graphql';
+import { buildSchema, Kind, specifiedRules } from 'graphql';
 import { scalarCoercions } from './resolvers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -19,7 +19,7 @@ export function buildKitchenSinkSchema() {
     const scalar = schema.getType(name);
     const literal = (node) => {
       if (node.kind !== Kind.STRING) {
-        throw new GraphQLError(`${name} cannot represent a non-string literal.`);
+        throw new Error(`${name} cannot represent a non-string literal.`);
       }
       return coercion.input(node.value);
     };
