@@ -258,7 +258,7 @@ public sealed class GraphQLSchema
                 {
                     if (!_implementations.TryGetValue(iface.Name, out var implementations))
                     {
-                        implementations = new Implementations([], []);
+                        implementations = new Implementations(new List<ObjectType>(), new List<InterfaceType>());
                         _implementations.Add(iface.Name, implementations);
                     }
 
