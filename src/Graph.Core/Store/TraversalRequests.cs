@@ -1,0 +1,185 @@
+using Graph.Core.Errors;
+using Graph.Core.Model;
+using Graph.Core.Ontology;
+
+namespace Graph.Core.Store;
+
+/// <summary>Which way an edge is followed from an actor. Symmetric types are followed both ways whatever is asked.</summary>
+public enum Direction
+{
+    Outgoing,
+    Incoming,
+    Both,
+}
+
+/// <summary>
+/// Which edges a query may use: types, direction, a time window, a minimum confidence and a source document.
+/// When a window is given, an edge counts if its validity (validFrom..validTo) overlaps it; undated edges are left out,
+/// since nothing says they fall inside.
+/// </summary>
+public sealed record RelationshipFilter
+{
+    /// <summary>Every edge, both directions.</summary>
+    public static readonly RelationshipFilter All = new();
+
+    /// <summary>Allowed types; null or empty means all.</summary>
+    public IReadOnlySet<RelationshipType>? Types { get; init; }
+
+    public Direction Direction { get; init; } = Direction.Both;
+
+    /// <summary>Start of the window (its first day counts).</summary>
+    public PartialDate? From { get; init; }
+
+    /// <summary>End of the window (its last day counts).</summary>
+    public PartialDate? To { get; init; }
+
+    /// <summary>Minimum edge confidence, 0..1.</summary>
+    public double? MinConfidence { get; init; }
+
+    /// <summary>Only edges with evidence from this document.</summary>
+    public DocumentId? Document { get; init; }
+
+    /// <summary>Checks the filter; throws naming the argument and what is allowed.</summary>
+    public RelationshipFilter Validated()
+    {
+        if (MinConfidence is { } c && (c < 0 || c > 1 || double.IsNaN(c)))
+        {
+            throw new InvalidArgumentException("minConfidence", $"minConfidence must be between 0 and 1; got {c}.");
+        }
+
+        if (From is { } from && To is { } to && to.End < from.Start)
+        {
+            throw new InvalidArgumentException("to", $"The window ends ({to}) before it starts ({from}).");
+        }
+
+        return this;
+    }
+
+    /// <summary>True when the edge passes every condition except direction.</summary>
+    public bool Matches(Relationship edge)
+    {
+        if (Types is { Count: > 0 } types && !types.Contains(edge.Type))
+        {
+            return false;
+        }
+
+        if (MinConfidence is { } min && edge.Confidence < min)
+        {
+            return false;
+        }
+
+        if (Document is { } document && !edge.CitesDocument(document))
+        {
+            return false;
+        }
+
+        if (From is null && To is null)
+        {
+            return true;
+        }
+
+        var start = edge.Attributes.ValidFrom?.Start;
+        var end = edge.Attributes.ValidTo?.End;
+        if (start is null && end is null)
+        {
+            return false;
+        }
+
+        return (To is not { } windowEnd || (start ?? DateOnly.MinValue) <= windowEnd.End)
+            && (From is not { } windowStart || (end ?? DateOnly.MaxValue) >= windowStart.Start);
+    }
+
+    /// <summary>True when the edge may be followed from <paramref name="actor"/> in this filter's direction.</summary>
+    public bool AllowsDirection(Relationship edge, ActorId actor) =>
+        Direction == Direction.Both || edge.Rule.Symmetric
+        || (Direction == Direction.Outgoing ? edge.From == actor : edge.To == actor);
+}
+
+/// <summary>The actors within <see cref="Depth"/> hops of <see cref="Center"/>.</summary>
+public sealed record NeighbourhoodRequest(ActorId Center, int Depth = 1, RelationshipFilter? Filter = null, int NodeLimit = 500)
+{
+    public const int MaxDepth = 4;
+    public const int MaxNodeLimit = 10_000;
+
+    /// <summary>The filter, never null.</summary>
+    public RelationshipFilter EffectiveFilter => Filter ?? RelationshipFilter.All;
+
+    /// <summary>Checks the bounds; throws naming the argument and what is allowed.</summary>
+    public NeighbourhoodRequest Validated()
+    {
+        if (Depth is < 1 or > MaxDepth)
+        {
+            throw new InvalidArgumentException("depth", $"depth must be between 1 and {MaxDepth}; got {Depth}.");
+        }
+
+        if (NodeLimit is < 1 or > MaxNodeLimit)
+        {
+            throw new InvalidArgumentException("limit", $"limit must be between 1 and {MaxNodeLimit}; got {NodeLimit}.");
+        }
+
+        EffectiveFilter.Validated();
+        return this;
+    }
+}
+
+/// <summary>Which paths a path query returns.</summary>
+public enum PathMode
+{
+    /// <summary>One path of fewest hops.</summary>
+    Shortest,
+
+    /// <summary>Every path of fewest hops.</summary>
+    AllShortest,
+
+    /// <summary>Every path without repeated actors, up to the depth, shortest first.</summary>
+    AllSimple,
+}
+
+/// <summary>Paths from one actor to another.</summary>
+public sealed record PathRequest(ActorId From, ActorId To, int MaxDepth = 4, PathMode Mode = PathMode.Shortest, RelationshipFilter? Filter = null, int Limit = 10)
+{
+    public const int MaxAllowedDepth = 8;
+    public const int MaxLimit = 1_000;
+
+    /// <summary>The filter, never null.</summary>
+    public RelationshipFilter EffectiveFilter => Filter ?? RelationshipFilter.All;
+
+    /// <summary>Checks the bounds; throws naming the argument and what is allowed.</summary>
+    public PathRequest Validated()
+    {
+        if (MaxDepth is < 1 or > MaxAllowedDepth)
+        {
+            throw new InvalidArgumentException("maxDepth", $"maxDepth must be between 1 and {MaxAllowedDepth}; got {MaxDepth}.");
+        }
+
+        if (Limit is < 1 or > MaxLimit)
+        {
+            throw new InvalidArgumentException("limit", $"limit must be between 1 and {MaxLimit}; got {Limit}.");
+        }
+
+        EffectiveFilter.Validated();
+        return this;
+    }
+}
+
+/// <summary>A search over actor names and aliases.</summary>
+public sealed record ActorSearch(string Text, IReadOnlySet<NodeKind>? Kinds = null, int Limit = 20, int Offset = 0)
+{
+    public const int MaxLimit = 1_000;
+
+    /// <summary>Checks the bounds; throws naming the argument and what is allowed.</summary>
+    public ActorSearch Validated()
+    {
+        if (Limit is < 1 or > MaxLimit)
+        {
+            throw new InvalidArgumentException("first", $"The page size must be between 1 and {MaxLimit}; got {Limit}.");
+        }
+
+        if (Offset < 0)
+        {
+            throw new InvalidArgumentException("after", $"The offset must be 0 or more; got {Offset}.");
+        }
+
+        return this;
+    }
+}

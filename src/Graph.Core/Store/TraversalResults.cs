@@ -1,0 +1,75 @@
+using Graph.Core.Model;
+
+namespace Graph.Core.Store;
+
+/// <summary>An actor in a subgraph, with its distance in hops from where the traversal began.</summary>
+public sealed record SubgraphNode(Actor Actor, int Depth);
+
+/// <summary>
+/// Nodes and edges ready to draw. <see cref="Truncated"/> says the node cap was reached, so more actors lie beyond.
+/// Every edge's ends are among the nodes.
+/// </summary>
+public sealed record Subgraph(IReadOnlyList<SubgraphNode> Nodes, IReadOnlyList<Relationship> Edges, bool Truncated);
+
+/// <summary>One hop of a path: the edge and whether it was walked from its source to its target.</summary>
+public sealed record PathStep(Relationship Edge, bool Forward);
+
+/// <summary>A path: actors from start to end, and the edges between them.</summary>
+public sealed record GraphPath(IReadOnlyList<Actor> Actors, IReadOnlyList<PathStep> Steps)
+{
+    /// <summary>Hops.</summary>
+    public int Length => Steps.Count;
+}
+
+/// <summary>The paths found; <see cref="Truncated"/> says the limit cut the list short.</summary>
+public sealed record PathResult(IReadOnlyList<GraphPath> Paths, bool Truncated);
+
+/// <summary>How a search text matched an actor, best first.</summary>
+public enum MatchKind
+{
+    Exact,
+    Prefix,
+    Substring,
+}
+
+/// <summary>An actor found by a search, with how it matched and which name matched.</summary>
+public sealed record ActorMatch(Actor Actor, MatchKind Match, string MatchedName);
+
+/// <summary>An actor linked to both of two actors, with the edges on each side.</summary>
+public sealed record CommonNeighbour(Actor Actor, IReadOnlyList<Relationship> ViaFirst, IReadOnlyList<Relationship> ViaSecond);
+
+/// <summary>A piece of evidence found by text, with its edge.</summary>
+public sealed record EvidenceHit(Relationship Relationship, Evidence Evidence);
+
+/// <summary>Counts of the graph and its degree distribution.</summary>
+public sealed record GraphStats(
+    int Actors,
+    int Relationships,
+    int Evidence,
+    int Documents,
+    IReadOnlyDictionary<string, int> ActorsByKind,
+    IReadOnlyDictionary<string, int> RelationshipsByType,
+    DegreeStats Degree);
+
+/// <summary>Degree (edges per actor, both directions) over all actors.</summary>
+public sealed record DegreeStats(int Min, int Max, double Mean, double Median, IReadOnlyList<(ActorId Actor, int Degree)> Top);
+
+/// <summary>What a bulk write did.</summary>
+public sealed record UpsertResult(int Created, int Updated, int Unchanged)
+{
+    public static readonly UpsertResult Empty = new(0, 0, 0);
+
+    public UpsertResult Add(UpsertResult other) => new(Created + other.Created, Updated + other.Updated, Unchanged + other.Unchanged);
+}
+
+/// <summary>What merging two actors moved.</summary>
+public sealed record MergeResult(Actor Kept, ActorId Removed, int RelationshipsMoved, int EvidenceMoved, int AliasesAdded);
+
+/// <summary>Progress of long work (import, sync), for a terminal progress line.</summary>
+public sealed record ImportProgress(string Stage, long Done, long Total);
+
+/// <summary>A whole graph, or a batch of it, to import at once.</summary>
+public sealed record GraphSnapshot(IReadOnlyList<Actor> Actors, IReadOnlyList<Document> Documents, IReadOnlyList<Relationship> Relationships)
+{
+    public static readonly GraphSnapshot Empty = new([], [], []);
+}
