@@ -20,15 +20,9 @@ import {
   graphqlSync,
   printSchema,
 } from 'graphql';
+import { introspectionOptions } from './introspection-options.mjs';
 import { buildKitchenSinkSchema } from './schema.mjs';
 
-export const introspectionOptions = {
-  specifiedByUrl: true,
-  inputValueDeprecation: true,
-  oneOf: true,
-  directiveIsRepeatable: true,
-  schemaDescription: true,
-};
 
 const args = process.argv.slice(2);
 if (args[0] === '--print-query') {
