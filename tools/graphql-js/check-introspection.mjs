@@ -27,21 +27,23 @@ import { buildKitchenSinkSchema } from './schema.mjs';
 const args = process.argv.slice(2);
 if (args[0] === '--print-query') {
   process.stdout.write(getIntrospectionQuery(introspectionOptions));
-  process.exit(0);
-}
-if (args.length !== 2) {
+} else if (args.length !== 2) {
   console.error('Usage: node check-introspection.mjs <introspection.json> <our-printed-schema.graphql>');
-  process.exit(2);
+  process.exitCode = 2;
+} else {
+  process.stdout.write(JSON.stringify(check(args[0], args[1]), null, 2));
 }
 
+/** Runs every check; returns { ok, problems }. */
+function check(responsePath, sdlPath) {
 const problems = [];
 const report = () => {
-  process.stdout.write(JSON.stringify({ ok: problems.length === 0, problems }, null, 2));
-  process.exit(problems.length === 0 ? 0 : 1);
+  process.exitCode = problems.length === 0 ? 0 : 1;
+  return { ok: problems.length === 0, problems };
 };
 
-const response = JSON.parse(readFileSync(args[0], 'utf8'));
-const ourSdl = readFileSync(args[1], 'utf8');
+const response = JSON.parse(readFileSync(responsePath, 'utf8'));
+const ourSdl = readFileSync(sdlPath, 'utf8');
 if (response.errors?.length) problems.push(`The introspection response has errors: ${JSON.stringify(response.errors)}`);
 const introspection = response.data ?? response;
 
@@ -51,7 +53,7 @@ try {
   assertValidSchema(clientSchema);
 } catch (error) {
   problems.push(`graphql-js rejects the introspection result: ${error.message}`);
-  report();
+  return report();
 }
 
 const printedFromOurs = printSchema(clientSchema);
@@ -71,7 +73,8 @@ for (const [key, text] of theirs) {
 for (const key of ours.keys()) {
   if (!theirs.has(key)) problems.push(`Unexpected definition ${key}:\n${ours.get(key)}`);
 }
-report();
+return report();
+}
 
 /** Splits printed SDL into its definitions, keyed by kind and name. */
 function definitions(sdl) {
