@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Graph.GraphQL.Tests.Differential;
 
@@ -11,7 +10,16 @@ namespace Graph.GraphQL.Tests.Differential;
 /// </summary>
 public static class ResponseComparer
 {
-    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions s_indented = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly JsonSerializerOptions s_compact = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The differences, empty when the responses agree.</summary>
     public static IReadOnlyList<string> Differences(JsonElement ours, JsonElement theirs)
@@ -105,7 +113,7 @@ public static class ResponseComparer
         return keys;
     }
 
-    private static string Compact(JsonElement element) => JsonNode.Parse(element.GetRawText())!.ToJsonString();
+    private static string Compact(JsonElement element) => JsonSerializer.Serialize(element, s_compact);
 
     private static void CompareValues(JsonElement ours, JsonElement theirs, string at, List<string> differences)
     {

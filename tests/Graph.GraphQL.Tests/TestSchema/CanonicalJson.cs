@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 
-namespace Graph.GraphQL.Tests.TestSchema;
+namespace Graph.GraphQL.Tests.KitchenSink;
 
 /// <summary>
 /// The canonical JSON that echo fields return, written exactly as resolvers.mjs writes it with

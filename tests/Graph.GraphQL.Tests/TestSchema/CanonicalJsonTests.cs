@@ -1,4 +1,4 @@
-namespace Graph.GraphQL.Tests.TestSchema;
+namespace Graph.GraphQL.Tests.KitchenSink;
 
 public sealed class CanonicalJsonTests
 {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Graph.GraphQL.Tests.TestSchema;
+namespace Graph.GraphQL.Tests.KitchenSink;
 
 /// <summary>
 /// tools/graphql-js/kitchen-sink-data.json as plain .NET values: objects become

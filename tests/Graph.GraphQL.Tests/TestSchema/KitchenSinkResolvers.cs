@@ -3,7 +3,7 @@ using Graph.GraphQL.Execution;
 using Graph.GraphQL.Language.Ast;
 using Graph.GraphQL.Type;
 
-namespace Graph.GraphQL.Tests.TestSchema;
+namespace Graph.GraphQL.Tests.KitchenSink;
 
 /// <summary>The per-operation state of the kitchen-sink resolvers: Mutation.increment's counter.</summary>
 public sealed class KitchenSinkContext

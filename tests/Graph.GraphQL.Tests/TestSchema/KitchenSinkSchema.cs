@@ -2,7 +2,7 @@ using Graph.GraphQL.Type;
 using static Graph.GraphQL.Type.Types;
 using L = Graph.GraphQL.Type.DirectiveLocation;
 
-namespace Graph.GraphQL.Tests.TestSchema;
+namespace Graph.GraphQL.Tests.KitchenSink;
 
 /// <summary>
 /// tools/graphql-js/kitchen-sink.graphql built code-first with our engine: every feature of the

@@ -1,7 +1,7 @@
 using Graph.GraphQL.Tests.Differential;
 using Graph.GraphQL.Type;
 
-namespace Graph.GraphQL.Tests.TestSchema;
+namespace Graph.GraphQL.Tests.KitchenSink;
 
 public sealed class KitchenSinkSchemaTests
 {
