@@ -2,6 +2,7 @@ using System.Text.Json;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Language;
 using Graph.GraphQL.Tests.Differential;
+using Graph.GraphQL.Type;
 using Graph.GraphQL.Utilities;
 using Graph.GraphQL.Validation;
 
@@ -15,10 +16,16 @@ namespace Graph.GraphQL.Tests.Conformance;
 public sealed class IntrospectionConformanceTests
 {
     [Fact]
-    public async Task Full_introspection_is_accepted_by_graphql_js_and_prints_as_our_sdl_printer_prints()
+    public Task Full_introspection_is_accepted_by_graphql_js_and_prints_as_our_sdl_printer_prints() =>
+        CheckAsync(OurEngine.KitchenSink);
+
+    [Fact]
+    public Task Schema_built_from_sdl_introspects_and_prints_as_graphql_js_expects() =>
+        CheckAsync(OurEngine.KitchenSinkFromSdl);
+
+    private static async Task CheckAsync(GraphQLSchema schema)
     {
         var (_, query) = GraphQLJs.Run("check-introspection.mjs", ["--print-query"]);
-        var schema = OurEngine.KitchenSink;
         var document = Parser.Parse(query);
         Assert.Empty(Validator.Validate(schema, document));
         var result = await Executor.ExecuteAsync(new ExecutionArgs { Schema = schema, Document = document });

@@ -22,22 +22,30 @@ public static class OurEngine
 
     private static readonly Lazy<GraphQLSchema> s_kitchenSink = new(() => KitchenSinkSchema.Build(s_data.Value));
 
+    private static readonly Lazy<GraphQLSchema> s_kitchenSinkFromSdl = new(() =>
+        KitchenSinkSchema.BuildFromSdl(File.ReadAllText(Path.Combine(GraphQLJs.ToolsDirectory, "kitchen-sink.graphql")), s_data.Value));
+
     private static readonly Lazy<GraphQLSchema> s_queryOnly = new(KitchenSinkSchema.BuildQueryOnly);
 
     private static readonly Lazy<IReadOnlyList<ValidationRuleFactory>> s_specRules = new(SpecificationRules);
 
-    /// <summary>The kitchen-sink schema built with our engine.</summary>
+    /// <summary>The kitchen-sink schema built code-first with our engine.</summary>
     public static GraphQLSchema KitchenSink => s_kitchenSink.Value;
+
+    /// <summary>The kitchen-sink schema built by our BuildSchema from kitchen-sink.graphql.</summary>
+    public static GraphQLSchema KitchenSinkFromSdl => s_kitchenSinkFromSdl.Value;
 
     /// <summary>The rules of the specification: ours without MaxIntrospectionDepthRule, a recommendation that run-operations.mjs leaves out too.</summary>
     public static IReadOnlyList<ValidationRuleFactory> SpecRules => s_specRules.Value;
 
     /// <summary>Runs the case and returns our response.</summary>
-    public static async Task<JsonElement> RunAsync(ReferenceCase reference)
+    /// <param name="reference">The case.</param>
+    /// <param name="fromSdl">Use the kitchen-sink schema built from SDL instead of the code-first one.</param>
+    public static async Task<JsonElement> RunAsync(ReferenceCase reference, bool fromSdl = false)
     {
         var schema = reference.Schema switch
         {
-            "kitchen-sink" => s_kitchenSink.Value,
+            "kitchen-sink" => fromSdl ? s_kitchenSinkFromSdl.Value : s_kitchenSink.Value,
             "query-only" => s_queryOnly.Value,
             _ => throw new InvalidOperationException($"{reference.Name} names an unknown schema \"{reference.Schema}\"."),
         };

@@ -1,4 +1,5 @@
 using Graph.GraphQL.Type;
+using Graph.GraphQL.Utilities;
 using static Graph.GraphQL.Type.Types;
 using L = Graph.GraphQL.Type.DirectiveLocation;
 
@@ -321,6 +322,41 @@ public static class KitchenSinkSchema
             ],
             directives: [tag, trace, cached],
             description: Description);
+    }
+
+    /// <summary>
+    /// The same schema built by our BuildSchema from kitchen-sink.graphql, with the same resolvers on
+    /// every field, abstract type and custom scalar: a second path through the engine.
+    /// </summary>
+    public static GraphQLSchema BuildFromSdl(string sdl, KitchenSinkData data)
+    {
+        // A first build lists the fields, so that the second can give each one the resolver.
+        var shape = BuildSchema.FromSdl(sdl);
+        return BuildSchema.FromSdl(sdl, resolvers =>
+        {
+            foreach (var type in shape.Types)
+            {
+                if (type is ComplexType complex && !type.Name.StartsWith("__", StringComparison.Ordinal))
+                {
+                    foreach (var field in complex.Fields)
+                    {
+                        resolvers.Resolve(type.Name, field.Name, context => KitchenSinkResolvers.Resolve(context, data));
+                    }
+                }
+
+                if (type is InterfaceType or UnionType)
+                {
+                    resolvers.ResolveType(type.Name, KitchenSinkResolvers.ResolveType);
+                }
+            }
+
+            resolvers
+                .Scalar(KitchenSinkResolvers.CustomScalar("Date", KitchenSinkResolvers.DatePattern(),
+                    "A calendar date written YYYY-MM-DD.", "https://tools.ietf.org/html/rfc3339"))
+                .Scalar(KitchenSinkResolvers.CustomScalar("Url", KitchenSinkResolvers.UrlPattern(),
+                    "An absolute URL starting with http:// or https://.", "https://url.spec.whatwg.org/"))
+                .Scalar(KitchenSinkResolvers.CustomScalar("Cursor", KitchenSinkResolvers.CursorPattern(), null, null));
+        });
     }
 
     /// <summary>The minimal second schema of the corpus: only a query type (for the operation-type rule).</summary>
