@@ -10,7 +10,7 @@
 //       the argument `a` itself when it is a string, else its canonical JSON;
 //    b. {"__error": message} makes the resolver throw an error with that message;
 //    c. {"__ref": id} becomes data.nodes[id], also for items of lists (at any depth);
-//    d. a list is cut to its first `first` items when the field has a non-null `first` argument.
+//    d. a list is cut to its first max(0, first) items when the field has a non-null `first` argument.
 // 4. An abstract type resolves to the object type named by the value's "__typename" key.
 // 5. The custom scalars Date, Url and Cursor accept and produce only strings matching the
 //    patterns below; anything else is an error, for input and output alike.
