@@ -113,6 +113,24 @@ public static class ResponseComparer
         return keys;
     }
 
+    private static JsonElement? TryParseJson(string text)
+    {
+        if (text.Length == 0 || (text[0] != '{' && text[0] != '['))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            return json.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static string Compact(JsonElement element) => JsonSerializer.Serialize(element, s_compact);
 
     private static void CompareValues(JsonElement ours, JsonElement theirs, string at, List<string> differences)
@@ -161,11 +179,25 @@ public static class ResponseComparer
 
                 break;
             case JsonValueKind.String:
-                if (!string.Equals(ours.GetString(), theirs.GetString(), StringComparison.Ordinal))
+                var ourText = ours.GetString()!;
+                var theirText = theirs.GetString()!;
+                if (string.Equals(ourText, theirText, StringComparison.Ordinal))
                 {
-                    differences.Add($"{at}: ours is {Compact(ours)}, graphql-js {Compact(theirs)}.");
+                    break;
                 }
 
+                // Echo fields return JSON: point at the part that differs inside it.
+                if (TryParseJson(ourText) is { } ourJson && TryParseJson(theirText) is { } theirJson)
+                {
+                    var before = differences.Count;
+                    CompareValues(ourJson, theirJson, at + "<json>", differences);
+                    if (differences.Count > before)
+                    {
+                        break;
+                    }
+                }
+
+                differences.Add($"{at}: ours is {Compact(ours)}, graphql-js {Compact(theirs)}.");
                 break;
         }
     }
