@@ -21,7 +21,6 @@ internal sealed partial class ActorSchemaBuilder
     [
         ("countryCode", false, [NodeKind.State, NodeKind.Agency, NodeKind.Organization, NodeKind.Official, NodeKind.Person], "ISO 3166-1 alpha-2 code of the country it belongs to (e.g. `KP`), when known."),
         ("role", false, [NodeKind.Organization, NodeKind.Official, NodeKind.Person], "Role or title (e.g. `President of Russia`, `think tank`), when known."),
-        ("parties", false, [NodeKind.Treaty], "The parties to the treaty as the sources name them, when known."),
         ("provision", false, [NodeKind.Treaty, NodeKind.Resolution], "Its main provision in a sentence, when known."),
         ("adopted", true, [NodeKind.Resolution], "When it was adopted, when known."),
         ("deadline", true, [NodeKind.Resolution], "The deadline it sets, when known."),
@@ -164,7 +163,7 @@ internal sealed partial class ActorSchemaBuilder
         }));
     }
 
-    private void FilterArguments(FieldBuilder f, bool withDirection, bool withTypes = true)
+    private void FilterArguments(FieldBuilder f, bool withDirection, bool withTypes = true, string fromName = "from", string toName = "to")
     {
         if (withTypes)
         {
@@ -176,8 +175,8 @@ internal sealed partial class ActorSchemaBuilder
             f.Argument("direction", _direction, a => a.Description("Which way edges are followed from the actor.").DefaultValue(Direction.Both));
         }
 
-        f.Argument("from", _partialDate, a => a.Description("Start of a time window: only edges whose validity (validFrom..validTo) overlaps it; undated edges are then left out."))
-            .Argument("to", _partialDate, a => a.Description("End of a time window (its last day counts)."))
+        f.Argument(fromName, _partialDate, a => a.Description("Start of a time window: only edges whose validity (validFrom..validTo) overlaps it; undated edges are then left out."))
+            .Argument(toName, _partialDate, a => a.Description("End of a time window (its last day counts)."))
             .Argument("minConfidence", Scalars.Float, a => a.Description("Only edges whose best non-denying evidence has at least this confidence, 0..1."))
             .Argument("document", Scalars.ID, a => a.Description("Only edges with evidence from this document (`doc:slug` or the document's global id)."));
     }

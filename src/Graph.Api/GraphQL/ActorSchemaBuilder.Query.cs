@@ -113,14 +113,14 @@ internal sealed partial class ActorSchemaBuilder
                 .Argument("maxDepth", Scalars.Int, a => a.Description($"Most hops, 1..{PathRequest.MaxAllowedDepth}.").DefaultValue(4))
                 .Argument("mode", _pathMode, a => a.Description("Which paths to return.").DefaultValue(PathMode.Shortest))
                 .Argument("limit", Scalars.Int, a => a.Description($"Most paths to return, 1..{PathRequest.MaxLimit}.").DefaultValue(10));
-            FilterArguments(f, withDirection: true);
+            FilterArguments(f, withDirection: true, fromName: "windowFrom", toName: "windowTo");
             f.Resolve(Run(async c =>
             {
                 var context = GraphRequestContext.Of(c);
                 var maxDepth = Args.Int(c, "maxDepth") ?? 4;
                 var mode = Args.Enum<PathMode>(c, "mode") ?? PathMode.Shortest;
                 var limit = Args.Int(c, "limit") ?? 10;
-                var filter = Args.Filter(c);
+                var filter = Args.Filter(c, fromName: "windowFrom", toName: "windowTo");
                 var from = await ActorReferences.ResolveAsync(context.Store, (string)Args.Raw(c, "from")!, "from", c.CancellationToken).ConfigureAwait(false);
                 var to = await ActorReferences.ResolveAsync(context.Store, (string)Args.Raw(c, "to")!, "to", c.CancellationToken).ConfigureAwait(false);
                 var result = await context.Store.FindPathsAsync(new PathRequest(from.Id, to.Id, maxDepth, mode, filter, limit).Validated(), c.CancellationToken).ConfigureAwait(false);

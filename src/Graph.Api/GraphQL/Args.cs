@@ -53,7 +53,7 @@ public static class Args
     };
 
     /// <summary>The edge filter from the common arguments: types, direction, from, to, minConfidence, document.</summary>
-    public static RelationshipFilter Filter(IResolveFieldContext context, RelationshipFilter? basis = null)
+    public static RelationshipFilter Filter(IResolveFieldContext context, RelationshipFilter? basis = null, string fromName = "from", string toName = "to")
     {
         var filter = basis ?? RelationshipFilter.All;
         if (List<RelationshipType>(context, "types") is { Count: > 0 } types)
@@ -66,12 +66,12 @@ public static class Args
             filter = filter with { Direction = direction };
         }
 
-        if (Date(context, "from") is { } from)
+        if (Date(context, fromName) is { } from)
         {
             filter = filter with { From = from };
         }
 
-        if (Date(context, "to") is { } to)
+        if (Date(context, toName) is { } to)
         {
             filter = filter with { To = to };
         }
