@@ -1,1 +1,12 @@
-Console.WriteLine("Graph.Benchmarks");
+using Graph.Benchmarks;
+using Graph.Benchmarks.Storage;
+
+// Each benchmark is one line: a name and the method that runs it with the remaining arguments.
+var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["storage"] = StorageBenchmark.RunAsync,
+    [EmbeddedQueryPhase.Command] = EmbeddedQueryPhase.RunAsync,
+    ["graphql"] = _ => BenchmarkHost.NotYetAvailable("graphql"),
+};
+
+return await BenchmarkHost.DispatchAsync(benchmarks, args);
