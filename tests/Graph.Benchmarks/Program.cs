@@ -5,6 +5,7 @@ using Graph.Benchmarks.Storage;
 var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["storage"] = StorageBenchmark.RunAsync,
+    [StoreProfile.Command] = StoreProfile.RunAsync,
     [EmbeddedQueryPhase.Command] = EmbeddedQueryPhase.RunAsync,
     ["graphql"] = _ => BenchmarkHost.NotYetAvailable("graphql"),
 };

@@ -16,6 +16,7 @@ public static class StorageBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var options = StorageBenchmarkOptions.Parse(args);
+        var loadAtStart = StoreProfile.LoadAverage();
         var workDir = Path.GetFullPath(options.WorkDir);
         Directory.CreateDirectory(workDir);
         var dbPath = Path.Combine(workDir, "graph.db");
@@ -47,7 +48,7 @@ public static class StorageBenchmark
             (kuzu, kuzuProblem) = await KuzuRunner.RunAsync(workDir);
         }
 
-        new StorageReport(options, generator, import, workload, query, kuzu, kuzuProblem).Print(Console.Out);
+        new StorageReport(options, generator, import, workload, query, kuzu, kuzuProblem, loadAtStart).Print(Console.Out);
         return 0;
     }
 

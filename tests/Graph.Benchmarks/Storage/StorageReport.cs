@@ -15,7 +15,8 @@ public sealed class StorageReport(
     Workload workload,
     QueryPhaseResult ours,
     KuzuResult? kuzu,
-    string? kuzuProblem)
+    string? kuzuProblem,
+    string loadAtStart)
 {
     private const double OpenTargetMs = 10_000;
     private const double NeighbourhoodTargetMs = 0.2;
@@ -30,7 +31,7 @@ public sealed class StorageReport(
         o.WriteLine();
         o.WriteLine($"=== Storage benchmark: embedded store vs Kuzu {kuzu?.Version ?? "(not run)"} ===");
         o.WriteLine($"graph      {rels:N0} relationships, {generator.ActorCount:N0} actors, {generator.DocumentCount:N0} documents, seed {options.Seed}, max degree {import.MaxDegree:N0}, {import.LinkedActors.Count:N0} linked actors");
-        o.WriteLine($"machine    {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        o.WriteLine($"machine    {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average {loadAtStart} at start, {StoreProfile.LoadAverage()} at end (1/5/15 min)");
         o.WriteLine($"workload   {workload.Neighbourhood.Count:N0} neighbourhoods (depth {workload.Depth}, cap {workload.NodeLimit} nodes incl. centre), {workload.Pairs.Count:N0} shortest paths (max {workload.MaxDepth} hops), both directions, all types; 50 warm-up queries each");
         o.WriteLine($"generator  {import.Generate.TotalSeconds:F1} s, CSV export {import.Export.TotalSeconds:F1} s (neither counted in the insert rate)");
         if (kuzu is null)
