@@ -58,7 +58,7 @@ public static class StorageBenchmark
         var export = new Stopwatch();
         var write = new Stopwatch();
         using var csv = new GraphCsvExport(workDir);
-        long relationships = 0;
+        long relationships = 0, actors = 0;
 
         write.Start();
         var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = dbPath });
@@ -86,9 +86,10 @@ public static class StorageBenchmark
                 write.Stop();
 
                 relationships += batch.Relationships.Count;
+                actors += batch.Actors.Count;
                 if (progress.ElapsedMilliseconds > 2_000)
                 {
-                    Console.Error.WriteLine($"  imported {relationships:N0} / {generator.RelationshipCount:N0} relationships ({relationships / Math.Max(write.Elapsed.TotalSeconds, 1e-9):N0}/s so far)");
+                    Console.Error.WriteLine($"  imported {actors:N0} / {generator.ActorCount:N0} actors, {relationships:N0} / {generator.RelationshipCount:N0} relationships (store time so far {write.Elapsed.TotalSeconds:F1} s)");
                     progress.Restart();
                 }
             }
