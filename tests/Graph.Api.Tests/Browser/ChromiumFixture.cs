@@ -59,7 +59,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
     {
         if (UnavailableReason is not null)
         {
-            Assert.Skip(UnavailableReason);
+            RequiredTool.Missing(UnavailableReason);
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class GraphQLHttpAuditTests(ApiServer server) : IClassFixture<ApiS
         var tools = Path.Combine(ApiServer.RepositoryRoot, "tools", "graphql-http");
         if (!Directory.Exists(Path.Combine(tools, "node_modules", "graphql-http")))
         {
-            Assert.Skip($"graphql-http is not installed in {tools}: run `npm ci` there (needs Node.js 20+).");
+            RequiredTool.Missing($"graphql-http is not installed in {tools}: run `npm ci` there (needs Node.js 20+).");
         }
 
         var start = new ProcessStartInfo("node", ["audit.mjs", new Uri(server.BaseAddress, "graphql").ToString()])

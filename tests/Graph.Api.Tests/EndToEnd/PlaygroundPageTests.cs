@@ -14,7 +14,7 @@ public sealed class PlaygroundPageTests(ApiServer server, ChromiumFixture chromi
     {
         if (!File.Exists(Path.Combine(ApiServer.RepositoryRoot, "src", "Graph.Api", "wwwroot", "playground", "index.html")))
         {
-            Assert.Skip("The playground bundle is not built: build src/Graph.Api with Node.js and npm on PATH (without GRAPH_SKIP_PLAYGROUND_BUILD).");
+            RequiredTool.Missing("The playground bundle is not built: build src/Graph.Api with Node.js and npm on PATH (without GRAPH_SKIP_PLAYGROUND_BUILD).");
         }
 
         var page = await chromium.NewPageAsync();

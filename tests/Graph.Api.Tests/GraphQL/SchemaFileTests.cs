@@ -69,7 +69,7 @@ public sealed class SchemaFileTests
         var tools = Path.Combine(ApiServer.RepositoryRoot, "tools", "graphql-js");
         if (!Directory.Exists(Path.Combine(tools, "node_modules", "graphql")))
         {
-            Assert.Skip($"graphql-js is not installed in {tools}: run `npm ci` there (needs Node.js 20+).");
+            RequiredTool.Missing($"graphql-js is not installed in {tools}: run `npm ci` there (needs Node.js 20+).");
         }
 
         var start = new ProcessStartInfo("node", ["breaking-changes.mjs", committed, current])
@@ -85,7 +85,7 @@ public sealed class SchemaFileTests
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            Assert.Skip("Node.js is not on PATH; it runs graphql-js findBreakingChanges.");
+            RequiredTool.Missing("Node.js is not on PATH; it runs graphql-js findBreakingChanges.");
             throw;
         }
 
