@@ -130,7 +130,7 @@ public static class Values
             {
                 if (definition.HasDefaultValue)
                 {
-                    coerced[name] = definition.DefaultValue;
+                    coerced[name] = definition.CoercedDefaultValue;
                 }
                 else if (type is NonNullType)
                 {
@@ -148,7 +148,7 @@ public static class Values
                 {
                     if (definition.HasDefaultValue)
                     {
-                        coerced[name] = definition.DefaultValue;
+                        coerced[name] = definition.CoercedDefaultValue;
                     }
                     else if (type is NonNullType)
                     {

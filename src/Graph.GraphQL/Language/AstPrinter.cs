@@ -6,7 +6,7 @@ namespace Graph.GraphQL.Language;
 
 /// <summary>
 /// Prints an AST as canonical GraphQL text, formatted like graphql-js <c>print</c>: two-space indented blocks,
-/// field arguments wrapped when the line passes 80 characters, block strings kept as block strings.
+/// field arguments, lists and objects wrapped when the line passes 80 characters, block strings kept as block strings.
 /// </summary>
 public static class AstPrinter
 {
@@ -65,7 +65,10 @@ public static class AstPrinter
                 return Join(n.Definitions, "\n\n");
             case OperationDefinitionNode n:
             {
-                var varDefs = Wrap("(", Join(n.VariableDefinitions, ", "), ")");
+                // Multi-line variable definitions (long defaults) go one per line, unindented, as graphql-js 17 prints them.
+                var varDefs = HasMultilineItems(n.VariableDefinitions)
+                    ? Wrap("(\n", Join(n.VariableDefinitions, "\n"), "\n)")
+                    : Wrap("(", Join(n.VariableDefinitions, ", "), ")");
                 var prefix = Join3(OperationName(n.Operation), PrintNode(n.Name) + varDefs, Join(n.Directives, " "), " ");
                 var body = (prefix == "query" ? string.Empty : prefix + " ") + PrintNode(n.SelectionSet);
                 return Wrap(string.Empty, PrintNode(n.Description), "\n") + body;
@@ -114,9 +117,20 @@ public static class AstPrinter
             case EnumValueNode n:
                 return n.Value;
             case ListValueNode n:
-                return "[" + Join(n.Values, ", ") + "]";
+            {
+                var values = Join(n.Values, ", ");
+                return 2 + values.Length > MaxLineLength
+                    ? "[\n" + Indent(Join(n.Values, "\n")) + "\n]"
+                    : "[" + values + "]";
+            }
+
             case ObjectValueNode n:
-                return "{" + Join(n.Fields, ", ") + "}";
+            {
+                // graphql-js 17 pads the braces ("{ x: 1 }", and "{  }" when empty) and breaks long objects into a block.
+                var fields = Join(n.Fields, ", ");
+                return 4 + fields.Length > MaxLineLength ? Block(n.Fields) : "{ " + fields + " }";
+            }
+
             case ObjectFieldNode n:
                 return n.Name.Value + ": " + PrintNode(n.Value);
             case DirectiveNode n:
@@ -205,6 +219,20 @@ public static class AstPrinter
         return multiline
             ? Wrap("(\n", Indent(JoinStrings(printed, "\n")), "\n)")
             : Wrap("(", JoinStrings(printed, ", "), ")");
+    }
+
+    private static bool HasMultilineItems<T>(IReadOnlyList<T> nodes)
+        where T : Node
+    {
+        foreach (var node in nodes)
+        {
+            if (PrintNode(node).Contains('\n', StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Join<T>(IReadOnlyList<T> nodes, string separator)

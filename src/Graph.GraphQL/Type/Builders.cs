@@ -289,10 +289,24 @@ public sealed class InputValueBuilder
         return this;
     }
 
-    /// <summary>Sets the default, as an internal value (int, double, string, bool, enum value, list, dictionary).</summary>
+    /// <summary>
+    /// Sets the default, as an internal value (int, double, string, bool, enum value, list, dictionary). Execution
+    /// fills in the defaults of input fields it leaves out; introspection prints it as given.
+    /// </summary>
     public InputValueBuilder DefaultValue(object? value)
     {
         _value.DefaultValue = value;
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the default as a GraphQL literal, as SDL writes it: introspection prints it as written, execution coerces it
+    /// through the type (once, on first use).
+    /// </summary>
+    public InputValueBuilder DefaultValueLiteral(Language.Ast.ValueNode literal)
+    {
+        ArgumentNullException.ThrowIfNull(literal);
+        _value.DefaultValueLiteral = literal;
         return this;
     }
 

@@ -96,6 +96,10 @@ public sealed record ListSizeDefinition(int? AssumedSize, IReadOnlyList<string> 
 public sealed class InputValueDefinition
 {
     private object? _defaultValue;
+    private Language.Ast.ValueNode? _defaultValueLiteral;
+
+    // The default after input coercion, computed once on first use (types are resolved by then).
+    private CoercedDefault? _coercedDefault;
 
     /// <summary>Creates an input value; most code uses the builders instead.</summary>
     public InputValueDefinition(string name, GraphQLType type)
@@ -115,13 +119,18 @@ public sealed class InputValueDefinition
     /// <summary>The input type.</summary>
     public GraphQLType Type { get; internal set; }
 
-    /// <summary>The default (an internal value, as coercion would produce); see <see cref="HasDefaultValue"/>.</summary>
+    /// <summary>
+    /// The default as an internal value, as given in code (nested input-field defaults not yet filled in); for a schema
+    /// built from SDL, the coerced literal. Execution uses <see cref="CoercedDefaultValue"/>; see <see cref="HasDefaultValue"/>.
+    /// </summary>
     public object? DefaultValue
     {
-        get => _defaultValue;
+        get => _defaultValueLiteral is not null ? CoercedDefaultValue : _defaultValue;
         internal set
         {
             _defaultValue = value;
+            _defaultValueLiteral = null;
+            _coercedDefault = null;
             HasDefaultValue = true;
         }
     }
@@ -129,8 +138,41 @@ public sealed class InputValueDefinition
     /// <summary>True when a default was given (it may be null).</summary>
     public bool HasDefaultValue { get; private set; }
 
-    /// <summary>The default as written in SDL, when the schema was built from SDL (printed as is by introspection).</summary>
-    public Language.Ast.ValueNode? DefaultValueLiteral { get; internal set; }
+    /// <summary>The default as written in SDL, when the schema was built from SDL (printed as is by introspection and the SDL printer).</summary>
+    public Language.Ast.ValueNode? DefaultValueLiteral
+    {
+        get => _defaultValueLiteral;
+        internal set
+        {
+            _defaultValueLiteral = value;
+            _defaultValue = null;
+            _coercedDefault = null;
+            HasDefaultValue = value is not null;
+        }
+    }
+
+    /// <summary>
+    /// The default coerced through <see cref="Type"/> as the specification's input coercion does: the SDL literal coerced,
+    /// or the code-first value with the defaults of nested input fields filled in (<c>{x: 1.5}</c> becomes
+    /// <c>{x: 1.5, y: 0}</c> when <c>y</c> defaults to 0). Computed once; this is what execution uses.
+    /// </summary>
+    public object? CoercedDefaultValue
+    {
+        get
+        {
+            var cached = Volatile.Read(ref _coercedDefault);
+            if (cached is null)
+            {
+                cached = new CoercedDefault(Utilities.CoerceDefaultValue.Coerce(this));
+                Volatile.Write(ref _coercedDefault, cached);
+            }
+
+            return cached.Value;
+        }
+    }
+
+    /// <summary>The literal's source when there is one; the given value otherwise (for the coercion).</summary>
+    internal object? GivenDefaultValue => _defaultValue;
 
     /// <summary>Why this input value is deprecated; null when it is not.</summary>
     public string? DeprecationReason { get; internal set; }
@@ -150,8 +192,12 @@ public sealed class InputValueDefinition
     internal void ClearDefault()
     {
         _defaultValue = null;
+        _defaultValueLiteral = null;
+        _coercedDefault = null;
         HasDefaultValue = false;
     }
+
+    private sealed record CoercedDefault(object? Value);
 
     /// <inheritdoc />
     public override string ToString() => Name + ": " + Type;

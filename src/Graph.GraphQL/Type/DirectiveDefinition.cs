@@ -118,11 +118,11 @@ public static class Directives
         .Locations(DirectiveLocation.FIELD, DirectiveLocation.FRAGMENT_SPREAD, DirectiveLocation.INLINE_FRAGMENT)
         .Argument("if", new NonNullType(Scalars.Boolean), a => a.Description("Skipped when true.")));
 
-    /// <summary><c>@deprecated(reason: String = "No longer supported")</c>.</summary>
+    /// <summary><c>@deprecated(reason: String! = "No longer supported")</c>.</summary>
     public static DirectiveDefinition Deprecated { get; } = new("deprecated", d => d
         .Description("Marks an element of the schema as no longer supported.")
         .Locations(DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.ARGUMENT_DEFINITION, DirectiveLocation.INPUT_FIELD_DEFINITION, DirectiveLocation.ENUM_VALUE)
-        .Argument("reason", Scalars.String, a => a
+        .Argument("reason", Types.NonNull(Scalars.String), a => a
             .Description("Why the element is deprecated and what to use instead, in Markdown.")
             .DefaultValue(DefaultDeprecationReason)));
 

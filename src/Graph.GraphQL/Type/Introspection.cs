@@ -63,7 +63,7 @@ public static class Introspection
         .Field("isRepeatable", Types.NonNull(Scalars.Boolean), f => f.Resolve(ctx => Boxed(((DirectiveDefinition)ctx.Source!).IsRepeatable)))
         .Field("locations", Types.NonNullList(DirectiveLocationType), f => f.Resolve(ctx => ((DirectiveDefinition)ctx.Source!).Locations))
         .Field("args", Types.NonNullList(InputValueType!), f => f
-            .Argument("includeDeprecated", Scalars.Boolean, a => a.DefaultValue(false))
+            .Argument("includeDeprecated", Types.NonNull(Scalars.Boolean), a => a.DefaultValue(false))
             .Resolve(ctx => FilterDeprecated(((DirectiveDefinition)ctx.Source!).Arguments, ctx))));
 
     /// <summary><c>__Type</c>.</summary>
@@ -74,17 +74,17 @@ public static class Introspection
         .Field("description", Scalars.String, f => f.Resolve(ctx => (ctx.Source as NamedType)?.Description))
         .Field("specifiedByURL", Scalars.String, f => f.Resolve(ctx => (ctx.Source as ScalarType)?.SpecifiedByUrl))
         .Field("fields", Types.List(Types.NonNull(FieldType!)), f => f
-            .Argument("includeDeprecated", Scalars.Boolean, a => a.DefaultValue(false))
+            .Argument("includeDeprecated", Types.NonNull(Scalars.Boolean), a => a.DefaultValue(false))
             .Resolve(ctx => ctx.Source is ComplexType complex ? FilterDeprecated(complex.Fields, ctx) : null))
         .Field("interfaces", Types.List(Types.NonNull(TypeType!)), f => f
             .Resolve(ctx => (ctx.Source as ComplexType)?.Interfaces))
         .Field("possibleTypes", Types.List(Types.NonNull(TypeType!)), f => f
             .Resolve(ctx => ctx.Source is InterfaceType or UnionType ? ctx.Schema.GetPossibleTypes((NamedType)ctx.Source) : null))
         .Field("enumValues", Types.List(Types.NonNull(EnumValueType!)), f => f
-            .Argument("includeDeprecated", Scalars.Boolean, a => a.DefaultValue(false))
+            .Argument("includeDeprecated", Types.NonNull(Scalars.Boolean), a => a.DefaultValue(false))
             .Resolve(ctx => ctx.Source is EnumType enumType ? FilterDeprecated(enumType.Values, ctx) : null))
         .Field("inputFields", Types.List(Types.NonNull(InputValueType!)), f => f
-            .Argument("includeDeprecated", Scalars.Boolean, a => a.DefaultValue(false))
+            .Argument("includeDeprecated", Types.NonNull(Scalars.Boolean), a => a.DefaultValue(false))
             .Resolve(ctx => ctx.Source is InputObjectType input ? FilterDeprecated(input.Fields, ctx) : null))
         .Field("ofType", TypeType!, f => f.Resolve(ctx => ctx.Source switch
         {
@@ -100,7 +100,7 @@ public static class Introspection
         .Field("name", Types.NonNull(Scalars.String), f => f.Resolve(ctx => ((FieldDefinition)ctx.Source!).Name))
         .Field("description", Scalars.String, f => f.Resolve(ctx => ((FieldDefinition)ctx.Source!).Description))
         .Field("args", Types.NonNullList(InputValueType!), f => f
-            .Argument("includeDeprecated", Scalars.Boolean, a => a.DefaultValue(false))
+            .Argument("includeDeprecated", Types.NonNull(Scalars.Boolean), a => a.DefaultValue(false))
             .Resolve(ctx => FilterDeprecated(((FieldDefinition)ctx.Source!).Arguments, ctx)))
         .Field("type", Types.NonNull(TypeType!), f => f.Resolve(ctx => ((FieldDefinition)ctx.Source!).Type))
         .Field("isDeprecated", Types.NonNull(Scalars.Boolean), f => f.Resolve(ctx => Boxed(((FieldDefinition)ctx.Source!).IsDeprecated)))
@@ -173,7 +173,8 @@ public static class Introspection
             return null;
         }
 
-        var literal = AstFromValue.Get(value.DefaultValue, value.Type) ?? value.DefaultValueLiteral;
+        // As written: the SDL literal when there is one, else the code's value (graphql-js 17 semantics).
+        var literal = value.DefaultValueLiteral ?? AstFromValue.Get(value.DefaultValue, value.Type);
         return literal is null ? null : AstPrinter.Print(literal);
     }
 

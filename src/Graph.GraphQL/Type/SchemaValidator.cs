@@ -329,6 +329,19 @@ internal static class SchemaValidator
                     errors.Add($"OneOf input field {input.Name}.{field.Name} cannot have a default value.");
                 }
             }
+
+            if (field.HasDefaultValue && !IsUnresolved(field.Type))
+            {
+                try
+                {
+                    // Coerced once here, so a cycle of defaults is reported when the schema is built, not at execution.
+                    _ = field.CoercedDefaultValue;
+                }
+                catch (DefaultValueCycleException)
+                {
+                    errors.Add($"Invalid circular reference. The default value of Input Object field {input.Name}.{field.Name} references itself through the defaults of nested input fields.");
+                }
+            }
         }
     }
 

@@ -373,8 +373,8 @@ public static class BuildSchema
             builder.Description(node.Description?.Value);
             if (node.DefaultValue is not null)
             {
-                var type = TypeOf(node.Type);
-                builder.DefaultValue(ValueFromAst.TryGetValue(node.DefaultValue, type, null, out var value) ? value : ValueFromAst.Untyped(node.DefaultValue));
+                // Kept as written; coerced through the type once the schema's types are resolved.
+                builder.DefaultValueLiteral(node.DefaultValue);
             }
 
             if (GetDeprecation(node.Directives) is { } reason)

@@ -157,7 +157,7 @@ public static class CoerceInputValue
             {
                 if (field.HasDefaultValue)
                 {
-                    result[field.Name] = field.DefaultValue;
+                    result[field.Name] = field.CoercedDefaultValue;
                 }
                 else if (field.Type is NonNullType)
                 {

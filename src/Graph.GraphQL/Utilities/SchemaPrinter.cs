@@ -211,7 +211,7 @@ public static class SchemaPrinter
     private static string PrintInputValue(InputValueDefinition arg)
     {
         var result = arg.Name + ": " + arg.Type;
-        if (arg.HasDefaultValue && (AstFromValue.Get(arg.DefaultValue, arg.Type) ?? arg.DefaultValueLiteral) is { } defaultAst)
+        if (arg.HasDefaultValue && (arg.DefaultValueLiteral ?? AstFromValue.Get(arg.DefaultValue, arg.Type)) is { } defaultAst)
         {
             result += " = " + AstPrinter.Print(defaultAst);
         }

@@ -100,7 +100,7 @@ public static class ValueFromAst
                     {
                         if (field.HasDefaultValue)
                         {
-                            result[field.Name] = field.DefaultValue;
+                            result[field.Name] = field.CoercedDefaultValue;
                         }
                         else if (field.Type is NonNullType)
                         {

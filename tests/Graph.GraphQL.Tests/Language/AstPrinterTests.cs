@@ -69,12 +69,45 @@ public sealed class AstPrinterTests
         Assert.StartsWith("\"\"\"\nThis is a description\nof the `Foo` type.\n\"\"\"\ntype Foo implements Bar & Baz & Two {\n  \"Description of the `one` field.\"\n  one: Type\n", printed, StringComparison.Ordinal);
         Assert.Contains("  \"\"\"This is a description of the `two` field.\"\"\"\n  two(\n    \"\"\"This is a description of the `argument` argument.\"\"\"\n    argument: InputType!\n  ): Type\n", printed, StringComparison.Ordinal);
         Assert.Contains("  five(argument: [String] = [\"string\", \"string\"]): String\n", printed, StringComparison.Ordinal);
-        Assert.Contains("  six(argument: InputType = {key: \"value\"}): Type\n", printed, StringComparison.Ordinal);
+        Assert.Contains("  six(argument: InputType = { key: \"value\" }): Type\n", printed, StringComparison.Ordinal);
         Assert.Contains("union Feed = Story | Article | Advert", printed, StringComparison.Ordinal);
         Assert.Contains("directive @myRepeatableDir(name: String!) repeatable on OBJECT | INTERFACE", printed, StringComparison.Ordinal);
         Assert.Contains("extend schema @onSchema {\n  subscription: SubscriptionType\n}", printed, StringComparison.Ordinal);
         Assert.Contains("type UndefinedType\n", printed, StringComparison.Ordinal);
         Assert.Contains("input InputType {\n  key: String!\n  answer: Int = 42\n}", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pads_object_values_with_spaces_inside_the_braces()
+    {
+        Assert.Equal("{\n  f(a: {  }, b: [], c: { x: 1.5, y: [1, 2] })\n}", Reprint("{ f(a: {}, b: [], c: {x: 1.5, y: [1,2]}) }"));
+    }
+
+    [Fact]
+    public void Breaks_object_values_longer_than_eighty_characters_into_a_block()
+    {
+        var printed = Reprint("{ f(a: {aaaaaaaaaaaaaaa: 1, bbbbbbbbbbbbbbbbbbbbb: 2, ccccccccccccccccccccccc: 3, ddddddddddddddddddd: 4}) }");
+        Assert.Equal(
+            "{\n  f(\n    a: {\n      aaaaaaaaaaaaaaa: 1\n      bbbbbbbbbbbbbbbbbbbbb: 2\n      ccccccccccccccccccccccc: 3\n      ddddddddddddddddddd: 4\n    }\n  )\n}",
+            printed);
+    }
+
+    [Fact]
+    public void Breaks_list_values_longer_than_eighty_characters_one_item_per_line()
+    {
+        var printed = Reprint("{ f(a: [\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\", \"cccccccccccccccccccccccccc\"]) }");
+        Assert.Equal(
+            "{\n  f(\n    a: [\n      \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"\n      \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\"\n      \"cccccccccccccccccccccccccc\"\n    ]\n  )\n}",
+            printed);
+    }
+
+    [Fact]
+    public void Puts_variable_definitions_one_per_line_when_one_spans_lines()
+    {
+        var printed = Reprint("query Q($a: In = {aaaaaaaaaaaaaaa: 1, bbbbbbbbbbbbbbbbbbbbb: 2, ccccccccccccccccccccccc: 3, ddddddddddddddddddd: 4}, $b: Int) { f }");
+        Assert.Equal(
+            "query Q(\n$a: In = {\n  aaaaaaaaaaaaaaa: 1\n  bbbbbbbbbbbbbbbbbbbbb: 2\n  ccccccccccccccccccccccc: 3\n  ddddddddddddddddddd: 4\n}\n$b: Int\n) {\n  f\n}",
+            printed);
     }
 
     [Fact]
@@ -108,7 +141,7 @@ public sealed class AstPrinterTests
     public void Node_to_string_prints_the_node()
     {
         var value = Parser.ParseValue("{a: [1, 2.5, \"x\", ENUM, null, $v]}");
-        Assert.Equal("{a: [1, 2.5, \"x\", ENUM, null, $v]}", value.ToString());
+        Assert.Equal("{ a: [1, 2.5, \"x\", ENUM, null, $v] }", value.ToString());
         Assert.Equal("[Int!]!", Parser.ParseType("[ Int ! ] !").ToString());
     }
 }

@@ -31,7 +31,7 @@ public sealed class ValueConversionTests
     public void Ast_from_value_writes_typed_literals()
     {
         var value = new Dictionary<string, object?> { ["x"] = 2.0, ["color"] = "GREEN", ["tags"] = "one" };
-        Assert.Equal("{x: 2, color: GREEN, tags: \"one\"}", AstPrinter.Print(AstFromValue.Get(value, s_point)!));
+        Assert.Equal("{ x: 2, color: GREEN, tags: \"one\" }", AstPrinter.Print(AstFromValue.Get(value, s_point)!));
         Assert.Equal("\"7\"", AstPrinter.Print(AstFromValue.Get("7", Scalars.String)!));
         Assert.Equal("7", AstPrinter.Print(AstFromValue.Get("7", Scalars.ID)!));
         Assert.Null(AstFromValue.Get(null, Types.NonNull(Scalars.Int)));

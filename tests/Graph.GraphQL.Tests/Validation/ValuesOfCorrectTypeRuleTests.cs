@@ -68,7 +68,7 @@ public sealed class ValuesOfCorrectTypeRuleTests
     public void Object_literal_for_a_scalar_is_reported_without_checking_inside()
     {
         ExpectErrors(s_rule, "{ complicatedArgs { intArgField(intArg: { a: \"x\" }) } }",
-            new ExpectedError("Expected value of type \"Int\", found {a: \"x\"}; Int cannot represent non-integer value: {a: \"x\"}", (1, 41)));
+            new ExpectedError("Expected value of type \"Int\", found { a: \"x\" }; Int cannot represent non-integer value: { a: \"x\" }", (1, 41)));
     }
 
     [Fact]
