@@ -341,6 +341,12 @@ public static class CypherQueries
         var pattern = $"(a)-[{TypePattern(filter)}*1..{request.MaxDepth}]-(b)";
         var relationConditions = RelationshipConditions(filter, "rel", parameters);
         var conditions = new List<string>();
+        if (filter.Types is not { Count: > 0 })
+        {
+            // Only assertion edges join two actors; provenance links end at Evidence and Document nodes.
+            conditions.Add("all(n IN nodes(p) WHERE n:Actor)");
+        }
+
         if (relationConditions.Count > 0)
         {
             conditions.Add($"all(rel IN relationships(p) WHERE {string.Join(" AND ", relationConditions)})");
@@ -439,16 +445,16 @@ public static class CypherQueries
             OPTIONAL MATCH (e:Evidence {"{"}edgeId: r.id{"}"})
             WITH {group}r, e
             ORDER BY e.ordinal
-            RETURN {group}properties(r) AS props, collect(e {".*"}) AS evidence
-            """;
+            RETURN {group}properties(r) AS props, collect(e
+            """ + " {.*}) AS evidence";
     }
 
     /// <summary>
-    /// <c>:A|B</c> for the allowed types, every ontology type when none is given: names come from the closed list only,
-    /// and the pattern never strays onto the Evidence and Document links.
+    /// <c>:A|B</c> for the allowed types (names from the ontology's closed list), or nothing for all: the other end is
+    /// always matched as an <c>:Actor</c>, which keeps walks off the Evidence and Document links.
     /// </summary>
     private static string TypePattern(RelationshipFilter filter) =>
-        ":" + string.Join("|", (filter.Types is { Count: > 0 } types ? types.Order() : Enum.GetValues<RelationshipType>().AsEnumerable()).Select(GraphProperties.TypeName));
+        filter.Types is { Count: > 0 } types ? ":" + string.Join("|", types.Order().Select(GraphProperties.TypeName)) : "";
 
     /// <summary>The filter's conditions on one edge variable, each prefixed with AND; direction is seen from <paramref name="anchor"/>.</summary>
     private static string Conditions(RelationshipFilter filter, string edge, string anchor, Dictionary<string, object?> parameters)
