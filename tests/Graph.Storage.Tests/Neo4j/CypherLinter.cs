@@ -6,7 +6,11 @@ using Graph.Storage.Neo4j.Store;
 namespace Graph.Storage.Tests.Neo4j;
 
 /// <summary>A statement for the linter: a name for the report, the Cypher, and the parameters it is sent with.</summary>
-internal sealed record LintItem(string Name, string Cypher, JsonObject Parameters);
+internal sealed record LintItem(string Name, string Cypher, JsonObject Parameters)
+{
+    /// <summary>Files may hold cypher-shell commands such as <c>:param</c>.</summary>
+    public bool ConsoleCommands => Cypher.Contains("\n:param", StringComparison.Ordinal) || Cypher.StartsWith(":param", StringComparison.Ordinal);
+}
 
 /// <summary>One diagnostic from Neo4j's linter.</summary>
 internal sealed record LintDiagnostic(string Name, string Severity, string Message, int? Line, int? Column, string? Excerpt)
@@ -51,6 +55,7 @@ internal static class CypherLinter
                 ["name"] = i.Name,
                 ["cypher"] = i.Cypher,
                 ["parameters"] = i.Parameters.DeepClone(),
+                ["consoleCommands"] = i.ConsoleCommands,
             })]),
         };
         var file = Path.Combine(Path.GetTempPath(), $"cypher-lint-{Guid.NewGuid():N}.json");
