@@ -120,7 +120,7 @@ public sealed record Relationship(RelationshipKey Key, EdgeAttributes Attributes
 
     /// <summary>
     /// Merges a second statement of the same assertion into this one, losing nothing: evidence is united (the same
-    /// document span replaces its earlier copy), an attribute this edge lacks is taken, and an attribute the two give
+    /// document span replaces its earlier copy in place), an attribute this edge lacks is taken, and an attribute the two give
     /// differently stays with the incoming evidence as that source's own figure.
     /// </summary>
     public Relationship Merge(Relationship incoming)
@@ -146,12 +146,27 @@ public sealed record Relationship(RelationshipKey Key, EdgeAttributes Attributes
             }
         }
 
+        // A restated span keeps its place, so stating the same evidence again leaves the edge equal (idempotent writes).
         var evidence = new List<Evidence>(Evidence.Count + incoming.Evidence.Count);
-        var incomingKeys = incoming.Evidence.Select(e => e.Key).ToHashSet();
-        evidence.AddRange(Evidence.Where(e => !incomingKeys.Contains(e.Key)));
+        evidence.AddRange(Evidence);
+        var position = new Dictionary<(DocumentId, int, int), int>();
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            position.TryAdd(evidence[i].Key, i);
+        }
+
         foreach (var e in incoming.Evidence)
         {
-            evidence.Add(disputed.Count == 0 ? e : e with { Attributes = EdgeAttributes.FromText(disputed).Overlay(e.Attributes) });
+            var stated = disputed.Count == 0 ? e : e with { Attributes = EdgeAttributes.FromText(disputed).Overlay(e.Attributes) };
+            if (position.TryGetValue(e.Key, out var at))
+            {
+                evidence[at] = stated;
+            }
+            else
+            {
+                position[e.Key] = evidence.Count;
+                evidence.Add(stated);
+            }
         }
 
         return this with { Attributes = EdgeAttributes.FromText(merged), Evidence = evidence };

@@ -157,6 +157,11 @@ public sealed record PathRequest(ActorId From, ActorId To, int MaxDepth = 4, Pat
             throw new InvalidArgumentException("limit", $"limit must be between 1 and {MaxLimit}; got {Limit}.");
         }
 
+        if (From == To)
+        {
+            throw new InvalidArgumentException("to", $"A path needs two different actors; 'from' and 'to' are both '{From}'.");
+        }
+
         EffectiveFilter.Validated();
         return this;
     }

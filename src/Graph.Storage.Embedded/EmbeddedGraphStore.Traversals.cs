@@ -1,0 +1,263 @@
+using Graph.Core.Model;
+using Graph.Core.Store;
+using Graph.Storage.Embedded.Index;
+using Graph.Storage.Embedded.Traversal;
+
+namespace Graph.Storage.Embedded;
+
+public sealed partial class EmbeddedGraphStore
+{
+    private const int TopDegrees = 10;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Nodes come in breadth-first order (by depth). Edges are every edge passing the filter between two of the nodes,
+    /// direction aside: the direction decides which actors are reached, not which links among them are drawn.
+    /// </remarks>
+    public Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validated();
+        var filter = new EdgeFilter(request.EffectiveFilter);
+        return Task.FromResult(Read(index =>
+        {
+            var center = RequireActor(index, request.Center, "center");
+            var hits = NeighbourhoodSearch.Run(index, center, request.Depth, filter, request.NodeLimit);
+            var nodes = new SubgraphNode[hits.Nodes.Length];
+            for (var i = 0; i < nodes.Length; i++)
+            {
+                nodes[i] = new SubgraphNode(index.Actors[hits.Nodes[i]]!, hits.Depths[i]);
+            }
+
+            var edges = new Relationship[hits.Edges.Length];
+            for (var i = 0; i < edges.Length; i++)
+            {
+                edges[i] = index.Records[hits.Edges[i]]!;
+            }
+
+            return new Subgraph(nodes, edges, hits.Truncated);
+        }));
+    }
+
+    /// <inheritdoc />
+    public Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validated();
+        var filter = new EdgeFilter(request.EffectiveFilter);
+        return Task.FromResult(Read(index =>
+        {
+            var from = RequireActor(index, request.From, "from");
+            var to = RequireActor(index, request.To, "to");
+            List<int[]> found;
+            switch (request.Mode)
+            {
+                case PathMode.Shortest:
+                    found = PathSearch.Shortest(index, from, to, request.MaxDepth, filter) is { } path ? [path] : [];
+                    break;
+                case PathMode.AllShortest:
+                    found = PathSearch.AllShortest(index, from, to, request.MaxDepth, filter, request.Limit + 1);
+                    break;
+                default:
+                    found = PathSearch.AllSimple(index, from, to, request.MaxDepth, filter, request.Limit + 1);
+                    break;
+            }
+
+            var truncated = found.Count > request.Limit;
+            var paths = new List<GraphPath>(Math.Min(found.Count, request.Limit));
+            foreach (var edges in found.Take(request.Limit))
+            {
+                paths.Add(Materialize(index, from, edges));
+            }
+
+            return new PathResult(paths, truncated);
+        }));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CommonNeighbour>> GetCommonNeighboursAsync(ActorId first, ActorId second, RelationshipFilter filter, CancellationToken cancellationToken = default)
+    {
+        var compiled = Compile(filter);
+        return Task.FromResult<IReadOnlyList<CommonNeighbour>>(Read(index =>
+        {
+            var a = RequireActor(index, first, "first");
+            var b = RequireActor(index, second, "second");
+            var viaFirst = Links(index, a, compiled);
+            var viaSecond = Links(index, b, compiled);
+            var common = new List<CommonNeighbour>();
+            foreach (var (actor, edges) in viaFirst)
+            {
+                if (actor != a && actor != b && viaSecond.TryGetValue(actor, out var other))
+                {
+                    var neighbour = index.Actors[actor]!;
+                    common.Add(new CommonNeighbour(neighbour, Sorted(edges, first), Sorted(other, second)));
+                }
+            }
+
+            common.Sort((x, y) => x.Actor.Id.CompareTo(y.Actor.Id));
+            return common;
+        }));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The window works as in <see cref="RelationshipFilter"/>: an edge counts when its validity overlaps it.</remarks>
+    public Task<IReadOnlyList<Relationship>> GetTimelineAsync(ActorId actor, PartialDate? from, PartialDate? to, CancellationToken cancellationToken = default)
+    {
+        var compiled = Compile(new RelationshipFilter { From = from, To = to });
+        return Task.FromResult<IReadOnlyList<Relationship>>(Read(index =>
+        {
+            var seq = RequireActor(index, actor, "actor");
+            var found = new List<Relationship>();
+            foreach (var e in index.EdgesOf(seq))
+            {
+                ref readonly var edge = ref index.Edges[e];
+                if (edge.Dated && compiled.Passes(edge, index.Records[e]))
+                {
+                    found.Add(index.Records[e]!);
+                }
+            }
+
+            found.Sort((x, y) =>
+            {
+                var byDate = x.Date!.Value.CompareTo(y.Date!.Value);
+                if (byDate != 0)
+                {
+                    return byDate;
+                }
+
+                var byType = x.Type.CompareTo(y.Type);
+                if (byType != 0)
+                {
+                    return byType;
+                }
+
+                var byOther = x.Other(actor).CompareTo(y.Other(actor));
+                return byOther != 0 ? byOther : string.CompareOrdinal(x.Key.Qualifier, y.Key.Qualifier);
+            });
+            return found;
+        }));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Ordered by relationship id, then quantity (count before amount).</remarks>
+    public Task<IReadOnlyList<QuantityConflict>> GetConflictsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<QuantityConflict>>(Read(index =>
+        {
+            var conflicts = new List<QuantityConflict>();
+            for (var seq = 1; seq < index.EdgeSlots; seq++)
+            {
+                if (index.Records[seq] is { Evidence.Count: > 1 } edge)
+                {
+                    conflicts.AddRange(QuantityConflicts.Find(edge));
+                }
+            }
+
+            conflicts.Sort((x, y) =>
+            {
+                var byEdge = string.CompareOrdinal(x.Relationship.Id, y.Relationship.Id);
+                return byEdge != 0 ? byEdge : string.CompareOrdinal(x.Quantity, y.Quantity);
+            });
+            return conflicts;
+        }));
+
+    /// <inheritdoc />
+    /// <remarks>Top lists the ten highest degrees, ties by id.</remarks>
+    public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Read(index =>
+        {
+            var byKind = new Dictionary<string, int>(StringComparer.Ordinal);
+            var degrees = new List<int>(index.ActorCount);
+            var top = new List<(ActorId Actor, int Degree)>();
+            for (var seq = 1; seq < index.ActorSlots; seq++)
+            {
+                if (index.Actors[seq] is not { } actor)
+                {
+                    continue;
+                }
+
+                var kind = actor.Kind.ToString();
+                byKind[kind] = byKind.GetValueOrDefault(kind) + 1;
+                var degree = index.AdjacencyCount[seq];
+                degrees.Add(degree);
+                top.Add((actor.Id, degree));
+            }
+
+            var byType = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var seq = 1; seq < index.EdgeSlots; seq++)
+            {
+                if (index.Records[seq] is { } edge)
+                {
+                    var name = edge.Rule.Name;
+                    byType[name] = byType.GetValueOrDefault(name) + 1;
+                }
+            }
+
+            degrees.Sort();
+            var median = degrees.Count == 0 ? 0
+                : degrees.Count % 2 == 1 ? degrees[degrees.Count / 2]
+                : (degrees[(degrees.Count / 2) - 1] + degrees[degrees.Count / 2]) / 2.0;
+            var stats = new DegreeStats(
+                degrees.Count == 0 ? 0 : degrees[0],
+                degrees.Count == 0 ? 0 : degrees[^1],
+                degrees.Count == 0 ? 0 : degrees.Average(),
+                median,
+                [.. top.OrderByDescending(t => t.Degree).ThenBy(t => t.Actor.Value, StringComparer.Ordinal).Take(TopDegrees)]);
+            return new GraphStats(index.ActorCount, index.EdgeCount, index.EvidenceCount, index.DocumentCount, byKind, byType, stats);
+        }));
+
+    /// <inheritdoc />
+    /// <remarks>Actors, documents and relationships each ordered by id (ordinal).</remarks>
+    public Task<GraphSnapshot> ExportAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Read(index =>
+        {
+            var actors = index.Actors.Where(a => a is not null).Select(a => a!).OrderBy(a => a.Id.Value, StringComparer.Ordinal).ToList();
+            var documents = index.Documents.Where(d => d is not null).Select(d => d!).OrderBy(d => d.Id.Value, StringComparer.Ordinal).ToList();
+            var edges = index.Records.Where(r => r is not null).Select(r => r!).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+            return new GraphSnapshot(actors, documents, edges);
+        }));
+
+    private static GraphPath Materialize(GraphIndex index, int from, int[] edges)
+    {
+        var actors = new Actor[edges.Length + 1];
+        var steps = new PathStep[edges.Length];
+        var at = from;
+        actors[0] = index.Actors[from]!;
+        for (var i = 0; i < edges.Length; i++)
+        {
+            ref readonly var edge = ref index.Edges[edges[i]];
+            steps[i] = new PathStep(index.Records[edges[i]]!, edge.From == at);
+            at = edge.Other(at);
+            actors[i + 1] = index.Actors[at]!;
+        }
+
+        return new GraphPath(actors, steps);
+    }
+
+    /// <summary>The actors one filtered hop away, each with the edges that reach it.</summary>
+    private static Dictionary<int, List<Relationship>> Links(GraphIndex index, int actor, in EdgeFilter filter)
+    {
+        var links = new Dictionary<int, List<Relationship>>();
+        foreach (var e in index.EdgesOf(actor))
+        {
+            ref readonly var edge = ref index.Edges[e];
+            if (filter.WalksFrom(edge, actor) && filter.Passes(edge, index.Records[e]))
+            {
+                var other = edge.Other(actor);
+                if (!links.TryGetValue(other, out var list))
+                {
+                    links[other] = list = [];
+                }
+
+                list.Add(index.Records[e]!);
+            }
+        }
+
+        return links;
+    }
+
+    private static IReadOnlyList<Relationship> Sorted(List<Relationship> edges, ActorId seenFrom)
+    {
+        edges.Sort((x, y) => CompareForListing(x, y, seenFrom));
+        return edges;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Graph.Core.Errors;
+using Graph.Core.Model;
+using Graph.Core.Store;
+using Graph.Storage.Embedded.Index;
+using Graph.Storage.Embedded.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Graph.Storage.Embedded;
+
+/// <summary>
+/// The default store: a SQLite file is the durable record, an in-memory adjacency index answers every read.
+/// One writer at a time stages, validates, commits, then updates the index under a short write lock; readers share a
+/// read lock and never see half a write.
+/// </summary>
+public sealed partial class EmbeddedGraphStore : IGraphStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly EmbeddedStoreOptions _options;
+    private readonly ILogger? _logger;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly GraphIndex _index;
+    private bool _disposed;
+
+    private EmbeddedGraphStore(SqliteConnection connection, EmbeddedStoreOptions options, GraphIndex index, ILogger? logger)
+    {
+        _connection = connection;
+        _options = options;
+        _index = index;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public string Name => "embedded";
+
+    /// <summary>The SQLite file this store writes.</summary>
+    public string Path => _options.Path;
+
+    /// <summary>
+    /// Opens (or creates) the store's file and builds the index from it. Throws <see cref="StoreFileException"/> when
+    /// the file belongs to another program or has another schema version.
+    /// </summary>
+    public static Task<EmbeddedGraphStore> OpenAsync(EmbeddedStoreOptions? options = null, ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmbeddedStoreOptions();
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            throw new ArgumentException("The embedded store needs a file path (EmbeddedStoreOptions.Path).", nameof(options));
+        }
+
+        if (options.ProgressInterval < 1)
+        {
+            throw new ArgumentException($"ProgressInterval must be 1 or more; got {options.ProgressInterval}.", nameof(options));
+        }
+
+        return Task.Run(() => Open(options, logger), cancellationToken);
+    }
+
+    private static EmbeddedGraphStore Open(EmbeddedStoreOptions options, ILogger? logger)
+    {
+        var path = System.IO.Path.GetFullPath(options.Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var watch = Stopwatch.StartNew();
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            SqliteSchema.Prepare(connection, path, options.DurableCommits);
+            var index = SqliteLoader.Load(connection);
+            logger?.LogInformation(
+                "Opened graph store {Path}: {Actors} actors, {Relationships} relationships, {Evidence} evidence, {Documents} documents indexed in {Elapsed} ms",
+                path, index.ActorCount, index.EdgeCount, index.EvidenceCount, index.DocumentCount, watch.ElapsedMilliseconds);
+            return new EmbeddedGraphStore(connection, options with { Path = path }, index, logger);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _lock.EnterWriteLock();
+            _disposed = true;
+            _lock.ExitWriteLock();
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Runs a read against the index under the read lock.</summary>
+    private T Read<T>(Func<GraphIndex, T> read)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return read(_index);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// Runs a write: stage and validate (a refusal throws and changes nothing), commit one transaction, then apply it to
+    /// the index under the write lock so no reader sees it half done.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<WriteBatch, T> stage, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var batch = new WriteBatch(_index);
+            var result = stage(batch);
+            if (batch.HasChanges)
+            {
+                var watch = Stopwatch.StartNew();
+                SqliteWriter.Write(_connection, batch, progress, _options.ProgressInterval, cancellationToken);
+                _lock.EnterWriteLock();
+                try
+                {
+                    batch.ApplyTo(_index);
+                }
+                finally
+                {
+                    _lock.ExitWriteLock();
+                }
+
+                _logger?.LogDebug("Committed {Edges} relationships ({Evidence} evidence) in {Elapsed} ms", batch.EdgeRows, batch.EvidenceRows, watch.ElapsedMilliseconds);
+            }
+
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private static int RequireActor(GraphIndex index, ActorId id, string argument)
+    {
+        if (id.Value is null)
+        {
+            throw new InvalidArgumentException(argument, $"'{argument}' needs an actor id of the form 'kind:slug'.");
+        }
+
+        var seq = index.SeqOf(id);
+        return seq >= 0 ? seq : throw new NotFoundException("actor", id.Value, NameSearch.Suggest(index, id.Value));
+    }
+}

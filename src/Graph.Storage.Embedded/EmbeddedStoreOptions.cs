@@ -1,0 +1,33 @@
+namespace Graph.Storage.Embedded;
+
+/// <summary>Where the embedded store keeps its SQLite file and how it writes it.</summary>
+public sealed record EmbeddedStoreOptions
+{
+    /// <summary>The SQLite file; created with its folder when missing. Defaults to <see cref="DefaultPath"/>.</summary>
+    public string Path { get; init; } = DefaultPath();
+
+    /// <summary>
+    /// Make every commit durable across power loss (SQLite <c>synchronous=FULL</c>). On by default: writes are curated
+    /// batches, few and large, so one extra fsync per commit costs little and a committed batch is never rolled back.
+    /// Off gives <c>synchronous=NORMAL</c>: still crash-safe for the process, but the last commits may be lost on power loss.
+    /// </summary>
+    public bool DurableCommits { get; init; } = true;
+
+    /// <summary>Rows written between two progress reports of an import.</summary>
+    public int ProgressInterval { get; init; } = 50_000;
+
+    /// <summary>
+    /// The per-user default: <c>&lt;LocalApplicationData&gt;/graph/graph.db</c>, or <c>./.data/graph/graph.db</c> where the
+    /// platform has no such folder (containers without a home directory).
+    /// </summary>
+    public static string DefaultPath()
+    {
+        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        if (string.IsNullOrEmpty(root))
+        {
+            root = System.IO.Path.Combine(Directory.GetCurrentDirectory(), ".data");
+        }
+
+        return System.IO.Path.Combine(root, "graph", "graph.db");
+    }
+}

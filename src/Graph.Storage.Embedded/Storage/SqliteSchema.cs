@@ -1,0 +1,117 @@
+using Microsoft.Data.Sqlite;
+
+namespace Graph.Storage.Embedded.Storage;
+
+/// <summary>
+/// The tables of the durable record and their version. Actors, documents and relationships carry an integer
+/// <c>seq</c> that doubles as their dense id in the in-memory index, so loading needs no string lookups.
+/// </summary>
+internal static class SqliteSchema
+{
+    /// <summary>The schema this build reads and writes (<c>PRAGMA user_version</c>).</summary>
+    public const int Version = 1;
+
+    /// <summary>Marks the file as ours (<c>PRAGMA application_id</c>, "GRPH").</summary>
+    public const int ApplicationId = 0x47525048;
+
+    private const string CreateTables = """
+        CREATE TABLE actors (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            kind INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT,
+            attributes TEXT
+        );
+        CREATE TABLE aliases (
+            actor_seq INTEGER NOT NULL REFERENCES actors(seq),
+            ord INTEGER NOT NULL,
+            alias TEXT NOT NULL,
+            folded TEXT NOT NULL,
+            PRIMARY KEY (actor_seq, ord)
+        ) WITHOUT ROWID;
+        CREATE INDEX aliases_folded ON aliases(folded);
+        CREATE TABLE documents (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            publisher_seq INTEGER REFERENCES actors(seq),
+            url TEXT,
+            published TEXT,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL
+        );
+        CREATE TABLE relationships (
+            seq INTEGER PRIMARY KEY,
+            type INTEGER NOT NULL,
+            from_seq INTEGER NOT NULL REFERENCES actors(seq),
+            to_seq INTEGER NOT NULL REFERENCES actors(seq),
+            qualifier TEXT NOT NULL,
+            attributes TEXT,
+            UNIQUE (type, from_seq, to_seq, qualifier)
+        );
+        CREATE INDEX relationships_to ON relationships(to_seq);
+        CREATE TABLE evidence (
+            rel_seq INTEGER NOT NULL REFERENCES relationships(seq),
+            ord INTEGER NOT NULL,
+            doc_seq INTEGER NOT NULL REFERENCES documents(seq),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            attributed_seq INTEGER REFERENCES actors(seq),
+            stance INTEGER NOT NULL,
+            confidence REAL NOT NULL,
+            extractor TEXT NOT NULL,
+            attributes TEXT,
+            PRIMARY KEY (rel_seq, ord)
+        );
+        CREATE INDEX evidence_document ON evidence(doc_seq);
+        CREATE INDEX evidence_attributed ON evidence(attributed_seq) WHERE attributed_seq IS NOT NULL;
+        """;
+
+    /// <summary>Sets the pragmas, creates the tables in a new file, or refuses a file of another program or version.</summary>
+    public static void Prepare(SqliteConnection connection, string path, bool durable)
+    {
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        Execute(connection, durable ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+        Execute(connection, "PRAGMA foreign_keys=ON;");
+
+        var version = Scalar(connection, "PRAGMA user_version;");
+        var application = Scalar(connection, "PRAGMA application_id;");
+        var tables = Scalar(connection, "SELECT count(*) FROM sqlite_schema WHERE type = 'table';");
+        if (version == 0 && application == 0 && tables == 0)
+        {
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, CreateTables, transaction);
+            Execute(connection, $"PRAGMA application_id={ApplicationId};", transaction);
+            Execute(connection, $"PRAGMA user_version={Version};", transaction);
+            transaction.Commit();
+            return;
+        }
+
+        if (application != ApplicationId)
+        {
+            throw new StoreFileException(path, $"'{path}' is a SQLite file of another program (application_id {application}, {tables} tables), not a graph store. Choose another path for the embedded store.");
+        }
+
+        if (version != Version)
+        {
+            throw new StoreFileException(path, $"'{path}' has graph schema version {version}, but this build reads version {Version}. Export it with the build that wrote it and import it here, or choose another path.");
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

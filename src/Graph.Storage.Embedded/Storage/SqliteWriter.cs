@@ -1,0 +1,171 @@
+using Graph.Core;
+using Graph.Core.Model;
+using Graph.Core.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Graph.Storage.Embedded.Storage;
+
+/// <summary>
+/// Writes a staged batch in one transaction with prepared commands: a crash before the commit leaves nothing of it,
+/// after the commit all of it.
+/// </summary>
+internal static class SqliteWriter
+{
+    public static void Write(SqliteConnection connection, WriteBatch batch, IProgress<ImportProgress>? progress, int interval, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var commands = new Commands(connection, transaction);
+
+        foreach (var seq in batch.RemovedEdges)
+        {
+            commands.DeleteEvidence.Run(seq);
+            commands.DeleteEdge.Run(seq);
+        }
+
+        var actors = batch.Actors.ToList();
+        var done = 0;
+        foreach (var (seq, actor, isNew) in actors)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var command = isNew ? commands.InsertActor : commands.UpdateActor;
+            command.Run(seq, actor.Id.Value, (int)actor.Kind, actor.Name, actor.Description, TextFields.ToJson(actor.Attributes));
+            if (!isNew)
+            {
+                commands.DeleteAliases.Run(seq);
+            }
+
+            for (var i = 0; i < actor.Aliases.Count; i++)
+            {
+                commands.InsertAlias.Run(seq, i, actor.Aliases[i], NameFolding.Fold(actor.Aliases[i]));
+            }
+
+            Report(progress, "actors", ++done, actors.Count, interval);
+        }
+
+        foreach (var (seq, document, isNew) in batch.Documents)
+        {
+            var command = isNew ? commands.InsertDocument : commands.UpdateDocument;
+            command.Run(seq, document.Id.Value, document.Title, document.Publisher is { } p ? batch.ActorSeq(p) : null, document.Url,
+                document.Published?.ToString(), document.Text, document.ContentHash);
+        }
+
+        var edges = batch.Edges.ToList();
+        done = 0;
+        foreach (var (seq, edge, isNew) in edges)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (isNew)
+            {
+                commands.InsertEdge.Run(seq, (int)edge.Type, batch.ActorSeq(edge.From), batch.ActorSeq(edge.To), edge.Key.Qualifier ?? "", TextFields.EdgeToJson(edge.Attributes));
+            }
+            else
+            {
+                commands.UpdateEdge.Run(seq, TextFields.EdgeToJson(edge.Attributes));
+                commands.DeleteEvidence.Run(seq);
+            }
+
+            for (var i = 0; i < edge.Evidence.Count; i++)
+            {
+                var e = edge.Evidence[i];
+                commands.InsertEvidence.Run(seq, i, batch.DocumentSeq(e.DocumentId), e.Start, e.End, e.Quote,
+                    e.AttributedTo is { } source ? batch.ActorSeq(source) : null, (int)e.Stance, e.Confidence, e.Extractor, TextFields.EvidenceToJson(e.Attributes));
+            }
+
+            Report(progress, "relationships", ++done, edges.Count, interval);
+        }
+
+        foreach (var seq in batch.RemovedActors)
+        {
+            commands.DeleteAliases.Run(seq);
+            commands.DeleteActor.Run(seq);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        transaction.Commit();
+    }
+
+    private static void Report(IProgress<ImportProgress>? progress, string stage, int done, int total, int interval)
+    {
+        if (progress is not null && (done % interval == 0 || done == total))
+        {
+            progress.Report(new ImportProgress(stage, done, total));
+        }
+    }
+
+    /// <summary>A prepared statement with positional parameters $p0, $p1, ...</summary>
+    private sealed class Statement : IDisposable
+    {
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter[] _parameters;
+
+        public Statement(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
+        {
+            _command = connection.CreateCommand();
+            _command.Transaction = transaction;
+            _command.CommandText = sql;
+            _parameters = new SqliteParameter[parameters];
+            for (var i = 0; i < parameters; i++)
+            {
+                _parameters[i] = _command.Parameters.Add(new SqliteParameter("$p" + i, null));
+            }
+
+            _command.Prepare();
+        }
+
+        public void Run(params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                _parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            _command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _command.Dispose();
+    }
+
+    private sealed class Commands(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+    {
+        private readonly List<Statement> _created = [];
+
+        public Statement InsertActor => field ??= Make("INSERT INTO actors(seq, id, kind, name, description, attributes) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)", 6);
+
+        public Statement UpdateActor => field ??= Make("UPDATE actors SET id = $p1, kind = $p2, name = $p3, description = $p4, attributes = $p5 WHERE seq = $p0", 6);
+
+        public Statement DeleteActor => field ??= Make("DELETE FROM actors WHERE seq = $p0", 1);
+
+        public Statement InsertAlias => field ??= Make("INSERT INTO aliases(actor_seq, ord, alias, folded) VALUES ($p0, $p1, $p2, $p3)", 4);
+
+        public Statement DeleteAliases => field ??= Make("DELETE FROM aliases WHERE actor_seq = $p0", 1);
+
+        public Statement InsertDocument => field ??= Make("INSERT INTO documents(seq, id, title, publisher_seq, url, published, text, content_hash) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)", 8);
+
+        public Statement UpdateDocument => field ??= Make("UPDATE documents SET id = $p1, title = $p2, publisher_seq = $p3, url = $p4, published = $p5, text = $p6, content_hash = $p7 WHERE seq = $p0", 8);
+
+        public Statement InsertEdge => field ??= Make("INSERT INTO relationships(seq, type, from_seq, to_seq, qualifier, attributes) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)", 6);
+
+        public Statement UpdateEdge => field ??= Make("UPDATE relationships SET attributes = $p1 WHERE seq = $p0", 2);
+
+        public Statement DeleteEdge => field ??= Make("DELETE FROM relationships WHERE seq = $p0", 1);
+
+        public Statement InsertEvidence => field ??= Make("INSERT INTO evidence(rel_seq, ord, doc_seq, start, \"end\", quote, attributed_seq, stance, confidence, extractor, attributes) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)", 11);
+
+        public Statement DeleteEvidence => field ??= Make("DELETE FROM evidence WHERE rel_seq = $p0", 1);
+
+        public void Dispose()
+        {
+            foreach (var statement in _created)
+            {
+                statement.Dispose();
+            }
+        }
+
+        private Statement Make(string sql, int parameters)
+        {
+            var statement = new Statement(connection, transaction, sql, parameters);
+            _created.Add(statement);
+            return statement;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Graph.Core.Model;
+
+namespace Graph.Storage.Embedded.Storage;
+
+/// <summary>Text-valued fields (actor and edge attributes) as a JSON object column; no fields is NULL.</summary>
+internal static class TextFields
+{
+    public static string? ToJson(IReadOnlyDictionary<string, string> fields)
+    {
+        if (fields.Count == 0)
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in fields)
+            {
+                writer.WriteString(name, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>An edge's attributes: none is NULL.</summary>
+    public static string? EdgeToJson(EdgeAttributes attributes) => attributes.IsEmpty ? null : ToJson(attributes.ToText());
+
+    /// <summary>An evidence's own attributes: absent is NULL, present but empty is <c>{}</c>, so both read back as written.</summary>
+    public static string? EvidenceToJson(EdgeAttributes? attributes) =>
+        attributes is null ? null : attributes.IsEmpty ? "{}" : ToJson(attributes.ToText());
+
+    public static Dictionary<string, string> FromJson(string? json)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (json is null)
+        {
+            return fields;
+        }
+
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            fields[name] = reader.GetString()!;
+        }
+
+        return fields;
+    }
+
+    /// <summary>An edge's attributes from their column: NULL is the shared empty instance.</summary>
+    public static EdgeAttributes EdgeFromJson(string? json) => json is null ? EdgeAttributes.None : EdgeAttributes.FromText(FromJson(json));
+
+    /// <summary>An evidence's attributes from their column.</summary>
+    public static EdgeAttributes? EvidenceFromJson(string? json) => json is null ? null : EdgeAttributes.FromText(FromJson(json));
+}

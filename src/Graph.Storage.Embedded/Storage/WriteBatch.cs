@@ -1,0 +1,290 @@
+using Graph.Core.Errors;
+using Graph.Core.Model;
+using Graph.Core.Ontology;
+using Graph.Core.Store;
+using Graph.Storage.Embedded.Index;
+
+namespace Graph.Storage.Embedded.Storage;
+
+/// <summary>
+/// One write, staged: every change is validated against the index plus what the batch itself adds, before anything
+/// touches the file. Then it is written in one transaction and, once committed, applied to the index. A refused batch
+/// is simply dropped, so it changes nothing.
+/// </summary>
+internal sealed class WriteBatch(GraphIndex index)
+{
+    private readonly Dictionary<ActorId, (int Seq, Actor Actor)> _actors = [];
+    private readonly Dictionary<DocumentId, (int Seq, Document Document)> _documents = [];
+    private readonly Dictionary<EdgeKey, (int Seq, Relationship Edge)> _edges = [];
+    private readonly HashSet<int> _removedEdges = [];
+    private readonly HashSet<int> _removedActors = [];
+    private int _nextActorSeq = index.ActorSlots;
+    private int _nextDocumentSeq = index.DocumentSlots;
+    private int _nextEdgeSeq = index.EdgeSlots;
+
+    public GraphIndex Index => index;
+
+    public bool HasChanges => _actors.Count + _documents.Count + _edges.Count + _removedEdges.Count + _removedActors.Count > 0;
+
+    public IEnumerable<int> RemovedEdges => _removedEdges;
+
+    public IEnumerable<int> RemovedActors => _removedActors;
+
+    /// <summary>Actors to insert or replace, with whether each is new.</summary>
+    public IEnumerable<(int Seq, Actor Actor, bool IsNew)> Actors => _actors.Values.Select(a => (a.Seq, a.Actor, index.Actors.ElementAtOrDefault(a.Seq) is null));
+
+    public IEnumerable<(int Seq, Document Document, bool IsNew)> Documents => _documents.Values.Select(d => (d.Seq, d.Document, index.Documents.ElementAtOrDefault(d.Seq) is null));
+
+    public IEnumerable<(int Seq, Relationship Edge, bool IsNew)> Edges => _edges.Values.Select(e => (e.Seq, e.Edge, e.Seq >= index.EdgeSlots || index.Records[e.Seq] is null));
+
+    public int EdgeRows => _edges.Count;
+
+    public int EvidenceRows => _edges.Values.Sum(e => e.Edge.Evidence.Count);
+
+    // ---- the graph as it will be after this batch ----
+
+    public Actor? ActorOf(ActorId id)
+    {
+        if (id.Value is null)
+        {
+            return null;
+        }
+
+        if (_actors.TryGetValue(id, out var staged))
+        {
+            return staged.Actor;
+        }
+
+        var seq = index.SeqOf(id);
+        return seq >= 0 && !_removedActors.Contains(seq) ? index.Actors[seq] : null;
+    }
+
+    public NodeKind? KindOf(ActorId id) => ActorOf(id)?.Kind;
+
+    public int ActorSeq(ActorId id) => _actors.TryGetValue(id, out var staged) ? staged.Seq : index.SeqOf(id);
+
+    public Document? DocumentOf(DocumentId id) =>
+        id.Value is not null && _documents.TryGetValue(id, out var staged) ? staged.Document : index.DocumentOf(id);
+
+    public int DocumentSeq(DocumentId id) => _documents.TryGetValue(id, out var staged) ? staged.Seq : index.DocumentSeqs[id];
+
+    public Relationship? EdgeOf(EdgeKey key)
+    {
+        if (_edges.TryGetValue(key, out var staged))
+        {
+            return staged.Edge;
+        }
+
+        return index.EdgeSeqs.TryGetValue(key, out var seq) && !_removedEdges.Contains(seq) ? index.Records[seq] : null;
+    }
+
+    // ---- staging ----
+
+    public void StageActor(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Validated();
+        var seq = ActorSeq(actor.Id);
+        _actors[actor.Id] = (seq >= 0 ? seq : _nextActorSeq++, actor);
+    }
+
+    public void StageDocument(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Id.Value is null)
+        {
+            throw new InvalidArgumentException("documentId", "A document needs an id of the form 'doc:slug'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(document.Title))
+        {
+            throw new InvalidArgumentException("title", $"Document '{document.Id}' needs a non-empty title.");
+        }
+
+        if (document.Text is null)
+        {
+            throw new InvalidArgumentException("text", $"Document '{document.Id}' needs its text: evidence offsets index into it.");
+        }
+
+        if (document.Publisher is { } publisher && KindOf(publisher) is null)
+        {
+            throw new NotFoundException("actor", publisher.Value ?? "", []);
+        }
+
+        var current = DocumentOf(document.Id);
+        if (current is not null && current.Text != document.Text)
+        {
+            // Replacing the text must not strand a quote: every evidence citing it must still be verbatim.
+            foreach (var edge in CurrentEdges())
+            {
+                foreach (var evidence in edge.Evidence)
+                {
+                    if (evidence.DocumentId == document.Id)
+                    {
+                        evidence.Validate(document);
+                    }
+                }
+            }
+        }
+
+        _documents[document.Id] = (current is null ? _nextDocumentSeq++ : DocumentSeq(document.Id), document);
+    }
+
+    /// <summary>Stages an edge: validated, then merged into the edge with its key if there is one.</summary>
+    public void StageEdge(Relationship relationship)
+    {
+        ArgumentNullException.ThrowIfNull(relationship);
+        var key = relationship.Key.Canonical();
+        if (key.Qualifier is null)
+        {
+            key = key with { Qualifier = "" };
+        }
+
+        if (key.From.Value is null || key.To.Value is null)
+        {
+            throw new InvalidArgumentException("from", "A relationship needs both ends as actor ids ('kind:slug').");
+        }
+
+        if (!Enum.IsDefined(key.Type))
+        {
+            throw new InvalidArgumentException("type", $"Unknown relationship type {(int)key.Type}.");
+        }
+
+        if (relationship.Evidence is null || relationship.Attributes is null)
+        {
+            throw new InvalidArgumentException("evidence", $"Relationship '{key}' needs attributes and an evidence list.");
+        }
+
+        var edge = key == relationship.Key ? relationship : relationship with { Key = key };
+        edge.Validated(KindOf, DocumentOf);
+        var edgeKey = new EdgeKey(key.Type, ActorSeq(key.From), ActorSeq(key.To), key.Qualifier);
+        var current = EdgeOf(edgeKey);
+        var merged = current is null ? Normalized(edge) : current.Merge(edge);
+        merged.Attributes.Validate();
+        var seq = _edges.TryGetValue(edgeKey, out var staged) ? staged.Seq
+            : index.EdgeSeqs.TryGetValue(edgeKey, out var existing) && !_removedEdges.Contains(existing) ? existing
+            : _nextEdgeSeq++;
+        _edges[edgeKey] = (seq, merged);
+    }
+
+    /// <summary>Stages a new version of an edge already in the index (same key), skipping validation of the ends.</summary>
+    public void ReplaceEdge(int seq, Relationship edge)
+    {
+        var data = index.Edges[seq];
+        _edges[new EdgeKey(edge.Type, data.From, data.To, edge.Key.Qualifier ?? "")] = (seq, edge);
+    }
+
+    /// <summary>The edge in slot <paramref name="seq"/> as this batch leaves it so far; null when removed.</summary>
+    public Relationship? CurrentEdge(int seq) =>
+        _removedEdges.Contains(seq) || index.Records[seq] is null ? null
+        : _edges.TryGetValue(KeyOf(seq), out var staged) ? staged.Edge : index.Records[seq];
+
+    public void RemoveEdge(int seq)
+    {
+        var data = index.Edges[seq];
+        var edge = index.Records[seq]!;
+        _edges.Remove(new EdgeKey(edge.Type, data.From, data.To, edge.Key.Qualifier ?? ""));
+        _removedEdges.Add(seq);
+    }
+
+    public void RemoveActor(ActorId id)
+    {
+        _actors.Remove(id);
+        _removedActors.Add(index.SeqOf(id));
+    }
+
+    /// <summary>Drops staged rows equal to what is stored, and says what the batch creates, updates and leaves as it was.</summary>
+    public UpsertResult DropUnchanged()
+    {
+        int created = 0, updated = 0, unchanged = 0;
+        void Count<TKey, TValue>(Dictionary<TKey, (int Seq, TValue Value)> staged, Func<int, TValue?> stored)
+            where TKey : notnull
+            where TValue : class
+        {
+            foreach (var (key, (seq, value)) in staged.ToList())
+            {
+                var current = stored(seq);
+                if (current is null)
+                {
+                    created++;
+                }
+                else if (current.Equals(value))
+                {
+                    unchanged++;
+                    staged.Remove(key);
+                }
+                else
+                {
+                    updated++;
+                }
+            }
+        }
+
+        Count(_actors, seq => index.Actors.ElementAtOrDefault(seq));
+        Count(_documents, seq => index.Documents.ElementAtOrDefault(seq));
+        Count(_edges, seq => seq < index.EdgeSlots && !_removedEdges.Contains(seq) ? index.Records[seq] : null);
+        return new UpsertResult(created, updated, unchanged);
+    }
+
+    /// <summary>Applies the committed batch to the index (caller holds the write lock).</summary>
+    public void ApplyTo(GraphIndex target)
+    {
+        foreach (var seq in _removedEdges)
+        {
+            target.RemoveEdge(seq);
+        }
+
+        foreach (var (seq, actor) in _actors.Values)
+        {
+            target.SetActor(seq, actor);
+        }
+
+        foreach (var (seq, document) in _documents.Values)
+        {
+            target.SetDocument(seq, document);
+        }
+
+        foreach (var (seq, edge) in _edges.Values.OrderBy(e => e.Seq))
+        {
+            target.SetEdge(seq, edge);
+        }
+
+        foreach (var seq in _removedActors)
+        {
+            target.RemoveActor(seq);
+        }
+    }
+
+    private IEnumerable<Relationship> CurrentEdges()
+    {
+        foreach (var (_, edge) in _edges.Values)
+        {
+            yield return edge;
+        }
+
+        for (var seq = 1; seq < index.EdgeSlots; seq++)
+        {
+            if (index.Records[seq] is { } edge && !_removedEdges.Contains(seq) && !_edges.ContainsKey(KeyOf(seq)))
+            {
+                yield return edge;
+            }
+        }
+    }
+
+    private EdgeKey KeyOf(int seq)
+    {
+        var data = index.Edges[seq];
+        return new EdgeKey(data.Type, data.From, data.To, index.Records[seq]!.Key.Qualifier ?? "");
+    }
+
+    /// <summary>A new edge with any evidence stated twice in it kept once (the later copy).</summary>
+    private static Relationship Normalized(Relationship edge)
+    {
+        if (edge.Evidence.Count < 2 || edge.Evidence.Select(e => e.Key).Distinct().Count() == edge.Evidence.Count)
+        {
+            return edge;
+        }
+
+        return (edge with { Attributes = EdgeAttributes.None, Evidence = [] }).Merge(edge);
+    }
+}
