@@ -169,6 +169,13 @@ public static class CypherQueries
         """,
         new Dictionary<string, object?> { ["ids"] = ids.Select(i => i.Value).Distinct().ToArray() });
 
+    /// <summary>Every actor id (for suggestions when an id is unknown).</summary>
+    public static CypherStatement ActorIds() => new(
+        """
+        MATCH (a:Actor)
+        RETURN a.id AS id
+        """);
+
     /// <summary>Every actor, by id.</summary>
     public static CypherStatement AllActors() => new(
         $"""

@@ -61,8 +61,12 @@ public sealed partial class Neo4jGraphStore
         (await ReadEdgesAsync([key.Canonical()], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(key.Canonical().ToId());
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(ActorId actor, RelationshipFilter filter, CancellationToken cancellationToken = default) =>
-        (await GetRelationshipsForAsync([actor], filter, cancellationToken).ConfigureAwait(false))[actor];
+    public async Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(ActorId actor, RelationshipFilter filter, CancellationToken cancellationToken = default)
+    {
+        (filter ?? RelationshipFilter.All).Validated();
+        await RequireActorsAsync([actor], cancellationToken).ConfigureAwait(false);
+        return (await GetRelationshipsForAsync([actor], filter!, cancellationToken).ConfigureAwait(false))[actor];
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<ActorId, IReadOnlyList<Relationship>>> GetRelationshipsForAsync(IReadOnlyCollection<ActorId> actors, RelationshipFilter filter, CancellationToken cancellationToken = default)
@@ -95,7 +99,13 @@ public sealed partial class Neo4jGraphStore
             throw new InvalidArgumentException("limit", $"limit must be between 1 and {MaxEvidenceLimit}; got {limit}.");
         }
 
-        var result = await ReadAsync(CypherQueries.SearchEvidence(Fold(text ?? ""), limit), cancellationToken).ConfigureAwait(false);
+        var folded = Fold(text ?? "");
+        if (folded.Length == 0)
+        {
+            throw new InvalidArgumentException("text", "Give some words to look for in the quotes (letters or digits).");
+        }
+
+        var result = await ReadAsync(CypherQueries.SearchEvidence(folded, limit), cancellationToken).ConfigureAwait(false);
         var hits = result.Records.Select(r => (EdgeId: r["edgeId"].GetString()!, Document: DocumentId.Parse(r["documentId"].GetString()!), Start: (int)Long(r["start"]))).ToList();
         var edges = await ReadEdgesAsync(hits.Select(h => RelationshipKey.ParseId(h.EdgeId)).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
         var found = new List<EvidenceHit>(hits.Count);

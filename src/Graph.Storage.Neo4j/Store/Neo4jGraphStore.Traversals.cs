@@ -16,7 +16,7 @@ public sealed partial class Neo4jGraphStore
     public async Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodRequest request, CancellationToken cancellationToken = default)
     {
         request.Validated();
-        _ = await GetActorAsync(request.Center, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("actor", request.Center.Value);
+        await RequireActorsAsync([request.Center], cancellationToken).ConfigureAwait(false);
 
         var depthOf = new Dictionary<ActorId, int> { [request.Center] = 0 };
         var order = new List<ActorId> { request.Center };
@@ -61,19 +61,12 @@ public sealed partial class Neo4jGraphStore
     public async Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default)
     {
         request.Validated();
-        var ends = await GetActorsAsync([request.From, request.To], cancellationToken).ConfigureAwait(false);
-        foreach (var id in new[] { request.From, request.To })
-        {
-            if (!ends.ContainsKey(id))
-            {
-                throw new NotFoundException("actor", id.Value);
-            }
-        }
-
         if (request.From == request.To)
         {
-            return new PathResult([new GraphPath([ends[request.From]], [])], false);
+            throw new InvalidArgumentException("to", $"A path needs two different actors; both ends are '{request.From}'.");
         }
+
+        await RequireActorsAsync([request.From, request.To], cancellationToken).ConfigureAwait(false);
 
         var result = await ReadAsync(CypherQueries.FindPaths(request), cancellationToken).ConfigureAwait(false);
         var rows = result.Records
@@ -95,6 +88,7 @@ public sealed partial class Neo4jGraphStore
     public async Task<IReadOnlyList<CommonNeighbour>> GetCommonNeighboursAsync(ActorId first, ActorId second, RelationshipFilter filter, CancellationToken cancellationToken = default)
     {
         filter = (filter ?? RelationshipFilter.All).Validated();
+        await RequireActorsAsync([first, second], cancellationToken).ConfigureAwait(false);
         var result = await ReadAsync(CypherQueries.CommonNeighbours(first, second, filter), cancellationToken).ConfigureAwait(false);
         var rows = result.Records
             .Select(r => (Actor: ActorId.Parse(r["neighbour"].GetString()!),
@@ -114,6 +108,7 @@ public sealed partial class Neo4jGraphStore
     public async Task<IReadOnlyList<Relationship>> GetTimelineAsync(ActorId actor, PartialDate? from, PartialDate? to, CancellationToken cancellationToken = default)
     {
         new RelationshipFilter { From = from, To = to }.Validated();
+        await RequireActorsAsync([actor], cancellationToken).ConfigureAwait(false);
         var edges = Edges(await ReadAsync(CypherQueries.Timeline(actor, from, to), cancellationToken).ConfigureAwait(false));
         return edges.OrderBy(e => e.Date)
             .ThenBy(e => e.Type)

@@ -139,5 +139,26 @@ public sealed partial class Neo4jGraphStore : IGraphStore
 
     private static string Fold(string text) => NameFolding.Fold(text);
 
+    /// <summary>The actors, or NotFound for the first missing one with the closest ids as suggestions.</summary>
+    private async Task<IReadOnlyDictionary<ActorId, Actor>> RequireActorsAsync(IReadOnlyCollection<ActorId> ids, CancellationToken cancellationToken)
+    {
+        var found = await GetActorsAsync(ids, cancellationToken).ConfigureAwait(false);
+        foreach (var id in ids)
+        {
+            if (!found.ContainsKey(id))
+            {
+                var all = (await ReadAsync(CypherQueries.ActorIds(), cancellationToken).ConfigureAwait(false)).Records.Select(r => r["id"].GetString()!);
+                var suggestions = all
+                    .Select(candidate => (Id: candidate, Distance: ActorLookup.EditDistance(id.Value, candidate)))
+                    .Where(c => c.Distance <= Math.Max(2, id.Value.Length / 3))
+                    .OrderBy(c => c.Distance).ThenBy(c => c.Id, StringComparer.Ordinal)
+                    .Take(3).Select(c => c.Id).ToList();
+                throw new NotFoundException("actor", id.Value, suggestions);
+            }
+        }
+
+        return found;
+    }
+
     private static long Long(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
 }

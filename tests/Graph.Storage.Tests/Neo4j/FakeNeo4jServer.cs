@@ -117,6 +117,11 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
             return Rows(["ok"], [[1L]]);
         }
 
+        if (c.TrimEnd().EndsWith("RETURN a.id AS id", StringComparison.Ordinal))
+        {
+            return Rows(["id"], _graph.Actors.Select(a => new object?[] { a.Id.Value }));
+        }
+
         if (c.Contains("AS total", StringComparison.Ordinal))
         {
             return Rows(["total"], [[(long)_graph.Actors.Count]]);

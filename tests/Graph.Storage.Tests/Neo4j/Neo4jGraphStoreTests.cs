@@ -76,7 +76,10 @@ public sealed class Neo4jGraphStoreTests
         Assert.Contains("between 1 and", limit.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<InvalidArgumentException>(() => store.FindPathsAsync(new PathRequest(NorthKorea, Russia, 99), Ct));
         await Assert.ThrowsAsync<InvalidArgumentException>(() => store.AddAliasAsync(NorthKorea, "  ", Ct));
-        await Assert.ThrowsAsync<NotFoundException>(() => store.GetNeighbourhoodAsync(new NeighbourhoodRequest(ActorId.Parse("state:atlantis")), Ct));
+        var unknown = await Assert.ThrowsAsync<NotFoundException>(() => store.GetNeighbourhoodAsync(new NeighbourhoodRequest(ActorId.Parse("state:north-kora")), Ct));
+        Assert.Equal(["state:north-korea"], unknown.Suggestions);
+        Assert.Equal("to", (await Assert.ThrowsAsync<InvalidArgumentException>(() => store.FindPathsAsync(new PathRequest(Russia, Russia), Ct))).Argument);
+        Assert.Equal("text", (await Assert.ThrowsAsync<InvalidArgumentException>(() => store.SearchEvidenceAsync("  ", 10, Ct))).Argument);
         Assert.Throws<ArgumentException>(() => new Neo4jGraphStore(new Neo4jStoreOptions { Uri = new Uri("bolt://localhost:7687") }));
     }
 

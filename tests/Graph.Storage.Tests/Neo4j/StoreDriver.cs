@@ -59,6 +59,7 @@ internal static class StoreDriver
         }
 
         await store.GetEvidenceAsync(Relationships[0].Key, ct);
+        await Assert.ThrowsAsync<Graph.Core.Errors.NotFoundException>(() => store.GetTimelineAsync(ActorId.Parse("state:north-kora"), null, null, ct));
         await store.SearchEvidenceAsync("workers", 10, ct);
         await store.GetDocumentAsync(Report, ct);
         await store.GetDocumentsAsync(ct);
