@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the benchmarks in Release: installs the Kuzu comparison tool (npm ci), then the named benchmark.
+# Usage: scripts/bench.sh [storage|graphql] [benchmark options...]
+#   scripts/bench.sh storage --relationships 100000
+# With no arguments it runs the storage benchmark at its default size (1,000,000 relationships).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if [[ $# -eq 0 ]]; then
+  set -- storage
+fi
+
+if [[ "$1" == "storage" ]]; then
+  if ! command -v node >/dev/null 2>&1; then
+    echo "bench.sh: node is not installed; the storage benchmark needs Node.js 18+ for the Kuzu comparison (or pass --skip-kuzu)." >&2
+    exit 2
+  fi
+  echo "Installing the Kuzu benchmark tool (npm ci in tools/kuzu-bench)..." >&2
+  (cd tools/kuzu-bench && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+dotnet build -c Release tests/Graph.Benchmarks/Graph.Benchmarks.csproj --nologo -v quiet
+exec dotnet run -c Release --no-build --project tests/Graph.Benchmarks -- "$@"

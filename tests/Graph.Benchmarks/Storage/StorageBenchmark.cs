@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Graph.Core.Store;
+using Graph.Ingest.Synthetic;
+using Graph.Storage.Embedded;
+
+namespace Graph.Benchmarks.Storage;
+
+/// <summary>
+/// The storage benchmark: generates a synthetic graph, bulk-imports it into a fresh embedded store file (exporting the
+/// same graph to CSV on the way), reopens the file in a fresh child process to time open + index and the traversals,
+/// runs the same queries on the same graph in Kuzu, and prints both side by side against the targets.
+/// </summary>
+public static class StorageBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = StorageBenchmarkOptions.Parse(args);
+        var loadAtStart = StoreProfile.LoadAverage();
+        var workDir = Path.GetFullPath(options.WorkDir);
+        Directory.CreateDirectory(workDir);
+        var dbPath = Path.Combine(workDir, "graph.db");
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        {
+            File.Delete(dbPath + suffix);
+        }
+
+        var generator = new SyntheticGraphGenerator(new SyntheticGraphOptions
+        {
+            Relationships = options.Relationships,
+            Seed = options.Seed,
+            BatchSize = options.Batch,
+        });
+        Console.Error.WriteLine($"Storage benchmark: {generator.RelationshipCount:N0} relationships, {generator.ActorCount:N0} actors, {generator.DocumentCount:N0} documents; files in {workDir}");
+
+        var import = await ImportAsync(generator, dbPath, workDir);
+        var workload = Workload.Draw(import.LinkedActors, options.Queries, options.Seed);
+        workload.Save(workDir);
+
+        Console.Error.WriteLine("Reopening the file in a fresh process for open + index and the traversals...");
+        var query = await RunQueryPhaseAsync(dbPath, Path.Combine(workDir, Workload.FileName));
+
+        KuzuResult? kuzu = null;
+        string? kuzuProblem = "skipped (--skip-kuzu)";
+        if (!options.SkipKuzu)
+        {
+            Console.Error.WriteLine("Loading the same graph into Kuzu and running the same queries...");
+            (kuzu, kuzuProblem) = await KuzuRunner.RunAsync(workDir);
+        }
+
+        new StorageReport(options, generator, import, workload, query, kuzu, kuzuProblem, loadAtStart).Print(Console.Out);
+        return 0;
+    }
+
+    private static async Task<ImportFigures> ImportAsync(SyntheticGraphGenerator generator, string dbPath, string workDir)
+    {
+        var generate = new Stopwatch();
+        var export = new Stopwatch();
+        var write = new Stopwatch();
+        using var csv = new GraphCsvExport(workDir);
+        long relationships = 0, actors = 0;
+
+        write.Start();
+        var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = dbPath });
+        write.Stop();
+        var progress = Stopwatch.StartNew();
+        using (var batches = generator.Generate().GetEnumerator())
+        {
+            while (true)
+            {
+                generate.Start();
+                var more = batches.MoveNext();
+                generate.Stop();
+                if (!more)
+                {
+                    break;
+                }
+
+                var batch = batches.Current;
+                export.Start();
+                csv.Add(batch);
+                export.Stop();
+
+                write.Start();
+                await store.ImportAsync(batch);
+                write.Stop();
+
+                relationships += batch.Relationships.Count;
+                actors += batch.Actors.Count;
+                if (progress.ElapsedMilliseconds > 2_000)
+                {
+                    Console.Error.WriteLine($"  imported {actors:N0} / {generator.ActorCount:N0} actors, {relationships:N0} / {generator.RelationshipCount:N0} relationships (store time so far {write.Elapsed.TotalSeconds:F1} s)");
+                    progress.Restart();
+                }
+            }
+        }
+
+        // Closing is part of a bulk import: the file is only complete once the store lets go of it.
+        write.Start();
+        await store.DisposeAsync();
+        write.Stop();
+
+        var bytes = new[] { "", "-wal" }.Select(s => new FileInfo(dbPath + s)).Where(f => f.Exists).Sum(f => f.Length);
+        using var self = Process.GetCurrentProcess();
+        return new ImportFigures(generate.Elapsed, export.Elapsed, write.Elapsed, bytes, self.PeakWorkingSet64, csv.LinkedActors(), csv.MaxDegree);
+    }
+
+    /// <summary>Runs <see cref="EmbeddedQueryPhase"/> in a child process: the same program, fresh process state.</summary>
+    private static async Task<QueryPhaseResult> RunQueryPhaseAsync(string dbPath, string workloadPath)
+    {
+        var self = Environment.ProcessPath ?? "dotnet";
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            start.ArgumentList.Add(typeof(StorageBenchmark).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { EmbeddedQueryPhase.Command, "--db", dbPath, "--workload", workloadPath })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{self}' for the query phase.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The query phase failed with exit code {process.ExitCode}; its messages are above.");
+        }
+
+        return JsonSerializer.Deserialize<QueryPhaseResult>(output) ?? throw new InvalidOperationException("The query phase printed no result.");
+    }
+}
+
+/// <summary>What the import phase measured: time per part, file size, the import process's peak working set.</summary>
+public sealed record ImportFigures(
+    TimeSpan Generate,
+    TimeSpan Export,
+    TimeSpan Write,
+    long FileBytes,
+    long PeakWorkingSetBytes,
+    IReadOnlyList<string> LinkedActors,
+    int MaxDegree);
