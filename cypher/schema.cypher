@@ -1,0 +1,49 @@
+// Schema of the relationship graph in Neo4j (5.x; 4.4 accepts the same syntax).
+// Run once before seed.cypher: cypher-shell -u neo4j -p "$NEO4J_PASSWORD" -f cypher/schema.cypher
+// The Neo4j store runs these same statements (this file is embedded in Graph.Storage.Neo4j) on first connect.
+// Every statement is idempotent (IF NOT EXISTS).
+
+// Identity: every actor, document and evidence has one node per id.
+CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNIQUE;
+
+// Lookups the store and the analyst queries make.
+CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
+CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);
+CREATE INDEX evidence_edge IF NOT EXISTS FOR (e:Evidence) ON (e.edgeId);
+CREATE INDEX evidence_source IF NOT EXISTS FOR (e:Evidence) ON (e.attributedTo);
+CREATE INDEX document_publisher IF NOT EXISTS FOR (d:Document) ON (d.publisher);
+CREATE INDEX document_published IF NOT EXISTS FOR (d:Document) ON (d.published);
+
+// Full-text search over names and aliases (Bloom's search bar uses it; so can analysts):
+// CALL db.index.fulltext.queryNodes('actor_names', 'pyongyang') YIELD node, score RETURN node.name, score;
+CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliasText];
+CREATE FULLTEXT INDEX evidence_quotes IF NOT EXISTS FOR (e:Evidence) ON EACH [e.quote];
+CREATE FULLTEXT INDEX document_texts IF NOT EXISTS FOR (d:Document) ON EACH [d.title, d.text];
+
+// Edge ids, one index per relationship type of the ontology (relationship property indexes need a type).
+CREATE INDEX rel_voted_for_id IF NOT EXISTS FOR ()-[r:VOTED_FOR]-() ON (r.id);
+CREATE INDEX rel_vetoed_id IF NOT EXISTS FOR ()-[r:VETOED]-() ON (r.id);
+CREATE INDEX rel_violates_id IF NOT EXISTS FOR ()-[r:VIOLATES]-() ON (r.id);
+CREATE INDEX rel_reported_id IF NOT EXISTS FOR ()-[r:REPORTED]-() ON (r.id);
+CREATE INDEX rel_deployed_id IF NOT EXISTS FOR ()-[r:DEPLOYED]-() ON (r.id);
+CREATE INDEX rel_withdrew_from_id IF NOT EXISTS FOR ()-[r:WITHDREW_FROM]-() ON (r.id);
+CREATE INDEX rel_ratified_id IF NOT EXISTS FOR ()-[r:RATIFIED]-() ON (r.id);
+CREATE INDEX rel_party_to_id IF NOT EXISTS FOR ()-[r:PARTY_TO]-() ON (r.id);
+CREATE INDEX rel_signed_id IF NOT EXISTS FOR ()-[r:SIGNED]-() ON (r.id);
+CREATE INDEX rel_adopted_id IF NOT EXISTS FOR ()-[r:ADOPTED]-() ON (r.id);
+CREATE INDEX rel_targets_id IF NOT EXISTS FOR ()-[r:TARGETS]-() ON (r.id);
+CREATE INDEX rel_allied_with_id IF NOT EXISTS FOR ()-[r:ALLIED_WITH]-() ON (r.id);
+CREATE INDEX rel_supports_id IF NOT EXISTS FOR ()-[r:SUPPORTS]-() ON (r.id);
+CREATE INDEX rel_supplies_arms_to_id IF NOT EXISTS FOR ()-[r:SUPPLIES_ARMS_TO]-() ON (r.id);
+CREATE INDEX rel_sanctions_id IF NOT EXISTS FOR ()-[r:SANCTIONS]-() ON (r.id);
+CREATE INDEX rel_attacked_id IF NOT EXISTS FOR ()-[r:ATTACKED]-() ON (r.id);
+CREATE INDEX rel_at_war_with_id IF NOT EXISTS FOR ()-[r:AT_WAR_WITH]-() ON (r.id);
+CREATE INDEX rel_leads_id IF NOT EXISTS FOR ()-[r:LEADS]-() ON (r.id);
+CREATE INDEX rel_member_of_id IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.id);
+CREATE INDEX rel_located_in_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.id);
+CREATE INDEX rel_employs_id IF NOT EXISTS FOR ()-[r:EMPLOYS]-() ON (r.id);
+CREATE INDEX rel_gifted_id IF NOT EXISTS FOR ()-[r:GIFTED]-() ON (r.id);
+CREATE INDEX rel_met_with_id IF NOT EXISTS FOR ()-[r:MET_WITH]-() ON (r.id);
+CREATE INDEX rel_visited_id IF NOT EXISTS FOR ()-[r:VISITED]-() ON (r.id);

@@ -1,0 +1,69 @@
+using System.Text;
+using Graph.Core.Model;
+using Graph.Core.Store;
+using Graph.Storage.Neo4j.Store;
+
+namespace Graph.Storage.Neo4j.Seed;
+
+/// <summary>
+/// Renders a graph as a Cypher script (<c>cypher/seed.cypher</c>) that builds the same nodes, edges and evidence the
+/// Neo4j store writes, so a graph loaded with cypher-shell or Neo4j Browser reads back through the store unchanged.
+/// Values are literals escaped by <see cref="CypherLiteral"/>; labels and types come from the ontology. Every statement
+/// is a MERGE, so the script can run again without duplicating anything.
+/// </summary>
+public static class SeedCypherWriter
+{
+    /// <summary>The command that regenerates the checked-in seed script.</summary>
+    public const string RegenerateCommand = "GRAPH_UPDATE_SEED=1 dotnet test --project tests/Graph.Storage.Tests -- --filter-class \"*CypherFilesTests\"";
+
+    /// <summary>The script for a snapshot, from <paramref name="source"/> (named in the header).</summary>
+    public static string Write(GraphSnapshot snapshot, string source)
+    {
+        var s = new StringBuilder();
+        s.Append("// Generated from ").Append(source).Append(" by Graph.Storage.Neo4j.Seed.SeedCypherWriter: do not edit by hand.\n");
+        s.Append("// Regenerate: ").Append(RegenerateCommand).Append('\n');
+        s.Append("// Load cypher/schema.cypher first. Every statement MERGEs, so running this twice changes nothing.\n");
+        s.Append("// ").Append(snapshot.Actors.Count).Append(" actors, ").Append(snapshot.Documents.Count).Append(" documents, ")
+            .Append(snapshot.Relationships.Count).Append(" relationships, ").Append(snapshot.Relationships.Sum(r => r.Evidence.Count)).Append(" evidence.\n");
+
+        s.Append("\n// ---- actors ----\n");
+        foreach (var actor in snapshot.Actors.OrderBy(a => a.Id))
+        {
+            s.Append($"MERGE (a:Actor {{id: {CypherLiteral.String(actor.Id.Value)}}}) SET a = {CypherLiteral.Map(GraphProperties.Actor(actor))}, a:{GraphProperties.Label(actor.Kind)};\n");
+        }
+
+        s.Append("\n// ---- documents, linked to their publishers ----\n");
+        foreach (var document in snapshot.Documents.OrderBy(d => d.Id))
+        {
+            s.Append($"MERGE (d:Document {{id: {CypherLiteral.String(document.Id.Value)}}}) SET d = {CypherLiteral.Map(GraphProperties.Document(document))};\n");
+            if (document.Publisher is { } publisher)
+            {
+                s.Append($"MATCH (p:Actor {{id: {CypherLiteral.String(publisher.Value)}}}) MATCH (d:Document {{id: {CypherLiteral.String(document.Id.Value)}}}) MERGE (p)-[:PUBLISHED]->(d);\n");
+            }
+        }
+
+        s.Append("\n// ---- relationships: one typed edge per assertion, its evidence one step away ----\n");
+        foreach (var edge in snapshot.Relationships.Select(r => r with { Key = r.Key.Canonical() }).OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            var from = CypherLiteral.String(edge.From.Value);
+            var to = CypherLiteral.String(edge.To.Value);
+            s.Append($"MATCH (a:Actor {{id: {from}}}) MATCH (b:Actor {{id: {to}}}) MERGE (a)-[r:{GraphProperties.TypeName(edge.Type)} {{id: {CypherLiteral.String(edge.Id)}}}]->(b) SET r = {CypherLiteral.Map(GraphProperties.Edge(edge))};\n");
+            for (var i = 0; i < edge.Evidence.Count; i++)
+            {
+                var evidence = edge.Evidence[i];
+                var props = GraphProperties.Evidence(edge, evidence, i);
+                s.Append($"MATCH (d:Document {{id: {CypherLiteral.String(evidence.DocumentId.Value)}}}) MATCH (a:Actor {{id: {from}}}) MATCH (b:Actor {{id: {to}}}) ");
+                s.Append($"MERGE (e:Evidence {{id: {CypherLiteral.String((string)props["id"]!)}}}) SET e = {CypherLiteral.Map(props)} ");
+                s.Append($"MERGE (e)-[:CITES {{start: {evidence.Start}, end: {evidence.End}}}]->(d) MERGE (e)-[:ABOUT {{end: 'source'}}]->(a) MERGE (e)-[:ABOUT {{end: 'target'}}]->(b)");
+                if (evidence.AttributedTo is { } credited)
+                {
+                    s.Append($" WITH e MATCH (s:Actor {{id: {CypherLiteral.String(credited.Value)}}}) MERGE (e)-[:ATTRIBUTED_TO]->(s)");
+                }
+
+                s.Append(";\n");
+            }
+        }
+
+        return s.ToString();
+    }
+}

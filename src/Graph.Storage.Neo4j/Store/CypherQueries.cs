@@ -1,0 +1,509 @@
+using System.Text;
+using Graph.Core.Model;
+using Graph.Core.Ontology;
+using Graph.Core.Store;
+using Graph.Storage.Neo4j.Http;
+
+namespace Graph.Storage.Neo4j.Store;
+
+/// <summary>
+/// Every Cypher statement the Neo4j store sends. Values are always parameters; the only text spliced in is labels and
+/// relationship types taken from the ontology's closed list, variable names fixed here, and validated integer bounds of
+/// variable-length patterns (which Cypher does not accept as parameters).
+/// </summary>
+public static class CypherQueries
+{
+    /// <summary>What a statement returns for an actor.</summary>
+    public const string ActorColumns = "{.id, .name, .aliases, .description, .attributesJson}";
+
+    /// <summary>What a statement returns for a document.</summary>
+    public const string DocumentColumns = "{.id, .title, .publisher, .url, .published, .text}";
+
+    private static readonly string[] s_symmetricTypes =
+        GraphOntology.Rules.Where(r => r.Symmetric).Select(r => r.Name).ToArray();
+
+    // ---- writes ----
+
+    /// <summary>Creates or replaces actors of one kind (the kind is a label, so one statement per kind).</summary>
+    public static CypherStatement UpsertActors(NodeKind kind, IReadOnlyList<Dictionary<string, object?>> rows) => new(
+        $"""
+        UNWIND $rows AS row
+        MERGE (a:Actor {"{"}id: row.id{"}"})
+        SET a = row, a:{GraphProperties.Label(kind)}
+        """,
+        new Dictionary<string, object?> { ["rows"] = rows });
+
+    /// <summary>Creates or replaces documents and links each to its publisher, when that actor exists.</summary>
+    public static CypherStatement UpsertDocuments(IReadOnlyList<Dictionary<string, object?>> rows) => new(
+        """
+        UNWIND $rows AS row
+        MERGE (d:Document {id: row.id})
+        SET d = row
+        WITH d, row
+        OPTIONAL MATCH (d)<-[old:PUBLISHED]-(:Actor)
+        DELETE old
+        WITH DISTINCT d, row
+        MATCH (p:Actor {id: row.publisher})
+        MERGE (p)-[:PUBLISHED]->(d)
+        """,
+        new Dictionary<string, object?> { ["rows"] = rows });
+
+    /// <summary>Creates or replaces edges of one type between existing actors; rows carry from, to and props.</summary>
+    public static CypherStatement UpsertEdges(RelationshipType type, IReadOnlyList<Dictionary<string, object?>> rows) => new(
+        $$"""
+        UNWIND $rows AS row
+        MATCH (a:Actor {id: row.from})
+        MATCH (b:Actor {id: row.to})
+        MERGE (a)-[r:{{GraphProperties.TypeName(type)}} {id: row.props.id}]->(b)
+        SET r = row.props
+        """,
+        new Dictionary<string, object?> { ["rows"] = rows });
+
+    /// <summary>Deletes the evidence nodes of edges, before they are written again.</summary>
+    public static CypherStatement DeleteEvidenceOf(IReadOnlyList<string> edgeIds) => new(
+        """
+        UNWIND $edgeIds AS edgeId
+        MATCH (e:Evidence {edgeId: edgeId})
+        DETACH DELETE e
+        """,
+        new Dictionary<string, object?> { ["edgeIds"] = edgeIds });
+
+    /// <summary>
+    /// Creates evidence nodes one step from what they are about: CITES the document, ABOUT both ends of the edge,
+    /// ATTRIBUTED_TO the credited source when there is one.
+    /// </summary>
+    public static CypherStatement CreateEvidence(IReadOnlyList<Dictionary<string, object?>> rows) => new(
+        """
+        UNWIND $rows AS row
+        MATCH (d:Document {id: row.props.documentId})
+        MATCH (a:Actor {id: row.from})
+        MATCH (b:Actor {id: row.to})
+        CREATE (e:Evidence)
+        SET e = row.props
+        CREATE (e)-[:CITES {start: row.props.start, end: row.props.end}]->(d)
+        CREATE (e)-[:ABOUT {end: 'source'}]->(a)
+        CREATE (e)-[:ABOUT {end: 'target'}]->(b)
+        WITH e, row
+        OPTIONAL MATCH (s:Actor {id: row.props.attributedTo})
+        FOREACH (source IN CASE WHEN s IS NULL THEN [] ELSE [s] END | CREATE (e)-[:ATTRIBUTED_TO]->(source))
+        """,
+        new Dictionary<string, object?> { ["rows"] = rows });
+
+    /// <summary>Deletes edges by key (rows carry id, from, to) with their evidence.</summary>
+    public static CypherStatement DeleteEdges(IReadOnlyList<Dictionary<string, object?>> keys) => new(
+        """
+        UNWIND $keys AS key
+        MATCH (:Actor {id: key.from})-[r {id: key.id}]->(:Actor {id: key.to})
+        OPTIONAL MATCH (e:Evidence {edgeId: key.id})
+        DETACH DELETE e
+        DELETE r
+        """,
+        new Dictionary<string, object?> { ["keys"] = keys });
+
+    /// <summary>Points documents published by one actor at another.</summary>
+    public static CypherStatement MovePublisher(ActorId from, ActorId to) => new(
+        """
+        MATCH (d:Document {publisher: $from})
+        SET d.publisher = $to
+        WITH d
+        OPTIONAL MATCH (d)<-[old:PUBLISHED]-(:Actor)
+        DELETE old
+        WITH DISTINCT d
+        MATCH (p:Actor {id: $to})
+        MERGE (p)-[:PUBLISHED]->(d)
+        """,
+        new Dictionary<string, object?> { ["from"] = from.Value, ["to"] = to.Value });
+
+    /// <summary>Deletes an actor and whatever still touches it.</summary>
+    public static CypherStatement DeleteActor(ActorId id) => new(
+        """
+        MATCH (a:Actor {id: $id})
+        DETACH DELETE a
+        """,
+        new Dictionary<string, object?> { ["id"] = id.Value });
+
+    /// <summary>Deletes edges between actors (and their evidence) whose ids are not in the list.</summary>
+    public static CypherStatement PruneEdges(IReadOnlyList<string> keep) => new(
+        """
+        MATCH (:Actor)-[r]->(:Actor)
+        WHERE NOT r.id IN $keep
+        OPTIONAL MATCH (e:Evidence {edgeId: r.id})
+        DETACH DELETE e
+        WITH DISTINCT r
+        DELETE r
+        RETURN count(r) AS removed
+        """,
+        new Dictionary<string, object?> { ["keep"] = keep });
+
+    /// <summary>Deletes documents whose ids are not in the list.</summary>
+    public static CypherStatement PruneDocuments(IReadOnlyList<string> keep) => new(
+        """
+        MATCH (d:Document)
+        WHERE NOT d.id IN $keep
+        DETACH DELETE d
+        RETURN count(d) AS removed
+        """,
+        new Dictionary<string, object?> { ["keep"] = keep });
+
+    /// <summary>Deletes actors whose ids are not in the list, with evidence still about them.</summary>
+    public static CypherStatement PruneActors(IReadOnlyList<string> keep) => new(
+        """
+        MATCH (a:Actor)
+        WHERE NOT a.id IN $keep
+        OPTIONAL MATCH (e:Evidence)-[:ABOUT]->(a)
+        DETACH DELETE e
+        WITH DISTINCT a
+        DETACH DELETE a
+        RETURN count(a) AS removed
+        """,
+        new Dictionary<string, object?> { ["keep"] = keep });
+
+    // ---- lookups ----
+
+    /// <summary>Actors by id.</summary>
+    public static CypherStatement GetActors(IReadOnlyCollection<ActorId> ids) => new(
+        $"""
+        UNWIND $ids AS id
+        MATCH (a:Actor {"{"}id: id{"}"})
+        RETURN a {ActorColumns} AS actor
+        """,
+        new Dictionary<string, object?> { ["ids"] = ids.Select(i => i.Value).Distinct().ToArray() });
+
+    /// <summary>Every actor id (for suggestions when an id is unknown).</summary>
+    public static CypherStatement ActorIds() => new(
+        """
+        MATCH (a:Actor)
+        RETURN a.id AS id
+        """);
+
+    /// <summary>Every actor, by id.</summary>
+    public static CypherStatement AllActors() => new(
+        $"""
+        MATCH (a:Actor)
+        RETURN a {ActorColumns} AS actor
+        ORDER BY a.id
+        """);
+
+    /// <summary>The actor one of whose folded names equals the folded text; its own name beats an alias, then the lower id.</summary>
+    public static CypherStatement ResolveActor(string folded) => new(
+        $"""
+        MATCH (a:Actor)
+        WHERE $folded IN a.foldedNames
+        RETURN a {ActorColumns} AS actor
+        ORDER BY CASE WHEN a.foldedNames[0] = $folded THEN 0 ELSE 1 END, a.id
+        LIMIT 1
+        """,
+        new Dictionary<string, object?> { ["folded"] = folded });
+
+    /// <summary>
+    /// Actors whose folded names contain the folded text, with how the best name matched (0 exact, 1 prefix,
+    /// 2 substring) and which name it was; paged, or counted when <paramref name="count"/>.
+    /// </summary>
+    public static CypherStatement SearchActors(string folded, IReadOnlySet<NodeKind>? kinds, int offset, int limit, bool count)
+    {
+        var text = new StringBuilder("MATCH (a:Actor)\n");
+        var parameters = new Dictionary<string, object?> { ["text"] = folded };
+        if (kinds is { Count: > 0 })
+        {
+            text.Append("WHERE a.kind IN $kinds\n");
+            parameters["kinds"] = kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal).ToArray();
+        }
+
+        text.Append("""
+            WITH a, [i IN range(0, size(a.foldedNames) - 1) WHERE a.foldedNames[i] CONTAINS $text |
+              [CASE WHEN a.foldedNames[i] = $text THEN 0 WHEN a.foldedNames[i] STARTS WITH $text THEN 1 ELSE 2 END, i]] AS hits
+            WHERE size(hits) > 0
+
+            """);
+        if (count)
+        {
+            text.Append("RETURN count(a) AS total");
+            return new CypherStatement(text.ToString(), parameters);
+        }
+
+        text.Append($$"""
+            WITH a, reduce(best = hits[0], h IN hits | CASE WHEN h[0] < best[0] THEN h ELSE best END) AS best
+            WITH a, best[0] AS rank, ([a.name] + a.aliases)[best[1]] AS matched
+            RETURN a {{ActorColumns}} AS actor, rank, matched
+            ORDER BY rank, a.name, a.id
+            SKIP $offset
+            LIMIT $limit
+            """);
+        parameters["offset"] = (long)offset;
+        parameters["limit"] = (long)limit;
+        return new CypherStatement(text.ToString(), parameters);
+    }
+
+    /// <summary>Documents by id.</summary>
+    public static CypherStatement GetDocuments(IReadOnlyCollection<DocumentId> ids) => new(
+        $"""
+        UNWIND $ids AS id
+        MATCH (d:Document {"{"}id: id{"}"})
+        RETURN d {DocumentColumns} AS document
+        """,
+        new Dictionary<string, object?> { ["ids"] = ids.Select(i => i.Value).Distinct().ToArray() });
+
+    /// <summary>Every document, by id.</summary>
+    public static CypherStatement AllDocuments() => new(
+        $"""
+        MATCH (d:Document)
+        RETURN d {DocumentColumns} AS document
+        ORDER BY d.id
+        """);
+
+    /// <summary>Edges by key, each with its evidence; edges are found from their end actors, so the actor index serves.</summary>
+    public static CypherStatement GetEdges(IEnumerable<RelationshipKey> keys) => new(
+        """
+        UNWIND $keys AS key
+        MATCH (:Actor {id: key.from})-[r]->(:Actor {id: key.to})
+        WHERE r.id = key.id
+
+        """ + EdgeTail(),
+        new Dictionary<string, object?> { ["keys"] = keys.Select(KeyRow).DistinctBy(k => k["id"]).ToList() });
+
+    /// <summary>An actor's edges that pass the filter (direction seen from the actor).</summary>
+    public static CypherStatement EdgesOf(IReadOnlyCollection<ActorId> actors, RelationshipFilter filter)
+    {
+        var parameters = new Dictionary<string, object?> { ["actors"] = actors.Select(a => a.Value).Distinct().ToArray() };
+        var text = $"""
+            MATCH (a:Actor)-[r{TypePattern(filter)}]-(:Actor)
+            WHERE a.id IN $actors{Conditions(filter, "r", "a", parameters)}
+
+            """ + EdgeTail("a.id AS anchor");
+        return new CypherStatement(text, parameters);
+    }
+
+    /// <summary>Edges whose evidence quotes contain the folded text, newest document first.</summary>
+    public static CypherStatement SearchEvidence(string folded, int limit) => new(
+        """
+        MATCH (e:Evidence)-[:CITES]->(d:Document)
+        WHERE e.foldedQuote CONTAINS $text
+        RETURN e.edgeId AS edgeId, e.documentId AS documentId, e.start AS start
+        ORDER BY coalesce(d.publishedKey, '') DESC, d.id, e.start, e.edgeId
+        LIMIT $limit
+        """,
+        new Dictionary<string, object?> { ["text"] = folded, ["limit"] = (long)limit });
+
+    /// <summary>Edges with evidence credited to a source actor.</summary>
+    public static CypherStatement EdgesCitingSource(ActorId source) => new(
+        """
+        MATCH (cited:Evidence {attributedTo: $source})-[:ABOUT {end: 'source'}]->(:Actor)-[r]->(:Actor)
+        WHERE r.id = cited.edgeId
+
+        """ + EdgeTail(),
+        new Dictionary<string, object?> { ["source"] = source.Value });
+
+    /// <summary>Every edge between actors with its evidence (export).</summary>
+    public static CypherStatement AllEdges() => new(
+        """
+        MATCH (:Actor)-[r]->(:Actor)
+
+        """ + EdgeTail());
+
+    /// <summary>Edges with more than one evidence: the only ones whose sources can disagree.</summary>
+    public static CypherStatement CorroboratedEdges() => new(
+        """
+        MATCH (:Actor)-[r]->(:Actor)
+        WHERE r.evidenceCount > 1
+
+        """ + EdgeTail());
+
+    /// <summary>An actor's dated edges overlapping the window.</summary>
+    public static CypherStatement Timeline(ActorId actor, PartialDate? from, PartialDate? to)
+    {
+        var parameters = new Dictionary<string, object?> { ["actor"] = actor.Value };
+        var filter = new RelationshipFilter { From = from, To = to };
+        var text = """
+            MATCH (a:Actor {id: $actor})-[r]-(:Actor)
+            WHERE (r.validStart IS NOT NULL OR r.validEnd IS NOT NULL)
+            """;
+        text += Conditions(filter, "r", "a", parameters) + "\n" + EdgeTail();
+        return new CypherStatement(text, parameters);
+    }
+
+    // ---- traversals ----
+
+    /// <summary>One breadth-first hop: the edges from the frontier that pass the filter, with the actor reached.</summary>
+    public static CypherStatement ExpandFrontier(IReadOnlyCollection<ActorId> frontier, RelationshipFilter filter)
+    {
+        var parameters = new Dictionary<string, object?> { ["frontier"] = frontier.Select(a => a.Value).ToArray() };
+        var text = $"""
+            MATCH (a:Actor)-[r{TypePattern(filter)}]-(b:Actor)
+            WHERE a.id IN $frontier{Conditions(filter, "r", "a", parameters)}
+            RETURN DISTINCT a.id AS anchor, b.id AS other, r.id AS edgeId
+            ORDER BY other, edgeId
+            """;
+        return new CypherStatement(text, parameters);
+    }
+
+    /// <summary>
+    /// Paths between two actors as lists of actor ids and edge ids. Shortest and AllShortest use allShortestPaths (so
+    /// the one shortest path is the first in id order, the same on every run); AllSimple walks every path up to the depth
+    /// without repeating an actor. The direction rule is checked per step: step i walks edge i from node i.
+    /// </summary>
+    public static CypherStatement FindPaths(PathRequest request)
+    {
+        var filter = request.EffectiveFilter;
+        var parameters = new Dictionary<string, object?> { ["from"] = request.From.Value, ["to"] = request.To.Value };
+        var pattern = $"(a)-[{TypePattern(filter)}*1..{request.MaxDepth}]-(b)";
+        var relationConditions = RelationshipConditions(filter, "rel", parameters);
+        var conditions = new List<string>();
+        if (filter.Types is not { Count: > 0 })
+        {
+            // Only assertion edges join two actors; provenance links end at Evidence and Document nodes.
+            conditions.Add("all(n IN nodes(p) WHERE n:Actor)");
+        }
+
+        if (relationConditions.Count > 0)
+        {
+            conditions.Add($"all(rel IN relationships(p) WHERE {string.Join(" AND ", relationConditions)})");
+        }
+
+        if (filter.Direction != Direction.Both)
+        {
+            var end = filter.Direction == Direction.Outgoing ? "startNode" : "endNode";
+            conditions.Add($"all(i IN range(0, length(p) - 1) WHERE {end}(relationships(p)[i]) = nodes(p)[i] OR type(relationships(p)[i]) IN $symmetricTypes)");
+            parameters["symmetricTypes"] = s_symmetricTypes;
+        }
+
+        if (request.Mode == PathMode.AllSimple)
+        {
+            conditions.Add("all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))");
+        }
+
+        var match = request.Mode == PathMode.AllSimple ? $"MATCH p = {pattern}" : $"MATCH p = allShortestPaths({pattern})";
+        var where = conditions.Count == 0 ? "" : "\nWHERE " + string.Join("\n  AND ", conditions);
+        var limit = request.Mode == PathMode.Shortest ? 1 : request.Limit + 1;
+        parameters["limit"] = (long)limit;
+        var text = $"""
+            MATCH (a:Actor {"{"}id: $from{"}"})
+            MATCH (b:Actor {"{"}id: $to{"}"})
+            {match}{where}
+            WITH p, [n IN nodes(p) | n.id] AS actorIds, [rel IN relationships(p) | rel.id] AS edgeIds
+            RETURN actorIds, edgeIds
+            ORDER BY length(p), actorIds, edgeIds
+            LIMIT $limit
+            """;
+        return new CypherStatement(text, parameters);
+    }
+
+    /// <summary>Actors adjacent to both, with the edge ids on each side (direction seen from each of the two).</summary>
+    public static CypherStatement CommonNeighbours(ActorId first, ActorId second, RelationshipFilter filter)
+    {
+        var parameters = new Dictionary<string, object?> { ["first"] = first.Value, ["second"] = second.Value };
+        var types = TypePattern(filter);
+        var text = $"""
+            MATCH (a:Actor {"{"}id: $first{"}"})-[r1{types}]-(c:Actor)-[r2{types}]-(b:Actor {"{"}id: $second{"}"})
+            WHERE c <> a AND c <> b{Conditions(filter, "r1", "a", parameters)}{Conditions(filter, "r2", "b", parameters)}
+            RETURN c.id AS neighbour, collect(DISTINCT r1.id) AS viaFirst, collect(DISTINCT r2.id) AS viaSecond
+            ORDER BY neighbour
+            """;
+        return new CypherStatement(text, parameters);
+    }
+
+    // ---- statistics ----
+
+    /// <summary>Every actor's kind and degree (edges to other actors, both directions).</summary>
+    public static CypherStatement Degrees() => new(
+        """
+        MATCH (a:Actor)
+        OPTIONAL MATCH (a)-[r]-(:Actor)
+        RETURN a.id AS id, a.kind AS kind, count(r) AS degree
+        """);
+
+    /// <summary>Edges per relationship type.</summary>
+    public static CypherStatement EdgeCounts() => new(
+        """
+        MATCH (:Actor)-[r]->(:Actor)
+        RETURN type(r) AS type, count(r) AS edges
+        """);
+
+    /// <summary>How many evidence nodes and documents there are.</summary>
+    public static CypherStatement EvidenceAndDocumentCounts() => new(
+        """
+        OPTIONAL MATCH (e:Evidence)
+        WITH count(e) AS evidence
+        OPTIONAL MATCH (d:Document)
+        RETURN evidence, count(d) AS documents
+        """);
+
+    /// <summary>A cheap statement that proves the credentials and the database.</summary>
+    public static CypherStatement Ping() => new("RETURN 1 AS ok");
+
+    // ---- pieces ----
+
+    /// <summary>The key of an edge as a parameter row.</summary>
+    public static Dictionary<string, object?> KeyRow(RelationshipKey key)
+    {
+        var canonical = key.Canonical();
+        return new Dictionary<string, object?> { ["id"] = canonical.ToId(), ["from"] = canonical.From.Value, ["to"] = canonical.To.Value };
+    }
+
+    /// <summary>
+    /// Returns each bound edge <c>r</c> once with its properties and evidence maps (ordered by ordinal).
+    /// <paramref name="carry"/> are extra columns kept beside the edge, such as the anchor actor.
+    /// </summary>
+    private static string EdgeTail(string? carry = null)
+    {
+        var keep = carry is null ? "r" : $"{carry}, r";
+        var group = carry is null ? "" : carry[(carry.LastIndexOf(' ') + 1)..] + ", ";
+        return $"""
+            WITH DISTINCT {keep}
+            OPTIONAL MATCH (e:Evidence {"{"}edgeId: r.id{"}"})
+            WITH {group}r, e
+            ORDER BY e.ordinal
+            RETURN {group}properties(r) AS props, collect(e
+            """ + " {.*}) AS evidence";
+    }
+
+    /// <summary>
+    /// <c>:A|B</c> for the allowed types (names from the ontology's closed list), or nothing for all: the other end is
+    /// always matched as an <c>:Actor</c>, which keeps walks off the Evidence and Document links.
+    /// </summary>
+    private static string TypePattern(RelationshipFilter filter) =>
+        filter.Types is { Count: > 0 } types ? ":" + string.Join("|", types.Order().Select(GraphProperties.TypeName)) : "";
+
+    /// <summary>The filter's conditions on one edge variable, each prefixed with AND; direction is seen from <paramref name="anchor"/>.</summary>
+    private static string Conditions(RelationshipFilter filter, string edge, string anchor, Dictionary<string, object?> parameters)
+    {
+        var conditions = RelationshipConditions(filter, edge, parameters);
+        if (filter.Direction != Direction.Both)
+        {
+            var end = filter.Direction == Direction.Outgoing ? "startNode" : "endNode";
+            conditions.Add($"({end}({edge}) = {anchor} OR type({edge}) IN $symmetricTypes)");
+            parameters["symmetricTypes"] = s_symmetricTypes;
+        }
+
+        return string.Concat(conditions.Select(c => "\n  AND " + c));
+    }
+
+    /// <summary>Confidence, document and time-window conditions (the parts of a filter that do not depend on direction).</summary>
+    private static List<string> RelationshipConditions(RelationshipFilter filter, string edge, Dictionary<string, object?> parameters)
+    {
+        var conditions = new List<string>();
+        if (filter.MinConfidence is { } min)
+        {
+            conditions.Add($"{edge}.confidence >= $minConfidence");
+            parameters["minConfidence"] = min;
+        }
+
+        if (filter.Document is { } document)
+        {
+            conditions.Add($"$document IN {edge}.documents");
+            parameters["document"] = document.Value;
+        }
+
+        if (filter.From is not null || filter.To is not null)
+        {
+            // Undated edges are left out of a window: nothing says they fall inside.
+            var (start, end) = GraphProperties.Window(filter.From, filter.To);
+            conditions.Add($"({edge}.validStart IS NOT NULL OR {edge}.validEnd IS NOT NULL)");
+            conditions.Add($"coalesce({edge}.validStart, '0001-01-01') <= $windowEnd");
+            conditions.Add($"coalesce({edge}.validEnd, '9999-12-31') >= $windowStart");
+            parameters["windowStart"] = start;
+            parameters["windowEnd"] = end;
+        }
+
+        return conditions;
+    }
+}

@@ -1,0 +1,41 @@
+using Graph.Core.Model;
+using Graph.Core.Ontology;
+
+namespace Graph.Storage.Neo4j.Store;
+
+/// <summary>
+/// The names the graph uses in Neo4j: labels, relationship types and property keys. The Cypher linter checks every
+/// statement against exactly these, so a misspelt label or key fails the build instead of matching nothing at run time.
+/// </summary>
+public static class Neo4jGraphSchema
+{
+    /// <summary>Links that are not assertions: provenance and publishing.</summary>
+    public static readonly IReadOnlyList<string> ProvenanceTypes = ["PUBLISHED", "CITES", "ABOUT", "ATTRIBUTED_TO"];
+
+    /// <summary><c>Actor</c>, a label per node kind, <c>Document</c> and <c>Evidence</c>.</summary>
+    public static IReadOnlyList<string> Labels =>
+        ["Actor", .. GraphOntology.Kinds.Select(GraphProperties.Label), "Document", "Evidence"];
+
+    /// <summary>Every ontology relationship type (UPPER_SNAKE) and the provenance links.</summary>
+    public static IReadOnlyList<string> RelationshipTypes =>
+        [.. GraphOntology.Rules.Select(r => r.Name), .. ProvenanceTypes];
+
+    /// <summary>Keys of the parameter maps the store's statements unwind (<c>row.from</c>, <c>row.props</c>): the linter checks map keys like property keys.</summary>
+    public static readonly IReadOnlyList<string> ParameterMapKeys = ["from", "to", "props"];
+
+    /// <summary>Every property key written on nodes and relationships.</summary>
+    public static IReadOnlyList<string> PropertyKeys =>
+    [
+        .. new[]
+        {
+            // actors
+            "id", "kind", "name", "aliases", "aliasText", "foldedNames", "description", "attributesJson",
+            // documents
+            "title", "publisher", "url", "published", "publishedKey", "text", "contentHash",
+            // edges
+            "qualifier", "confidence", "evidenceCount", "documents", "validStart", "validEnd",
+            // evidence and its links
+            "edgeId", "type", "ordinal", "documentId", "quote", "foldedQuote", "start", "end", "attributedTo", "stance", "extractor",
+        }.Concat(EdgeAttributes.FieldNames).Distinct(StringComparer.Ordinal),
+    ];
+}

@@ -1,0 +1,157 @@
+using Graph.Core.Errors;
+using Graph.Core.Model;
+using Graph.Core.Store;
+
+namespace Graph.Storage.Neo4j.Store;
+
+/// <summary>Traversals: breadth-first expansion, paths, common neighbours, timelines, conflicts and statistics.</summary>
+public sealed partial class Neo4jGraphStore
+{
+    private const int TopDegrees = 10;
+
+    /// <summary>
+    /// Breadth-first, one Cypher hop per level from the whole frontier; actors join in id order within a level until
+    /// the node cap, so the same graph always gives the same subgraph.
+    /// </summary>
+    public async Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodRequest request, CancellationToken cancellationToken = default)
+    {
+        request.Validated();
+        await RequireActorsAsync([request.Center], cancellationToken).ConfigureAwait(false);
+
+        var depthOf = new Dictionary<ActorId, int> { [request.Center] = 0 };
+        var order = new List<ActorId> { request.Center };
+        var edgeIds = new SortedSet<string>(StringComparer.Ordinal);
+        var frontier = new List<ActorId> { request.Center };
+        var truncated = false;
+        for (var depth = 1; depth <= request.Depth && frontier.Count > 0; depth++)
+        {
+            var result = await ReadAsync(CypherQueries.ExpandFrontier(frontier, request.EffectiveFilter), cancellationToken).ConfigureAwait(false);
+            var next = new List<ActorId>();
+            foreach (var record in result.Records)
+            {
+                var other = ActorId.Parse(record["other"].GetString()!);
+                if (!depthOf.ContainsKey(other))
+                {
+                    if (order.Count >= request.NodeLimit)
+                    {
+                        truncated = true;
+                        continue;
+                    }
+
+                    depthOf[other] = depth;
+                    order.Add(other);
+                    next.Add(other);
+                }
+
+                edgeIds.Add(record["edgeId"].GetString()!);
+            }
+
+            frontier = next;
+        }
+
+        var actors = await GetActorsAsync(order, cancellationToken).ConfigureAwait(false);
+        var edges = await ReadEdgesAsync(edgeIds.Select(RelationshipKey.ParseId).ToList(), cancellationToken).ConfigureAwait(false);
+        return new Subgraph(
+            order.Where(actors.ContainsKey).Select(id => new SubgraphNode(actors[id], depthOf[id])).ToList(),
+            edgeIds.Where(edges.ContainsKey).Select(id => edges[id]).Where(e => depthOf.ContainsKey(e.From) && depthOf.ContainsKey(e.To)).ToList(),
+            truncated);
+    }
+
+    /// <inheritdoc />
+    public async Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default)
+    {
+        request.Validated();
+        if (request.From == request.To)
+        {
+            throw new InvalidArgumentException("to", $"A path needs two different actors; both ends are '{request.From}'.");
+        }
+
+        await RequireActorsAsync([request.From, request.To], cancellationToken).ConfigureAwait(false);
+
+        var result = await ReadAsync(CypherQueries.FindPaths(request), cancellationToken).ConfigureAwait(false);
+        var rows = result.Records
+            .Select(r => (Actors: r["actorIds"].EnumerateArray().Select(x => ActorId.Parse(x.GetString()!)).ToList(),
+                          Edges: r["edgeIds"].EnumerateArray().Select(x => x.GetString()!).ToList()))
+            .ToList();
+        var truncated = request.Mode != PathMode.Shortest && rows.Count > request.Limit;
+        rows = rows.Take(request.Mode == PathMode.Shortest ? 1 : request.Limit).ToList();
+
+        var actors = await GetActorsAsync(rows.SelectMany(r => r.Actors).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+        var edges = await ReadEdgesAsync(rows.SelectMany(r => r.Edges).Distinct().Select(RelationshipKey.ParseId).ToList(), cancellationToken).ConfigureAwait(false);
+        var paths = rows.Select(r => new GraphPath(
+            r.Actors.Select(id => actors[id]).ToList(),
+            r.Edges.Select((id, i) => new PathStep(edges[id], edges[id].From == r.Actors[i])).ToList())).ToList();
+        return new PathResult(paths, truncated);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CommonNeighbour>> GetCommonNeighboursAsync(ActorId first, ActorId second, RelationshipFilter filter, CancellationToken cancellationToken = default)
+    {
+        filter = (filter ?? RelationshipFilter.All).Validated();
+        await RequireActorsAsync([first, second], cancellationToken).ConfigureAwait(false);
+        var result = await ReadAsync(CypherQueries.CommonNeighbours(first, second, filter), cancellationToken).ConfigureAwait(false);
+        var rows = result.Records
+            .Select(r => (Actor: ActorId.Parse(r["neighbour"].GetString()!),
+                          First: r["viaFirst"].EnumerateArray().Select(x => x.GetString()!).ToList(),
+                          Second: r["viaSecond"].EnumerateArray().Select(x => x.GetString()!).ToList()))
+            .ToList();
+        var actors = await GetActorsAsync(rows.Select(r => r.Actor).ToList(), cancellationToken).ConfigureAwait(false);
+        var edges = await ReadEdgesAsync(rows.SelectMany(r => r.First.Concat(r.Second)).Distinct().Select(RelationshipKey.ParseId).ToList(), cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => new CommonNeighbour(
+                actors[r.Actor],
+                OrderFor(first, r.First.Select(id => edges[id])),
+                OrderFor(second, r.Second.Select(id => edges[id]))))
+            .ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Relationship>> GetTimelineAsync(ActorId actor, PartialDate? from, PartialDate? to, CancellationToken cancellationToken = default)
+    {
+        new RelationshipFilter { From = from, To = to }.Validated();
+        await RequireActorsAsync([actor], cancellationToken).ConfigureAwait(false);
+        var edges = Edges(await ReadAsync(CypherQueries.Timeline(actor, from, to), cancellationToken).ConfigureAwait(false));
+        return edges.OrderBy(e => e.Date)
+            .ThenBy(e => e.Type)
+            .ThenBy(e => e.Other(actor))
+            .ThenBy(e => e.Key.Qualifier, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<QuantityConflict>> GetConflictsAsync(CancellationToken cancellationToken = default)
+    {
+        var edges = Edges(await ReadAsync(CypherQueries.CorroboratedEdges(), cancellationToken).ConfigureAwait(false));
+        return edges.OrderBy(e => e.Id, StringComparer.Ordinal).SelectMany(QuantityConflicts.Find).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default)
+    {
+        var degrees = (await ReadAsync(CypherQueries.Degrees(), cancellationToken).ConfigureAwait(false)).Records
+            .Select(r => (Id: ActorId.Parse(r["id"].GetString()!), Kind: r["kind"].GetString() ?? "", Degree: (int)Long(r["degree"])))
+            .ToList();
+        var byType = (await ReadAsync(CypherQueries.EdgeCounts(), cancellationToken).ConfigureAwait(false)).Records
+            .ToDictionary(r => r["type"].GetString()!, r => (int)Long(r["edges"]), StringComparer.Ordinal);
+        var counts = (await ReadAsync(CypherQueries.EvidenceAndDocumentCounts(), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+        var sorted = degrees.Select(d => d.Degree).Order().ToArray();
+        var median = sorted.Length == 0 ? 0
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2.0;
+        var degree = new DegreeStats(
+            sorted.Length == 0 ? 0 : sorted[0],
+            sorted.Length == 0 ? 0 : sorted[^1],
+            sorted.Length == 0 ? 0 : sorted.Average(),
+            median,
+            degrees.OrderByDescending(d => d.Degree).ThenBy(d => d.Id).Take(TopDegrees).Select(d => (d.Id, d.Degree)).ToList());
+
+        return new GraphStats(
+            degrees.Count,
+            byType.Values.Sum(),
+            counts is { } c ? (int)Long(c["evidence"]) : 0,
+            counts is { } d2 ? (int)Long(d2["documents"]) : 0,
+            degrees.GroupBy(d => d.Kind).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            byType,
+            degree);
+    }
+}

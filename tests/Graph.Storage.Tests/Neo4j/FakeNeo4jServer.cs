@@ -1,0 +1,225 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Graph.Core;
+using Graph.Core.Model;
+using Graph.Core.Store;
+using Graph.Storage.Neo4j;
+using Graph.Storage.Neo4j.Store;
+
+namespace Graph.Storage.Tests.Neo4j;
+
+/// <summary>A statement as it went over the wire: its text and the JSON parameters sent with it.</summary>
+internal sealed record SentStatement(string Path, string Cypher, JsonObject Parameters);
+
+/// <summary>
+/// Stands in for a Neo4j server at the HTTP level: answers discovery, both Cypher APIs and their explicit transactions
+/// with canned, well-formed bodies, and records every statement. Reads answer from a fixed graph (by default
+/// <see cref="SmallGraph"/>) so the store's mapping and ordering are exercised; writes answer empty.
+/// </summary>
+internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? graph = null) : HttpMessageHandler
+{
+    private readonly GraphSnapshot _graph = graph ?? SmallGraph.Snapshot;
+    private int _transactions;
+
+    public List<SentStatement> Statements { get; } = [];
+
+    public List<string> Requests { get; } = [];
+
+    public static Neo4jStoreOptions Options(Neo4jProtocol protocol = Neo4jProtocol.Auto) => new()
+    {
+        Uri = new Uri("http://neo4j.test:7474"),
+        User = "neo4j",
+        Password = "secret",
+        RetryDelay = TimeSpan.FromMilliseconds(1),
+        Protocol = protocol,
+    };
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var path = request.RequestUri!.AbsolutePath;
+        Requests.Add($"{request.Method} {path}");
+        if (request.Method == HttpMethod.Get && path == "/")
+        {
+            return Json(HttpStatusCode.OK, protocol == Neo4jProtocol.QueryApi
+                ? """{"bolt_routing":"neo4j://neo4j.test:7687","query":"http://neo4j.test:7474/db/{databaseName}/query/v2","transaction":"http://neo4j.test:7474/db/{databaseName}/tx","bolt_direct":"bolt://neo4j.test:7687","neo4j_version":"5.26.0","neo4j_edition":"community"}"""
+                : """{"bolt_routing":"neo4j://neo4j.test:7687","transaction":"http://neo4j.test:7474/db/{databaseName}/tx","bolt_direct":"bolt://neo4j.test:7687","neo4j_version":"4.4.0","neo4j_edition":"community"}""");
+        }
+
+        if (request.Method == HttpMethod.Delete)
+        {
+            return Json(HttpStatusCode.OK, protocol == Neo4jProtocol.QueryApi ? "{}" : """{"results":[],"errors":[]}""");
+        }
+
+        var body = request.Content is null ? null : JsonNode.Parse(await request.Content.ReadAsStringAsync(cancellationToken));
+        if (protocol == Neo4jProtocol.QueryApi)
+        {
+            if (path.EndsWith("/commit", StringComparison.Ordinal))
+            {
+                return Json(HttpStatusCode.OK, """{"bookmarks":["FB:fake"]}""");
+            }
+
+            var statement = Record(path, body!["statement"]!.GetValue<string>(), body["parameters"]?.AsObject());
+            var answer = new JsonObject { ["data"] = Answer(statement), ["bookmarks"] = new JsonArray("FB:fake") };
+            if (path.EndsWith("/query/v2/tx", StringComparison.Ordinal))
+            {
+                answer["transaction"] = new JsonObject { ["id"] = $"tx{Interlocked.Increment(ref _transactions)}", ["expires"] = "2025-01-01T00:00:30Z" };
+            }
+
+            var response = Json(HttpStatusCode.Accepted, answer.ToJsonString());
+            response.Headers.TryAddWithoutValidation("neo4j-cluster-affinity", "MTAuOC41Ljc6MTc0NzQ=");
+            return response;
+        }
+
+        var results = new JsonArray();
+        foreach (var s in body!["statements"]!.AsArray())
+        {
+            var statement = Record(path, s!["statement"]!.GetValue<string>(), s["parameters"]?.AsObject());
+            var data = Answer(statement);
+            results.Add(new JsonObject
+            {
+                ["columns"] = data["fields"]!.DeepClone(),
+                ["data"] = new JsonArray([.. data["values"]!.AsArray().Select(row => (JsonNode)new JsonObject { ["row"] = row!.DeepClone(), ["meta"] = new JsonArray() })]),
+            });
+        }
+
+        var reply = new JsonObject { ["results"] = results, ["errors"] = new JsonArray() };
+        if (path.EndsWith("/tx", StringComparison.Ordinal))
+        {
+            var id = Interlocked.Increment(ref _transactions);
+            reply["commit"] = $"http://neo4j.test:7474/db/neo4j/tx/{id}/commit";
+            reply["transaction"] = new JsonObject { ["expires"] = "Mon, 20 Sep 2021 07:57:37 GMT" };
+            return Json(HttpStatusCode.Created, reply.ToJsonString());
+        }
+
+        return Json(HttpStatusCode.OK, reply.ToJsonString());
+    }
+
+    private SentStatement Record(string path, string cypher, JsonObject? parameters)
+    {
+        var statement = new SentStatement(path, cypher, parameters?.DeepClone().AsObject() ?? []);
+        lock (Statements)
+        {
+            Statements.Add(statement);
+        }
+
+        return statement;
+    }
+
+    /// <summary>Rows shaped as the statement's RETURN clause, from the fixed graph.</summary>
+    private JsonObject Answer(SentStatement statement)
+    {
+        var c = statement.Cypher;
+        var p = statement.Parameters;
+        if (c.Contains("RETURN 1 AS ok", StringComparison.Ordinal))
+        {
+            return Rows(["ok"], [[1L]]);
+        }
+
+        if (c.TrimEnd().EndsWith("RETURN a.id AS id", StringComparison.Ordinal))
+        {
+            return Rows(["id"], _graph.Actors.Select(a => new object?[] { a.Id.Value }));
+        }
+
+        if (c.Contains("AS total", StringComparison.Ordinal))
+        {
+            return Rows(["total"], [[(long)_graph.Actors.Count]]);
+        }
+
+        if (c.Contains(" AS rank", StringComparison.Ordinal))
+        {
+            return Rows(["actor", "rank", "matched"], _graph.Actors.Select(a => new object?[] { GraphProperties.Actor(a), 2L, a.Name }));
+        }
+
+        if (c.Contains("AS edgeId, e.documentId", StringComparison.Ordinal))
+        {
+            return Rows(["edgeId", "documentId", "start"], _graph.Relationships.SelectMany(e => e.Evidence.Select(x => new object?[] { e.Id, x.DocumentId.Value, (long)x.Start })));
+        }
+
+        if (c.Contains("RETURN actorIds, edgeIds", StringComparison.Ordinal))
+        {
+            var from = p["from"]!.GetValue<string>();
+            var to = p["to"]!.GetValue<string>();
+            var direct = _graph.Relationships.Where(e => (e.From.Value == from && e.To.Value == to) || (e.From.Value == to && e.To.Value == from));
+            return Rows(["actorIds", "edgeIds"], direct.Select(e => new object?[] { new[] { from, to }, new[] { e.Id } }));
+        }
+
+        if (c.Contains("} AS actor", StringComparison.Ordinal))
+        {
+            var actors = p["ids"] is JsonArray ids ? _graph.Actors.Where(a => ids.Any(i => i!.GetValue<string>() == a.Id.Value))
+                : p["folded"] is JsonNode folded ? _graph.Actors.Where(a => a.AllNames.Any(n => NameFolding.Fold(n) == folded.GetValue<string>())).Take(1)
+                : _graph.Actors;
+            return Rows(["actor"], actors.Select(a => new object?[] { GraphProperties.Actor(a) }));
+        }
+
+        if (c.Contains("} AS document", StringComparison.Ordinal))
+        {
+            var documents = p["ids"] is JsonArray ids ? _graph.Documents.Where(d => ids.Any(i => i!.GetValue<string>() == d.Id.Value)) : _graph.Documents;
+            return Rows(["document"], documents.Select(d => new object?[] { GraphProperties.Document(d) }));
+        }
+
+        if (c.Contains("AS props", StringComparison.Ordinal))
+        {
+            if (p["actors"] is JsonArray anchors)
+            {
+                return Rows(["anchor", "props", "evidence"], anchors.SelectMany(a => Touching(a!.GetValue<string>()).Select(e => new object?[] { a!.GetValue<string>(), GraphProperties.Edge(e), EvidenceMaps(e) })));
+            }
+
+            var edges = p["keys"] is JsonArray keys ? _graph.Relationships.Where(e => keys.Any(k => k!["id"]!.GetValue<string>() == e.Id)) : _graph.Relationships;
+            return Rows(["props", "evidence"], edges.Select(e => new object?[] { GraphProperties.Edge(e), EvidenceMaps(e) }));
+        }
+
+        if (c.Contains("AS edgeId", StringComparison.Ordinal) && p["frontier"] is JsonArray frontier)
+        {
+            return Rows(["anchor", "other", "edgeId"], frontier.SelectMany(a => Touching(a!.GetValue<string>()).Select(e => new object?[] { a!.GetValue<string>(), e.Other(ActorId.Parse(a.GetValue<string>())).Value, e.Id })));
+        }
+
+        if (c.Contains("AS neighbour", StringComparison.Ordinal))
+        {
+            var first = p["first"]!.GetValue<string>();
+            var second = p["second"]!.GetValue<string>();
+            var rows = _graph.Actors.Select(a => a.Id.Value).Where(id => id != first && id != second)
+                .Select(id => (id, a: Touching(first).Where(e => e.From.Value == id || e.To.Value == id).ToList(), b: Touching(second).Where(e => e.From.Value == id || e.To.Value == id).ToList()))
+                .Where(x => x.a.Count > 0 && x.b.Count > 0)
+                .Select(x => new object?[] { x.id, x.a.Select(e => e.Id).ToArray(), x.b.Select(e => e.Id).ToArray() });
+            return Rows(["neighbour", "viaFirst", "viaSecond"], rows);
+        }
+
+        if (c.Contains("AS degree", StringComparison.Ordinal))
+        {
+            return Rows(["id", "kind", "degree"], _graph.Actors.Select(a => new object?[] { a.Id.Value, a.Kind.ToString(), (long)Touching(a.Id.Value).Count() }));
+        }
+
+        if (c.Contains("AS edges", StringComparison.Ordinal))
+        {
+            return Rows(["type", "edges"], _graph.Relationships.GroupBy(e => e.Rule.Name).Select(g => new object?[] { g.Key, (long)g.Count() }));
+        }
+
+        if (c.Contains("AS documents", StringComparison.Ordinal))
+        {
+            return Rows(["evidence", "documents"], [[(long)_graph.Relationships.Sum(e => e.Evidence.Count), (long)_graph.Documents.Count]]);
+        }
+
+        if (c.Contains("AS removed", StringComparison.Ordinal))
+        {
+            return Rows(["removed"], [[0L]]);
+        }
+
+        return Rows([], []);
+    }
+
+    private IEnumerable<Relationship> Touching(string actor) => _graph.Relationships.Where(e => e.From.Value == actor || e.To.Value == actor);
+
+    private static List<Dictionary<string, object?>> EvidenceMaps(Relationship edge) =>
+        edge.Evidence.Select((x, i) => GraphProperties.Evidence(edge, x, i)).Reverse().ToList();
+
+    private static JsonObject Rows(string[] fields, IEnumerable<object?[]> rows) => new()
+    {
+        ["fields"] = new JsonArray([.. fields.Select(f => (JsonNode)f)]),
+        ["values"] = JsonSerializer.SerializeToNode(rows.ToList())!,
+    };
+
+    private static HttpResponseMessage Json(HttpStatusCode status, string body) =>
+        new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Graph.Storage.Neo4j;
+
+namespace Graph.Storage.Tests.Neo4j;
+
+/// <summary>
+/// Every statement the Neo4j store can send, recorded off the wire while every operation and Cypher-changing option is
+/// driven, passes Neo4j's own linter (Cypher 5, parameters declared, the graph's labels, types and keys known).
+/// </summary>
+public sealed class RecordedStatementLintTests
+{
+    [Fact]
+    public async Task Every_statement_the_store_sends_passes_the_Neo4j_linter()
+    {
+        var server = await StoreDriver.DriveEverythingAsync(Neo4jProtocol.QueryApi);
+        var distinct = Distinct(server.Statements);
+
+        // The drive reached the Cypher of each option, not just the plain forms.
+        string[] markers =
+        [
+            "allShortestPaths(", "single(m IN nodes(p)", "startNode(", "endNode(", "$minConfidence", "$document IN", "$windowStart",
+            "a.kind IN $kinds", "AS total", "AS rank", "DETACH DELETE a", "NOT r.id IN $keep", "NOT d.id IN $keep", "NOT a.id IN $keep",
+            "CREATE (e:Evidence)", ":ATTRIBUTED_TO", "MERGE (p)-[:PUBLISHED]->(d)", "AS neighbour", "AS degree", "attributedTo: $source",
+            "CREATE CONSTRAINT", "CREATE FULLTEXT INDEX", "MATCH (a:Actor)\nRETURN a.id AS id", ":DEPLOYED|ALLIED_WITH", "all(n IN nodes(p) WHERE n:Actor)", "SET a = row, a:Location",
+        ];
+        foreach (var marker in markers)
+        {
+            Assert.Contains(distinct, s => s.Cypher.Contains(marker, StringComparison.Ordinal));
+        }
+
+        Assert.True(distinct.Count >= 60, $"Only {distinct.Count} distinct statements were recorded.");
+        var diagnostics = await CypherLinter.LintAsync(distinct);
+        Assert.True(diagnostics.Count == 0, $"{diagnostics.Count} diagnostics over {distinct.Count} statements:\n{string.Join("\n", diagnostics)}");
+    }
+
+    [Fact]
+    public async Task The_store_sends_the_same_statements_over_both_HTTP_APIs()
+    {
+        var query = await StoreDriver.DriveEverythingAsync(Neo4jProtocol.QueryApi);
+        var transactional = await StoreDriver.DriveEverythingAsync(Neo4jProtocol.Transactional);
+        Assert.Equal(query.Statements.Select(s => s.Cypher), transactional.Statements.Select(s => s.Cypher));
+        Assert.Contains(query.Requests, r => r.Contains("/query/v2/tx/", StringComparison.Ordinal) && r.EndsWith("/commit", StringComparison.Ordinal));
+        Assert.Contains(transactional.Requests, r => r.StartsWith("POST /db/neo4j/tx/", StringComparison.Ordinal) && r.EndsWith("/commit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_lint_fails_on_a_broken_statement()
+    {
+        var server = await StoreDriver.DriveEverythingAsync(Neo4jProtocol.QueryApi);
+        var good = Distinct(server.Statements).First(s => s.Cypher.Contains("MATCH (a:Actor {id: id})", StringComparison.Ordinal));
+        LintItem[] broken =
+        [
+            good with { Name = "misspelt label", Cypher = good.Cypher.Replace(":Actor", ":Actr", StringComparison.Ordinal) },
+            good with { Name = "undeclared parameter", Cypher = good.Cypher.Replace("$ids", "$idz", StringComparison.Ordinal) },
+            good with { Name = "syntax error", Cypher = good.Cypher.Replace("RETURN", "RETRUN", StringComparison.Ordinal) },
+            good with { Name = "unknown property", Cypher = good.Cypher.Replace("{id: id}", "{ident: id}", StringComparison.Ordinal) },
+            good with { Name = "unknown relationship type", Cypher = "MATCH (a:Actor)-[:DEPLOYS]->(b:Actor) RETURN a, b" },
+        ];
+
+        var diagnostics = await CypherLinter.LintAsync(broken);
+        foreach (var item in broken)
+        {
+            Assert.Contains(diagnostics, d => d.Name == item.Name);
+        }
+    }
+
+    internal static List<LintItem> Distinct(IEnumerable<SentStatement> statements) =>
+        statements
+            .GroupBy(s => s.Cypher + "\u0000" + string.Join(",", s.Parameters.Select(p => p.Key).Order(StringComparer.Ordinal)))
+            .Select((g, i) => new LintItem($"statement {i + 1}: {FirstLine(g.First().Cypher)}", g.First().Cypher, (JsonObject)g.First().Parameters.DeepClone()))
+            .ToList();
+
+    private static string FirstLine(string cypher) => cypher.Split('\n')[0].Trim();
+}
