@@ -35,6 +35,7 @@ public static class GraphCommandLine
         root.Subcommands.Add(StatsCommand());
         root.Subcommands.Add(NeighbourhoodCommand());
         root.Subcommands.Add(PathCommand());
+        root.Subcommands.Add(SyncCommand());
         return root;
     }
 
@@ -170,6 +171,34 @@ public static class GraphCommandLine
         return command;
     }
 
+    private static Command SyncCommand()
+    {
+        var keep = new Option<bool>("--keep-stale") { Description = "Leave actors and edges that exist only in Neo4j (default: remove them, so Neo4j holds exactly the embedded graph)." };
+        var command = new Command("sync", "Copy the embedded graph into Neo4j (Graph:Neo4j:Uri, User, Password, Database), idempotently, with progress.") { keep };
+        command.SetAction(async (result, ct) =>
+        {
+            try
+            {
+                var configuration = GraphConfiguration.Build(Switches(result));
+                var options = GraphConfiguration.ReadGraphOptions(configuration);
+                using var loggerFactory = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
+                await using var source = await GraphStoreFactory.OpenEmbeddedAsync(options, loggerFactory, ct);
+                await using var target = await Neo4jComposition.OpenAsync(options.Neo4j, ct);
+                var progress = new ConsoleProgress();
+                var outcome = await Graph.Storage.Neo4j.Neo4jStoreFactory.CreateSync(source, target).RunAsync(progress, prune: !result.GetValue(keep), ct);
+                progress.Finish();
+                Console.WriteLine($"Synced to Neo4j: {outcome.Written.Created} created, {outcome.Written.Updated} updated, {outcome.Written.Unchanged} unchanged, {outcome.Removed} removed.");
+                return 0;
+            }
+            catch (Exception e) when (IsUserError(e))
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
     /// <summary>A path as arrows: <c>NIS -[MEMBER_OF]-> South Korea &lt;-[REPORTED]- ...</c>.</summary>
     public static string Describe(GraphPath path)
     {
@@ -208,12 +237,17 @@ public static class GraphCommandLine
             await work(store, options);
             return 0;
         }
-        catch (Exception e) when (e is GraphException or KnowledgeFormatException or System.ComponentModel.DataAnnotations.ValidationException or IOException)
+        catch (Exception e) when (IsUserError(e))
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 2;
         }
     }
+
+    /// <summary>Errors that are the user's to fix (bad input, configuration, an unreachable server): one line, no stack trace.</summary>
+    private static bool IsUserError(Exception e) =>
+        e is GraphException or KnowledgeFormatException or System.ComponentModel.DataAnnotations.ValidationException or IOException
+            or Graph.Storage.Neo4j.Http.Neo4jException or Graph.Storage.Embedded.StoreFileException;
 
     /// <summary>The relationship filter switches shared by traversal commands.</summary>
     private sealed class FilterOptions

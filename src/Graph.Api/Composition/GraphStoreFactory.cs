@@ -12,17 +12,23 @@ public static class GraphStoreFactory
         switch (options.Store)
         {
             case StoreKind.Embedded:
-                var embedded = new EmbeddedStoreOptions();
-                if (!string.IsNullOrWhiteSpace(options.Embedded.Path))
-                {
-                    embedded = embedded with { Path = Path.GetFullPath(options.Embedded.Path) };
-                }
-
-                return await EmbeddedGraphStore.OpenAsync(embedded, loggerFactory.CreateLogger<EmbeddedGraphStore>(), cancellationToken).ConfigureAwait(false);
+                return await OpenEmbeddedAsync(options, loggerFactory, cancellationToken).ConfigureAwait(false);
             case StoreKind.Neo4j:
-                return await Neo4jComposition.OpenAsync(options.Neo4j, loggerFactory, cancellationToken).ConfigureAwait(false);
+                return await Neo4jComposition.OpenAsync(options.Neo4j, cancellationToken).ConfigureAwait(false);
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Store, "Unknown store.");
         }
+    }
+
+    /// <summary>Opens the embedded store whatever store is selected (the source of <c>sync</c>).</summary>
+    public static async Task<IGraphStore> OpenEmbeddedAsync(GraphOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)
+    {
+        var embedded = new EmbeddedStoreOptions();
+        if (!string.IsNullOrWhiteSpace(options.Embedded.Path))
+        {
+            embedded = embedded with { Path = Path.GetFullPath(options.Embedded.Path) };
+        }
+
+        return await EmbeddedGraphStore.OpenAsync(embedded, loggerFactory.CreateLogger<EmbeddedGraphStore>(), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -88,6 +88,24 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Contains("Unknown relationship type 'LIKES'. Allowed: VOTED_FOR", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sync_to_an_unreachable_Neo4j_says_so_without_a_stack_trace()
+    {
+        // Port 9 (discard) is closed on the loopback: the connection is refused at once.
+        var result = await RunAsync("sync", "--Graph:Neo4j:Uri=http://127.0.0.1:9", "--Graph:Neo4j:Password=secret");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Cannot reach Neo4j at http://127.0.0.1:9/", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_without_a_Neo4j_address_names_the_setting()
+    {
+        var result = await RunAsync("sync");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Graph:Neo4j:Uri is not set", result.Error, StringComparison.Ordinal);
+    }
+
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
