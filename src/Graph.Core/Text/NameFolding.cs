@@ -9,6 +9,20 @@ namespace Graph.Core;
 /// </summary>
 public static class NameFolding
 {
+    // Precomposed Latin letters and their base letters. string.Normalize does nothing when the runtime runs with
+    // InvariantGlobalization (no ICU), as this repository's builds do, so accents are also stripped by this table.
+    private const string Precomposed =
+        "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵ" +
+        "ĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻ" +
+        "ȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳ";
+
+    private const string Bases =
+        "aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijj" +
+        "kkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouuuuuuuuuuaaaaggkkoooojggnnaa" +
+        "aaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyy";
+
+    private static readonly Dictionary<char, string> s_bases = BuildBases();
+
     /// <summary>The folded form of a name.</summary>
     public static string Fold(string text)
     {
@@ -31,7 +45,14 @@ public static class NameFolding
                 }
 
                 pendingSpace = false;
-                builder.Append(char.ToLowerInvariant(c));
+                if (c > '\u007f' && s_bases.TryGetValue(c, out var letters))
+                {
+                    builder.Append(letters);
+                }
+                else
+                {
+                    builder.Append(char.ToLowerInvariant(c));
+                }
             }
             else if (c is '\'' or '’' or '.')
             {
@@ -45,5 +66,20 @@ public static class NameFolding
         }
 
         return builder.ToString();
+    }
+
+    private static Dictionary<char, string> BuildBases()
+    {
+        var bases = new Dictionary<char, string>
+        {
+            ['ß'] = "ss", ['æ'] = "ae", ['Æ'] = "ae", ['œ'] = "oe", ['Œ'] = "oe", ['ø'] = "o", ['Ø'] = "o",
+            ['đ'] = "d", ['Đ'] = "d", ['ł'] = "l", ['Ł'] = "l", ['þ'] = "th", ['Þ'] = "th", ['ı'] = "i",
+        };
+        for (var i = 0; i < Precomposed.Length; i++)
+        {
+            bases[Precomposed[i]] = Bases[i].ToString();
+        }
+
+        return bases;
     }
 }

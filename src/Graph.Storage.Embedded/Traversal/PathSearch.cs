@@ -224,7 +224,7 @@ internal static class PathSearch
             while (head < tail)
             {
                 var u = queue[head++];
-                if (toEnd[u] == maxDepth - 1)
+                if (toEnd[u] == maxDepth)
                 {
                     continue;
                 }

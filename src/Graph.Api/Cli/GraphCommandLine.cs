@@ -1,0 +1,260 @@
+using System.CommandLine;
+using System.Globalization;
+using Graph.Api.Composition;
+using Graph.Core.Errors;
+using Graph.Core.Model;
+using Graph.Core.Ontology;
+using Graph.Core.Store;
+using Graph.Ingest.Knowledge;
+
+namespace Graph.Api.Cli;
+
+/// <summary>
+/// The main binary's commands: <c>serve</c> (the default), <c>seed</c>, <c>stats</c>, <c>neighbourhood</c>, <c>path</c>
+/// and <c>sync</c>. Unrecognised <c>--Key=value</c> switches pass through to configuration.
+/// </summary>
+public static class GraphCommandLine
+{
+    private static readonly Option<string?> s_db = new("--db") { Description = "The embedded store's SQLite file (same as --Graph:Embedded:Path=...).", Recursive = true };
+
+    /// <summary>Builds the command tree; <paramref name="serve"/> runs the web server with the remaining switches.</summary>
+    public static RootCommand Build(Func<string[], CancellationToken, Task<int>> serve)
+    {
+        var root = new RootCommand("Graph relationship explorer: a property graph of who did what to whom, according to whom, with a GraphQL API.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.Options.Add(s_db);
+        root.SetAction((result, ct) => serve(Switches(result), ct));
+
+        var serveCommand = new Command("serve", "Run the GraphQL server (the default command); prints the playground's URL.") { TreatUnmatchedTokensAsErrors = false };
+        serveCommand.SetAction((result, ct) => serve(Switches(result), ct));
+        root.Subcommands.Add(serveCommand);
+
+        root.Subcommands.Add(SeedCommand());
+        root.Subcommands.Add(StatsCommand());
+        root.Subcommands.Add(NeighbourhoodCommand());
+        root.Subcommands.Add(PathCommand());
+        return root;
+    }
+
+    /// <summary>Configuration switches for the host: unmatched tokens, plus --db.</summary>
+    public static string[] Switches(ParseResult result)
+    {
+        var switches = result.UnmatchedTokens.ToList();
+        if (result.GetValue(s_db) is { } db)
+        {
+            switches.Add($"--Graph:Embedded:Path={db}");
+        }
+
+        return [.. switches];
+    }
+
+    private static Command SeedCommand()
+    {
+        var knowledge = new Option<string?>("--knowledge") { Description = "The knowledge file (default: the seed documents' knowledge shipped with the app)." };
+        var command = new Command("seed", "Load the seed documents' knowledge into the store (idempotent).") { knowledge };
+        command.SetAction((result, ct) => RunAsync(result, async (store, options) =>
+        {
+            var path = result.GetValue(knowledge) is { } k ? Path.GetFullPath(k) : options.Seed.ResolvedKnowledgePath;
+            var progress = new ConsoleProgress();
+            var outcome = await SeedKnowledge.ImportAsync(store, path, progress, ct);
+            progress.Finish();
+            Console.WriteLine($"Seeded {store.Name} store from {path}: {outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged.");
+        }, ct));
+        return command;
+    }
+
+    private static Command StatsCommand()
+    {
+        var command = new Command("stats", "Print counts by kind and type, and degree statistics.");
+        command.SetAction((result, ct) => RunAsync(result, async (store, _) =>
+        {
+            var stats = await store.GetStatsAsync(ct);
+            Console.WriteLine(new TextTable("what", "count")
+                .Add("actors", stats.Actors).Add("relationships", stats.Relationships)
+                .Add("evidence", stats.Evidence).Add("documents", stats.Documents));
+            var kinds = new TextTable("kind", "actors");
+            foreach (var (kind, count) in stats.ActorsByKind.OrderByDescending(k => k.Value))
+            {
+                kinds.Add(kind, count);
+            }
+
+            Console.WriteLine(kinds);
+            var types = new TextTable("type", "relationships");
+            foreach (var (type, count) in stats.RelationshipsByType.OrderByDescending(k => k.Value))
+            {
+                types.Add(type, count);
+            }
+
+            Console.WriteLine(types);
+            var d = stats.Degree;
+            Console.WriteLine(FormattableString.Invariant($"degree: min {d.Min}, max {d.Max}, mean {d.Mean:0.##}, median {d.Median:0.#}"));
+            var top = new TextTable("actor", "degree");
+            foreach (var (actor, degree) in d.Top)
+            {
+                top.Add(actor, degree);
+            }
+
+            Console.WriteLine(top);
+        }, ct));
+        return command;
+    }
+
+    private static Command NeighbourhoodCommand()
+    {
+        var actor = new Argument<string>("actor") { Description = "An actor id, name or alias (e.g. 'North Korea', 'DPRK', 'state:north-korea')." };
+        var depth = new Option<int>("--depth") { Description = "Hops from the actor, 1 to 4.", DefaultValueFactory = _ => 1 };
+        var limit = new Option<int>("--limit") { Description = "Most actors to return.", DefaultValueFactory = _ => 500 };
+        var filter = new FilterOptions();
+        var command = new Command("neighbourhood", "List the actors and relationships within N hops of an actor.") { actor, depth, limit };
+        command.Aliases.Add("neighborhood");
+        filter.AddTo(command);
+        command.SetAction((result, ct) => RunAsync(result, async (store, _) =>
+        {
+            var center = await ActorLookup.ResolveAsync(store, result.GetRequiredValue(actor), ct);
+            var subgraph = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(center.Id, result.GetValue(depth), filter.Read(result), result.GetValue(limit)), ct);
+            var nodes = new TextTable("depth", "kind", "name", "id");
+            foreach (var node in subgraph.Nodes.OrderBy(n => n.Depth).ThenBy(n => n.Actor.Name, StringComparer.Ordinal))
+            {
+                nodes.Add(node.Depth, node.Actor.Kind, node.Actor.Name, node.Actor.Id);
+            }
+
+            Console.WriteLine(nodes);
+            var names = subgraph.Nodes.ToDictionary(n => n.Actor.Id, n => n.Actor.Name);
+            Console.WriteLine(EdgeTable(subgraph.Edges, names));
+            Console.WriteLine($"{subgraph.Nodes.Count} actors, {subgraph.Edges.Count} relationships{(subgraph.Truncated ? $" (truncated at the limit of {result.GetValue(limit)} actors)" : "")}.");
+        }, ct));
+        return command;
+    }
+
+    private static Command PathCommand()
+    {
+        var from = new Argument<string>("from") { Description = "Where the path starts: an actor id, name or alias." };
+        var to = new Argument<string>("to") { Description = "Where the path ends: an actor id, name or alias." };
+        var maxDepth = new Option<int>("--max-depth") { Description = "Most hops, 1 to 8.", DefaultValueFactory = _ => 4 };
+        var mode = new Option<string>("--mode") { Description = "shortest, all-shortest or all-simple.", DefaultValueFactory = _ => "shortest" };
+        var limit = new Option<int>("--limit") { Description = "Most paths to return.", DefaultValueFactory = _ => 10 };
+        var filter = new FilterOptions();
+        var command = new Command("path", "Find paths between two actors.") { from, to, maxDepth, mode, limit };
+        filter.AddTo(command);
+        command.SetAction((result, ct) => RunAsync(result, async (store, _) =>
+        {
+            var modeText = result.GetValue(mode)!;
+            var pathMode = modeText.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant() switch
+            {
+                "shortest" => PathMode.Shortest,
+                "allshortest" => PathMode.AllShortest,
+                "allsimple" => PathMode.AllSimple,
+                _ => throw new InvalidArgumentException("mode", $"Unknown mode '{modeText}'. Allowed: shortest, all-shortest, all-simple."),
+            };
+            var start = await ActorLookup.ResolveAsync(store, result.GetRequiredValue(from), ct);
+            var end = await ActorLookup.ResolveAsync(store, result.GetRequiredValue(to), ct);
+            var paths = await store.FindPathsAsync(new PathRequest(start.Id, end.Id, result.GetValue(maxDepth), pathMode, filter.Read(result), result.GetValue(limit)), ct);
+            if (paths.Paths.Count == 0)
+            {
+                Console.WriteLine($"No path from {start.Name} to {end.Name} within {result.GetValue(maxDepth)} hops.");
+                return;
+            }
+
+            var table = new TextTable("#", "hops", "path");
+            var number = 0;
+            foreach (var path in paths.Paths)
+            {
+                table.Add(++number, path.Length, Describe(path));
+            }
+
+            Console.WriteLine(table);
+            Console.WriteLine($"{paths.Paths.Count} path(s){(paths.Truncated ? " (more exist beyond the limit)" : "")}.");
+        }, ct));
+        return command;
+    }
+
+    /// <summary>A path as arrows: <c>NIS -[MEMBER_OF]-> South Korea &lt;-[REPORTED]- ...</c>.</summary>
+    public static string Describe(GraphPath path)
+    {
+        var text = new System.Text.StringBuilder(path.Actors[0].Name);
+        for (var i = 0; i < path.Steps.Count; i++)
+        {
+            var step = path.Steps[i];
+            var name = step.Edge.Rule.Name;
+            text.Append(step.Forward || step.Edge.Rule.Symmetric ? $" -[{name}]-> " : $" <-[{name}]- ").Append(path.Actors[i + 1].Name);
+        }
+
+        return text.ToString();
+    }
+
+    private static TextTable EdgeTable(IEnumerable<Relationship> edges, IReadOnlyDictionary<ActorId, string> names)
+    {
+        var table = new TextTable("type", "from", "to", "when", "confidence", "evidence");
+        foreach (var edge in edges.OrderBy(e => e.Rule.Name, StringComparer.Ordinal).ThenBy(e => e.From.Value, StringComparer.Ordinal))
+        {
+            table.Add(edge.Rule.Name, names.GetValueOrDefault(edge.From, edge.From.Value), names.GetValueOrDefault(edge.To, edge.To.Value),
+                edge.Date?.ToString() ?? "", edge.Confidence.ToString("0.##", CultureInfo.InvariantCulture), edge.Evidence.Count);
+        }
+
+        return table;
+    }
+
+    /// <summary>Opens the configured store, runs the work, and turns bad input into a one-line error (exit code 2).</summary>
+    private static async Task<int> RunAsync(ParseResult result, Func<IGraphStore, GraphOptions, Task> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var configuration = GraphConfiguration.Build(Switches(result));
+            var options = GraphConfiguration.ReadGraphOptions(configuration);
+            using var loggerFactory = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
+            await using var store = await GraphStoreFactory.OpenAsync(options, loggerFactory, cancellationToken);
+            await work(store, options);
+            return 0;
+        }
+        catch (Exception e) when (e is GraphException or KnowledgeFormatException or System.ComponentModel.DataAnnotations.ValidationException or IOException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>The relationship filter switches shared by traversal commands.</summary>
+    private sealed class FilterOptions
+    {
+        private readonly Option<string[]> _types = new("--types") { Description = "Relationship types to follow, e.g. DEPLOYED,SUPPORTS (default: all).", AllowMultipleArgumentsPerToken = true };
+        private readonly Option<string> _direction = new("--direction") { Description = "out, in or both.", DefaultValueFactory = _ => "both" };
+        private readonly Option<string?> _from = new("--from") { Description = "Window start: 2024, 2024-10 or 2025-02-09." };
+        private readonly Option<string?> _to = new("--to") { Description = "Window end: 2024, 2024-10 or 2025-02-09." };
+        private readonly Option<double?> _minConfidence = new("--min-confidence") { Description = "Least edge confidence, 0 to 1." };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_types);
+            command.Options.Add(_direction);
+            command.Options.Add(_from);
+            command.Options.Add(_to);
+            command.Options.Add(_minConfidence);
+        }
+
+        public RelationshipFilter Read(ParseResult result)
+        {
+            var types = (result.GetValue(_types) ?? [])
+                .SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(GraphOntology.ParseType)
+                .ToHashSet();
+            var directionText = result.GetValue(_direction)!;
+            var direction = directionText.ToLowerInvariant() switch
+            {
+                "out" or "outgoing" => Direction.Outgoing,
+                "in" or "incoming" => Direction.Incoming,
+                "both" => Direction.Both,
+                _ => throw new InvalidArgumentException("direction", $"Unknown direction '{directionText}'. Allowed: out, in, both."),
+            };
+            return new RelationshipFilter
+            {
+                Types = types.Count == 0 ? null : types,
+                Direction = direction,
+                From = result.GetValue(_from) is { } f ? PartialDate.Parse(f, "from") : null,
+                To = result.GetValue(_to) is { } t ? PartialDate.Parse(t, "to") : null,
+                MinConfidence = result.GetValue(_minConfidence),
+            };
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Graph.GraphQL.Error;
+using Graph.GraphQL.Language.Ast;
+using Graph.GraphQL.Type;
+
+namespace Graph.GraphQL.Analysis;
+
+/// <summary>Checks an operation against <see cref="QueryLimits"/>, returning the errors of the limits it exceeds.</summary>
+public static class QueryLimitsChecker
+{
+    /// <summary>Errors for each exceeded limit (empty when the operation is within all of them).</summary>
+    public static IReadOnlyList<GraphQLError> Check(
+        GraphQLSchema schema,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?> variables,
+        QueryLimits limits)
+    {
+        List<GraphQLError>? errors = null;
+        if (limits.MaxDepth is { } maxDepth)
+        {
+            var depth = DepthAnalyzer.Measure(operation, fragments);
+            if (depth > maxDepth)
+            {
+                (errors ??= []).Add(Error($"The operation has a depth of {depth}, over the maximum depth of {maxDepth}.", LimitCodes.MaxDepthExceeded, operation, "depth", depth, maxDepth));
+            }
+        }
+
+        if (limits.MaxAliases is { } maxAliases)
+        {
+            var aliases = AliasAnalyzer.Count(operation, fragments);
+            if (aliases > maxAliases)
+            {
+                (errors ??= []).Add(Error($"The operation uses {aliases} aliases, over the maximum of {maxAliases} aliases.", LimitCodes.MaxAliasesExceeded, operation, "aliases", aliases, maxAliases));
+            }
+        }
+
+        if (limits.MaxCost is { } maxCost)
+        {
+            var cost = CostAnalyzer.Compute(schema, operation, fragments, variables, limits.DefaultListSize);
+            if (cost > maxCost)
+            {
+                (errors ??= []).Add(Error($"The operation has an estimated cost of {cost:0.##}, over the maximum cost of {maxCost:0.##}.", LimitCodes.MaxCostExceeded, operation, "cost", cost, maxCost));
+            }
+        }
+
+        return errors ?? (IReadOnlyList<GraphQLError>)[];
+    }
+
+    private static GraphQLError Error(string message, string code, OperationDefinitionNode operation, string measure, object value, object limit)
+    {
+        return new GraphQLError(
+            message,
+            [operation],
+            extensions: new Dictionary<string, object?> { ["code"] = code, [measure] = value, ["limit"] = limit });
+    }
+}

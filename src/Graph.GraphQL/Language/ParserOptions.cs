@@ -1,0 +1,11 @@
+namespace Graph.GraphQL.Language;
+
+/// <summary>Limits and switches for <see cref="Parser"/>.</summary>
+public sealed class ParserOptions
+{
+    /// <summary>The most tokens a document may have; parsing stops with a syntax error past it. Null: no limit.</summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>Skip recording <see cref="Location"/> on nodes (slightly faster; errors then have no locations).</summary>
+    public bool NoLocation { get; init; }
+}

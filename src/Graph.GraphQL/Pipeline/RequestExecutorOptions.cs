@@ -1,0 +1,31 @@
+using Graph.GraphQL.Analysis;
+using Graph.GraphQL.Error;
+using Graph.GraphQL.Language.Ast;
+using Graph.GraphQL.Type;
+
+namespace Graph.GraphQL.Pipeline;
+
+/// <summary>Checks a document against a schema; returns the errors (none when valid).</summary>
+public delegate IReadOnlyList<GraphQLError> DocumentValidator(GraphQLSchema schema, DocumentNode document);
+
+/// <summary>Settings of a <see cref="RequestExecutor"/>.</summary>
+public sealed record RequestExecutorOptions
+{
+    /// <summary>The validation of documents (the spec's rules). Required: documents are never executed unvalidated.</summary>
+    public required DocumentValidator Validator { get; init; }
+
+    /// <summary>Limits checked after validation and before execution.</summary>
+    public QueryLimits Limits { get; init; } = new();
+
+    /// <summary>How many parsed-and-validated documents to keep, least recently used dropped first.</summary>
+    public int DocumentCacheSize { get; init; } = 512;
+
+    /// <summary>Stops a request after this long (TIMEOUT error). Null: no limit.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Shows unexpected exceptions' messages to clients (development only).</summary>
+    public bool ExposeExceptionMessages { get; init; }
+
+    /// <summary>Adds each step's duration (Stopwatch ticks) under <c>extensions.tracing</c>.</summary>
+    public bool EnableTracing { get; init; }
+}

@@ -1,0 +1,134 @@
+using Graph.GraphQL.Execution;
+
+namespace Graph.GraphQL.Type;
+
+/// <summary>An object type: a set of named fields, each resolved to a value of its type.</summary>
+public sealed class ObjectType : ComplexType
+{
+    /// <summary>
+    /// Declares an object type. <paramref name="configure"/> runs when the type is first used (at the latest when the
+    /// schema is built), so it may refer to types declared after this one.
+    /// </summary>
+    public ObjectType(string name, Action<ObjectTypeBuilder>? configure = null)
+        : base(name)
+    {
+        if (configure is not null)
+        {
+            SetConfiguration(() => configure(new ObjectTypeBuilder(this)));
+        }
+    }
+
+    /// <inheritdoc />
+    public override TypeKind Kind => TypeKind.OBJECT;
+
+    /// <summary>Decides whether a value belongs to this type, for resolving interfaces and unions; null when not set.</summary>
+    public Func<object, IResolveFieldContext, bool>? IsTypeOf { get; internal set; }
+}
+
+/// <summary>An interface: fields that implementing object (or interface) types must provide.</summary>
+public sealed class InterfaceType : ComplexType
+{
+    /// <summary>Declares an interface; <paramref name="configure"/> runs on first use.</summary>
+    public InterfaceType(string name, Action<InterfaceTypeBuilder>? configure = null)
+        : base(name)
+    {
+        if (configure is not null)
+        {
+            SetConfiguration(() => configure(new InterfaceTypeBuilder(this)));
+        }
+    }
+
+    /// <inheritdoc />
+    public override TypeKind Kind => TypeKind.INTERFACE;
+
+    /// <summary>Finds the object type of a value (returns an <see cref="ObjectType"/> or a type name); null when not set.</summary>
+    public TypeResolver? ResolveType { get; internal set; }
+}
+
+/// <summary>A union of object types.</summary>
+public sealed class UnionType : NamedType
+{
+    private readonly List<NamedType> _types = [];
+    private Action? _configure;
+    private ObjectType[]? _objectTypes;
+
+    /// <summary>Declares a union; <paramref name="configure"/> runs on first use.</summary>
+    public UnionType(string name, Action<UnionTypeBuilder>? configure = null)
+        : base(name, null)
+    {
+        if (configure is not null)
+        {
+            _configure = () => configure(new UnionTypeBuilder(this));
+        }
+    }
+
+    /// <summary>Declares a union of the given members.</summary>
+    public UnionType(string name, params NamedType[] types)
+        : base(name, null)
+    {
+        _types.AddRange(types);
+    }
+
+    /// <inheritdoc />
+    public override TypeKind Kind => TypeKind.UNION;
+
+    /// <summary>Member types in declaration order.</summary>
+    public IReadOnlyList<ObjectType> Types
+    {
+        get
+        {
+            EnsureConfigured();
+            if (_objectTypes is null)
+            {
+                var list = new List<ObjectType>(_types.Count);
+                foreach (var type in _types)
+                {
+                    if (type is ObjectType objectType)
+                    {
+                        list.Add(objectType);
+                    }
+                }
+
+                _objectTypes = [.. list];
+            }
+
+            return _objectTypes;
+        }
+    }
+
+    /// <summary>Finds the object type of a value (returns an <see cref="ObjectType"/> or a type name); null when not set.</summary>
+    public TypeResolver? ResolveType { get; internal set; }
+
+    /// <summary>Cost weight (<c>@cost</c>) is not defined on unions by the cost spec; kept for symmetry with SDL input.</summary>
+    public IReadOnlyList<AppliedDirective> AppliedDirectives { get; internal set; } = [];
+
+    internal List<NamedType> DeclaredTypes
+    {
+        get
+        {
+            EnsureConfigured();
+            return _types;
+        }
+    }
+
+    internal void AddType(NamedType type)
+    {
+        _types.Add(type);
+        _objectTypes = null;
+    }
+
+    internal void ReplaceType(int index, NamedType type)
+    {
+        _types[index] = type;
+        _objectTypes = null;
+    }
+
+    internal void EnsureConfigured()
+    {
+        var configure = Interlocked.Exchange(ref _configure, null);
+        configure?.Invoke();
+    }
+}
+
+/// <summary>Resolves the runtime object type of a value of an abstract type: returns an <see cref="ObjectType"/>, a type name, or null.</summary>
+public delegate object? TypeResolver(object value, IResolveFieldContext context);

@@ -1,0 +1,112 @@
+using Graph.Core.Model;
+using Graph.Core.Store;
+
+namespace Graph.Storage.Tests.Contract;
+
+/// <summary>
+/// The answers worked out the slow, obvious way over an exported snapshot, using only Core's own filter semantics
+/// (<see cref="RelationshipFilter.Matches"/>, <see cref="RelationshipFilter.AllowsDirection"/>): the oracle for property checks.
+/// </summary>
+internal sealed class ReferenceGraph(GraphSnapshot snapshot)
+{
+    private readonly ILookup<ActorId, Relationship> _touching = snapshot.Relationships
+        .SelectMany(r => new[] { (r.From, r), (r.To, r) })
+        .ToLookup(p => p.Item1, p => p.r);
+
+    public IEnumerable<ActorId> Actors => snapshot.Actors.Select(a => a.Id);
+
+    /// <summary>Edges walkable from an actor under the filter, with the actor each leads to.</summary>
+    public IEnumerable<(Relationship Edge, ActorId Next)> Walk(ActorId from, RelationshipFilter filter) =>
+        _touching[from].Where(e => filter.Matches(e) && filter.AllowsDirection(e, from)).Select(e => (e, e.Other(from)));
+
+    /// <summary>Hop counts from a start, up to a depth.</summary>
+    public Dictionary<ActorId, int> Distances(ActorId start, RelationshipFilter filter, int maxDepth)
+    {
+        var distances = new Dictionary<ActorId, int> { [start] = 0 };
+        var frontier = new List<ActorId> { start };
+        for (var depth = 1; depth <= maxDepth && frontier.Count > 0; depth++)
+        {
+            var next = new List<ActorId>();
+            foreach (var actor in frontier)
+            {
+                foreach (var (_, other) in Walk(actor, filter))
+                {
+                    if (distances.TryAdd(other, depth))
+                    {
+                        next.Add(other);
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        return distances;
+    }
+
+    /// <summary>How many edge sequences of fewest hops join the two (parallel edges count apart).</summary>
+    public long CountShortestPaths(ActorId start, ActorId end, RelationshipFilter filter, int maxDepth)
+    {
+        var distances = Distances(start, filter, maxDepth);
+        if (!distances.TryGetValue(end, out var length))
+        {
+            return 0;
+        }
+
+        var ways = new Dictionary<ActorId, long> { [start] = 1 };
+        for (var depth = 0; depth < length; depth++)
+        {
+            foreach (var actor in distances.Where(d => d.Value == depth).Select(d => d.Key))
+            {
+                foreach (var (_, other) in Walk(actor, filter))
+                {
+                    if (distances.TryGetValue(other, out var d) && d == depth + 1)
+                    {
+                        ways[other] = ways.GetValueOrDefault(other) + ways.GetValueOrDefault(actor);
+                    }
+                }
+            }
+        }
+
+        return ways.GetValueOrDefault(end);
+    }
+
+    /// <summary>Every simple path (no repeated actor) up to the depth, as edge id sequences.</summary>
+    public List<string> SimplePaths(ActorId start, ActorId end, RelationshipFilter filter, int maxDepth)
+    {
+        var found = new List<string>();
+        var path = new List<string>();
+        var visited = new HashSet<ActorId> { start };
+        void Go(ActorId at)
+        {
+            if (at == end)
+            {
+                found.Add(string.Join(" | ", path));
+                return;
+            }
+
+            if (path.Count == maxDepth)
+            {
+                return;
+            }
+
+            foreach (var (edge, next) in Walk(at, filter))
+            {
+                if (visited.Add(next))
+                {
+                    path.Add(edge.Id);
+                    Go(next);
+                    path.RemoveAt(path.Count - 1);
+                    visited.Remove(next);
+                }
+            }
+        }
+
+        Go(start);
+        return found;
+    }
+
+    /// <summary>Edges passing the filter (direction aside) with both ends in the set.</summary>
+    public HashSet<string> Induced(IReadOnlySet<ActorId> nodes, RelationshipFilter filter) =>
+        snapshot.Relationships.Where(r => nodes.Contains(r.From) && nodes.Contains(r.To) && filter.Matches(r)).Select(r => r.Id).ToHashSet();
+}

@@ -1,0 +1,163 @@
+using Graph.Core.Model;
+using Graph.Core.Ontology;
+using Graph.Core.Store;
+using Graph.Ingest.Knowledge;
+using Graph.Storage.Embedded;
+using Graph.Storage.Tests.Contract;
+using Microsoft.Data.Sqlite;
+using static Graph.Storage.Tests.Contract.GraphBuilder;
+
+namespace Graph.Storage.Tests.Embedded;
+
+/// <summary>The SQLite file is the record: closing and reopening gives back everything, and foreign files are refused.</summary>
+public sealed class EmbeddedPersistenceTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string DbPath => _folder.File("graph.db");
+
+    public void Dispose() => _folder.Dispose();
+
+    private Task<EmbeddedGraphStore> OpenAsync(string? path = null) =>
+        EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path ?? DbPath }, null, Ct);
+
+    [Fact]
+    public async Task Reopening_the_file_gives_back_the_same_graph()
+    {
+        var seed = KnowledgeFile.Load(TestFiles.SeedKnowledge);
+        GraphSnapshot written;
+        await using (var store = await OpenAsync())
+        {
+            await store.ImportAsync(seed, null, Ct);
+            await store.ImportAsync(RandomGraph.Build(42, 30, 80), null, Ct);
+            written = await store.ExportAsync(Ct);
+        }
+
+        await using (var reopened = await OpenAsync())
+        {
+            SnapshotAssert.Equal(written, await reopened.ExportAsync(Ct));
+            var path = await reopened.FindPathsAsync(new PathRequest(ActorId.Parse("agency:national-intelligence-service"), ActorId.Parse("resolution:unsc-resolution-2397")), Ct);
+            Assert.Equal(2, Assert.Single(path.Paths).Length);
+            Assert.Equal(ActorId.Parse("state:north-korea"), (await reopened.ResolveActorAsync("Pyongyang", Ct))?.Id);
+        }
+    }
+
+    [Fact]
+    public async Task Merges_removals_and_aliases_survive_reopening()
+    {
+        var doc = Document("persist");
+        var (a, b, c) = (State("a"), State("b"), State("c"));
+        GraphSnapshot written;
+        await using (var store = await OpenAsync())
+        {
+            await store.ImportAsync(Snapshot([a, b, c], [doc],
+            [
+                Edge(RelationshipType.Supports, a, c, Quote(doc, 1)),
+                Edge(RelationshipType.Supports, b, c, new EdgeAttributes { Count = 5 }, Quote(doc, 2, attributes: new EdgeAttributes { Count = 7, Note = "own" }), Quote(doc, 3, attributes: EdgeAttributes.None)),
+                Edge(RelationshipType.AlliedWith, c, b, Quote(doc, 4, 0.7, attributedTo: a.Id)),
+            ]), null, Ct);
+            await store.MergeActorsAsync(a.Id, b.Id, Ct);
+            await store.AddAliasAsync(c.Id, "Ceeland", Ct);
+            await store.RemoveEvidenceAsync(new RelationshipKey(RelationshipType.Supports, a.Id, c.Id), doc.Id, Quote(doc, 1).Start, Ct);
+            written = await store.ExportAsync(Ct);
+        }
+
+        await using var reopened = await OpenAsync();
+        SnapshotAssert.Equal(written, await reopened.ExportAsync(Ct));
+        Assert.Equal(c.Id, (await reopened.ResolveActorAsync("ceeland", Ct))?.Id);
+        Assert.Equal(a.Id, (await reopened.ResolveActorAsync("B", Ct))?.Id);
+        var stats = await reopened.GetStatsAsync(Ct);
+        Assert.Equal((2, 2, 3), (stats.Actors, stats.Relationships, stats.Evidence));
+    }
+
+    [Fact]
+    public async Task Writes_after_reopening_continue_the_same_file()
+    {
+        var doc = Document("continue");
+        var (a, b, c) = (State("a"), State("b"), State("c"));
+        await using (var store = await OpenAsync())
+        {
+            await store.ImportAsync(Snapshot([a, b], [doc], [Edge(RelationshipType.Supports, a, b, Quote(doc, 1))]), null, Ct);
+        }
+
+        await using (var store = await OpenAsync())
+        {
+            await store.UpsertActorsAsync([c], Ct);
+            await store.UpsertRelationshipsAsync([Edge(RelationshipType.Supports, b, c, Quote(doc, 2)), Edge(RelationshipType.Supports, a, b, Quote(doc, 3))], Ct);
+        }
+
+        await using var reopened = await OpenAsync();
+        var export = await reopened.ExportAsync(Ct);
+        Assert.Equal(3, export.Actors.Count);
+        Assert.Equal([2, 1], export.Relationships.Select(r => r.Evidence.Count));
+        Assert.Equal(2, Assert.Single((await reopened.FindPathsAsync(new PathRequest(a.Id, c.Id), Ct)).Paths).Length);
+    }
+
+    [Fact]
+    public async Task A_file_with_another_schema_version_is_refused_with_a_clear_error_and_left_untouched()
+    {
+        await using (var store = await OpenAsync())
+        {
+            await store.UpsertActorsAsync([State("a")], Ct);
+        }
+
+        SetPragma(DbPath, "user_version", 99);
+        var before = await File.ReadAllBytesAsync(DbPath, Ct);
+
+        var error = await Assert.ThrowsAsync<StoreFileException>(() => OpenAsync());
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+        Assert.Contains("reads version 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains(DbPath, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(DbPath, Ct));
+    }
+
+    [Fact]
+    public async Task A_sqlite_file_of_another_program_is_refused()
+    {
+        var other = _folder.File("other.db");
+        using (var connection = new SqliteConnection($"Data Source={other};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE notes (text TEXT);";
+            command.ExecuteNonQuery();
+        }
+
+        var error = await Assert.ThrowsAsync<StoreFileException>(() => OpenAsync(other));
+        Assert.Contains("another program", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_store_goes_in_a_folder_it_creates_and_writes_WAL_with_foreign_keys()
+    {
+        var nested = Path.Combine(_folder.Path, "a", "b", "graph.db");
+        await using (var store = await OpenAsync(nested))
+        {
+            Assert.Equal(nested, store.Path);
+        }
+
+        using var connection = new SqliteConnection($"Data Source={nested};Pooling=False");
+        connection.Open();
+        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
+        Assert.Equal(1L, Scalar(connection, "PRAGMA user_version;"));
+        Assert.EndsWith(Path.Combine("graph", "graph.db"), EmbeddedStoreOptions.DefaultPath(), StringComparison.Ordinal);
+    }
+
+    private static void SetPragma(string path, string pragma, int value)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {pragma}={value};";
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
