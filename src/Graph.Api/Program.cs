@@ -1,5 +1,6 @@
 using Graph.Api.Cli;
 using Graph.Api.Composition;
+using Graph.Api.Http;
 using Graph.Core.Store;
 
 // The table of contents: the command line, and for `serve` what the server registers and maps.
@@ -7,7 +8,8 @@ return await GraphCommandLine.Build(ServeAsync).Parse(args).InvokeAsync();
 
 static async Task<int> ServeAsync(string[] switches, CancellationToken cancellationToken)
 {
-    var builder = WebApplication.CreateBuilder(switches);
+    // Content root beside the binary: appsettings.json and the playground are found wherever the server is started from.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = switches, ContentRootPath = AppContext.BaseDirectory });
     builder.WebHost.UseDefaultLoopbackUrl();
 
     var options = GraphConfiguration.ReadGraphOptions(builder.Configuration);
@@ -20,8 +22,10 @@ static async Task<int> ServeAsync(string[] switches, CancellationToken cancellat
 
     builder.Services.AddSingleton<IGraphStore>(store);
     builder.Services.AddSingleton(options);
+    builder.Services.AddGraphApi(builder.Configuration);
 
     var app = builder.Build();
+    app.MapGraphApi();
     app.MapGet("/health", () => Results.Ok(new { status = "ok", store = store.Name }));
 
     await app.StartAsync(cancellationToken);

@@ -7,9 +7,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["storage"] = StorageBenchmark.RunAsync,
     [StoreProfile.Command] = StoreProfile.RunAsync,
     [EmbeddedQueryPhase.Command] = EmbeddedQueryPhase.RunAsync,
-    // When tests/Graph.Benchmarks/GraphQL/ lands, this line becomes:
-    // ["graphql"] = Graph.Benchmarks.GraphQL.GraphQLBenchmarks.RunAsync,   (any Task- or Task<int>-returning RunAsync(string[]))
-    ["graphql"] = _ => BenchmarkHost.NotYetAvailable("graphql"),
+    ["graphql"] = Graph.Benchmarks.GraphQL.GraphQLBenchmarks.RunAsync,
+    ["api"] = Graph.Benchmarks.Api.ApiLoadBenchmarks.RunAsync,
 };
 
 return await BenchmarkHost.DispatchAsync(benchmarks, args);

@@ -36,11 +36,7 @@ public static class QuantityConflicts
             var claims = new List<QuantityClaim>();
             foreach (var evidence in edge.Evidence)
             {
-                if (evidence.Attributes is null)
-                {
-                    continue;
-                }
-
+                // Evidence without figures of its own stands for the edge's figures (its source gave them first).
                 var a = edge.Attributes.Overlay(evidence.Attributes);
                 var claim = quantity == "count"
                     ? Claim(evidence, a.Count, a.CountMin, a.CountMax, a.Personnel)

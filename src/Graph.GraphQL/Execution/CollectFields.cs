@@ -195,7 +195,19 @@ internal sealed class FieldPlan
         ParentType = parentType;
         _context = context;
         ReturnType = definition.Type;
+        var nullable = Types.GetNullableType(definition.Type);
+        if (definition.Resolver is null && definition.Arguments.Count == 0 && nullable is ScalarType or EnumType)
+        {
+            IsDefaultLeaf = true;
+            LeafType = (NamedType)nullable;
+        }
     }
+
+    /// <summary>True for a leaf (or non-null leaf) field without resolver or arguments: executed on the fast path.</summary>
+    public bool IsDefaultLeaf { get; }
+
+    /// <summary>The scalar or enum type of a default leaf field.</summary>
+    public NamedType? LeafType { get; }
 
     public string ResponseKey { get; }
 

@@ -126,6 +126,30 @@ internal sealed class ExecutionContext
 
     private ValueTask<object?> ExecuteField(FieldPlan field, object? source, ResponsePath? parentPath)
     {
+        if (field.IsDefaultLeaf)
+        {
+            // Hot path: a leaf read by the default resolver needs no context and no path unless it fails.
+            try
+            {
+                var value = DefaultFieldResolver.Resolve(source, field.Definition.Name, ref field.LastAccessor);
+                if (value is not null and not DBNull)
+                {
+                    return new ValueTask<object?>(field.LeafType is ScalarType scalar ? SerializeScalar(scalar, value) : SerializeEnum((EnumType)field.LeafType!, value));
+                }
+
+                if (field.ReturnType is NonNullType)
+                {
+                    throw NonNullError(field);
+                }
+
+                return default;
+            }
+            catch (Exception e)
+            {
+                return new ValueTask<object?>(HandleFieldError(e, field.ReturnType, field, new ResponsePath(parentPath, field.ResponseKey, field.ParentType.Name)));
+            }
+        }
+
         var path = new ResponsePath(parentPath, field.ResponseKey, field.ParentType.Name);
         object? result;
         try

@@ -15,10 +15,10 @@ public sealed class RequestExecutor
     private readonly IRequestStep[] _steps;
 
     /// <summary>Creates an executor for <paramref name="schema"/>.</summary>
-    public RequestExecutor(GraphQLSchema schema, RequestExecutorOptions options)
+    public RequestExecutor(GraphQLSchema schema, RequestExecutorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        ArgumentNullException.ThrowIfNull(options);
+        options ??= new RequestExecutorOptions();
         _schema = schema;
         _options = options;
         DocumentCache = new DocumentCache(options.DocumentCacheSize);

@@ -11,8 +11,8 @@ public delegate IReadOnlyList<GraphQLError> DocumentValidator(GraphQLSchema sche
 /// <summary>Settings of a <see cref="RequestExecutor"/>.</summary>
 public sealed record RequestExecutorOptions
 {
-    /// <summary>The validation of documents (the spec's rules). Required: documents are never executed unvalidated.</summary>
-    public required DocumentValidator Validator { get; init; }
+    /// <summary>The validation of documents: by default all of the specification's rules.</summary>
+    public DocumentValidator Validator { get; init; } = static (schema, document) => Validation.Validator.Validate(schema, document);
 
     /// <summary>Limits checked after validation and before execution.</summary>
     public QueryLimits Limits { get; init; } = new();

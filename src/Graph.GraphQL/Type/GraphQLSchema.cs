@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 namespace Graph.GraphQL.Type;
 
 /// <summary>
@@ -12,8 +13,9 @@ public sealed class GraphQLSchema
     private readonly List<DirectiveDefinition> _directives = [];
     private readonly Dictionary<string, DirectiveDefinition> _directivesByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Implementations> _implementations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _subTypes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<ObjectType>> _possibleTypes = new(StringComparer.Ordinal);
+    // Filled lazily by concurrent requests (validation and execution share one schema), so concurrent maps.
+    private readonly ConcurrentDictionary<string, HashSet<string>> _subTypes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<ObjectType>> _possibleTypes = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Builds a schema. <paramref name="types"/> adds types not reachable from the roots (e.g. implementations only
@@ -206,10 +208,7 @@ public sealed class GraphQLSchema
                 }
             }
 
-            lock (_subTypes)
-            {
-                _subTypes[abstractType.Name] = set;
-            }
+            _subTypes.TryAdd(abstractType.Name, set);
         }
 
         return set.Contains(maybeSubType.Name);
@@ -224,10 +223,7 @@ public sealed class GraphQLSchema
         }
 
         list = GetPossibleTypes(abstractType);
-        lock (_possibleTypes)
-        {
-            _possibleTypes[abstractType.Name] = list;
-        }
+        _possibleTypes.TryAdd(abstractType.Name, list);
 
         return list;
     }

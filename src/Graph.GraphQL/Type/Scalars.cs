@@ -74,7 +74,7 @@ public static class Scalars
         {
             switch (value)
             {
-                case int i: return i;
+                case int: return value;
                 case bool b: return b ? 1 : 0;
                 case string s when s.Length > 0 && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed):
                     return FromNumber(parsed, value);
@@ -91,9 +91,9 @@ public static class Scalars
 
         public override object? ParseValue(object value)
         {
-            if (value is int i)
+            if (value is int)
             {
-                return i;
+                return value;
             }
 
             if (value is bool || !TryGetNumber(value, out var number))
@@ -146,7 +146,7 @@ public static class Scalars
         {
             switch (value)
             {
-                case double d when double.IsFinite(d): return d;
+                case double d when double.IsFinite(d): return value;
                 case bool b: return b ? 1d : 0d;
                 case string s when s.Length > 0 && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed):
                     return parsed;

@@ -74,7 +74,7 @@ internal static class SchemaValidator
                     errors.Add($"Argument @{directive.Name}({argument.Name}:) can only be defined once.");
                 }
 
-                if (!Types.IsInputType(argument.Type))
+                if (!Types.IsInputType(argument.Type) && !IsUnresolved(argument.Type))
                 {
                     errors.Add($"The type of @{directive.Name}({argument.Name}:) must be Input Type but got: {argument.Type}.");
                 }
@@ -131,7 +131,7 @@ internal static class SchemaValidator
                 ValidateName(field.Name, errors);
             }
 
-            if (!Types.IsOutputType(field.Type))
+            if (!Types.IsOutputType(field.Type) && !IsUnresolved(field.Type))
             {
                 errors.Add($"The type of {type.Name}.{field.Name} must be Output Type but got: {field.Type}.");
             }
@@ -145,7 +145,7 @@ internal static class SchemaValidator
                     errors.Add($"Argument {type.Name}.{field.Name}({argument.Name}:) can only be defined once.");
                 }
 
-                if (!Types.IsInputType(argument.Type))
+                if (!Types.IsInputType(argument.Type) && !IsUnresolved(argument.Type))
                 {
                     errors.Add($"The type of {type.Name}.{field.Name}({argument.Name}:) must be Input Type but got: {argument.Type}.");
                 }
@@ -307,7 +307,7 @@ internal static class SchemaValidator
         foreach (var field in input.Fields)
         {
             ValidateName(field.Name, errors);
-            if (!Types.IsInputType(field.Type))
+            if (!Types.IsInputType(field.Type) && !IsUnresolved(field.Type))
             {
                 errors.Add($"The type of {input.Name}.{field.Name} must be Input Type but got: {field.Type}.");
             }
@@ -331,6 +331,9 @@ internal static class SchemaValidator
             }
         }
     }
+
+    // Unresolved references were already reported as undefined types.
+    private static bool IsUnresolved(GraphQLType type) => Types.GetNamedType(type) is TypeReference;
 
     private static void ValidateName(string name, List<string> errors)
     {

@@ -41,4 +41,14 @@ public sealed class QuantityConflictsTests
         Assert.Empty(QuantityConflicts.Find(Edge(new EdgeAttributes { Count = 5 }, Source(0, null), Source(10, null))));
         Assert.Empty(QuantityConflicts.Find(Edge(EdgeAttributes.None, Source(0, new EdgeAttributes { Note = "thousands" }), Source(10, new EdgeAttributes { Count = 5 }))));
     }
+
+    [Fact]
+    public void A_figure_first_given_on_the_edge_conflicts_with_a_later_source_merged_in()
+    {
+        var first = Edge(new EdgeAttributes { Count = 13221 }, Source(0, null));
+        var second = Edge(new EdgeAttributes { Count = 15000 }, Source(10, null));
+        var conflict = Assert.Single(QuantityConflicts.Find(first.Merge(second)));
+        Assert.Equal([13221m, 15000m], conflict.Claims.Select(c => c.Value!.Value));
+        Assert.Equal([0, 10], conflict.Claims.Select(c => c.Evidence.Start));
+    }
 }

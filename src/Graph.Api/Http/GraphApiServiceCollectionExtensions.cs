@@ -1,0 +1,105 @@
+using Graph.Api.GraphQL;
+using Graph.GraphQL.Analysis;
+using Graph.GraphQL.Pipeline;
+using Graph.GraphQL.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.Http;
+
+/// <summary>
+/// The two calls Program.cs makes: <see cref="AddGraphApi"/> registers the GraphQL endpoint's services (the store is
+/// registered by the composition), <see cref="MapGraphApi"/> maps /graphql, the playground and its examples.
+/// </summary>
+public static class GraphApiServiceCollectionExtensions
+{
+    /// <summary>Most lexical tokens a document may have.</summary>
+    public const int MaxTokens = 10_000;
+
+    /// <summary>Most aliased fields an operation may have.</summary>
+    public const int MaxAliases = 100;
+
+    private const string CorsPolicy = "GraphApi";
+
+    /// <summary>Registers the schema's executor and binds <see cref="GraphApiOptions"/> from <c>Graph:Api</c>, validated on start.</summary>
+    public static IServiceCollection AddGraphApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GraphApiOptions>()
+            .Bind(configuration.GetSection(GraphApiOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<GraphApiOptions>>().Value;
+            return new RequestExecutor(ActorSchema.Instance, new RequestExecutorOptions
+            {
+                Validator = static (schema, document) => Validator.Validate(schema, document),
+                Limits = new QueryLimits { MaxDepth = options.MaxDepth, MaxCost = options.MaxCost, MaxAliases = MaxAliases, MaxTokens = MaxTokens },
+                Timeout = TimeSpan.FromSeconds(30),
+                ExposeExceptionMessages = false,
+            });
+        });
+        services.AddSingleton<PlaygroundFiles>();
+        services.AddSingleton<GraphQLEndpoint>();
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
+        {
+            var origins = configuration.GetSection(GraphApiOptions.Section + ":CorsOrigins").Get<string[]>() ?? [];
+            if (origins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins(origins);
+            }
+
+            policy.WithMethods("GET", "POST").WithHeaders("Content-Type", "Accept", "Authorization", ApiKey.HeaderName);
+        }));
+        return services;
+    }
+
+    /// <summary>Maps /graphql (GET and POST), the playground under /playground/ and /playground/examples.json.</summary>
+    public static WebApplication MapGraphApi(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<GraphApiOptions>>().Value;
+        var playground = app.Services.GetRequiredService<PlaygroundFiles>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphApiServiceCollectionExtensions));
+
+        app.UseCors();
+        if (options.Playground)
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = playground.FileProvider, RequestPath = "/playground" });
+            if (playground.Directory is null)
+            {
+                LogPlaygroundMissing(logger);
+            }
+        }
+
+        var endpoint = app.MapMethods("/graphql", ["GET", "POST"], (HttpContext http, GraphQLEndpoint graphql) => graphql.HandleAsync(http))
+            .WithDisplayName("GraphQL");
+        if (options.CorsOrigins.Length > 0)
+        {
+            endpoint.RequireCors(CorsPolicy);
+        }
+
+        app.MapGet("/playground/examples.json", GraphQLEndpoint.ServeExamplesAsync).WithDisplayName("Playground examples");
+        app.MapGet("/playground/", (HttpContext http) =>
+        {
+            http.Response.Redirect("/graphql");
+            return Task.CompletedTask;
+        });
+        LogReady(logger, options.AllowsWrites ? "mutations need the API key" : "read-only (no Graph:Api:Key configured)");
+        return app;
+    }
+
+    private static void LogPlaygroundMissing(ILogger logger) =>
+        logger.LogWarning("The playground bundle (wwwroot/playground) was not found: /graphql answers GraphQL requests only. Build Graph.Api with Node.js and npm on PATH to include it.");
+
+    private static void LogReady(ILogger logger, string writes) =>
+        logger.LogInformation("GraphQL endpoint mapped at /graphql; {Writes}", writes);
+}

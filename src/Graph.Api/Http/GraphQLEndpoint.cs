@@ -1,0 +1,258 @@
+using System.Text.Json;
+using Graph.Api.GraphQL;
+using Graph.Core.Store;
+using Graph.GraphQL.Error;
+using Graph.GraphQL.Execution;
+using Graph.GraphQL.Language;
+using Graph.GraphQL.Language.Ast;
+using Graph.GraphQL.Pipeline;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Graph.Api.Http;
+
+/// <summary>
+/// GraphQL over HTTP at /graphql, as the GraphQL-over-HTTP specification asks: POST with JSON or GET (queries only);
+/// answers in <c>application/graphql-response+json</c> (400 for requests that fail before execution, 200 once data
+/// exists) or <c>application/json</c> (200 for every well-formed request). Mutations need the API key. Browsers asking
+/// for HTML get the playground.
+/// </summary>
+public sealed partial class GraphQLEndpoint(
+    RequestExecutor executor,
+    IGraphStore store,
+    IOptions<GraphApiOptions> options,
+    PlaygroundFiles playground,
+    ILogger<GraphQLEndpoint> logger)
+{
+    /// <summary>The GraphQL response media type of the specification.</summary>
+    public const string GraphQLResponseJson = "application/graphql-response+json";
+
+    /// <summary>The legacy JSON media type.</summary>
+    public const string Json = "application/json";
+
+    private readonly GraphApiOptions _options = options.Value;
+
+    /// <summary>Answers one request.</summary>
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (HttpMethods.IsGet(request.Method) && _options.Playground && !request.Query.ContainsKey("query") && PrefersHtml(request))
+        {
+            await ServePlaygroundAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        var mediaType = Negotiate(request);
+        if (mediaType is null)
+        {
+            await WriteProblemAsync(http, Json, new HttpRequestProblem(StatusCodes.Status406NotAcceptable,
+                $"Cannot answer in any of the accepted media types ('{request.Headers.Accept}'): this endpoint answers in {GraphQLResponseJson} or {Json}.")).ConfigureAwait(false);
+            return;
+        }
+
+        var (graphQLRequest, problem) = await GraphQLHttpRequestReader.ReadAsync(request, _options.MaxRequestBytes, http.RequestAborted).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            await WriteProblemAsync(http, mediaType, problem).ConfigureAwait(false);
+            return;
+        }
+
+        var access = ApiKey.Check(request, _options.Key);
+        if (OperationTypeOf(graphQLRequest!) == OperationType.Mutation)
+        {
+            if (HttpMethods.IsGet(request.Method))
+            {
+                await WriteProblemAsync(http, mediaType, new HttpRequestProblem(StatusCodes.Status405MethodNotAllowed, "Mutations cannot be sent with GET: use POST.", "POST")).ConfigureAwait(false);
+                return;
+            }
+
+            if (access != WriteAccess.Granted)
+            {
+                LogRefusedMutation(logger, access);
+                await WriteRefusedMutationAsync(http, mediaType, access).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        ExecutionResult result;
+        try
+        {
+            result = await executor.ExecuteAsync(graphQLRequest!, new GraphRequestContext(store, access), http.RequestServices, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        LogErrors(result);
+        http.Response.StatusCode = mediaType == GraphQLResponseJson && !result.IsDataPresent ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await ExecutionResultJsonWriter.WriteAsync(http.Response.Body, result, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Serves the example queries (JSON) the playground offers.</summary>
+    public static async Task ServeExamplesAsync(HttpContext http)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-cache";
+        await http.Response.Body.WriteAsync(PlaygroundFiles.Examples(), http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The response media type: graphql-response+json when accepted at least as much as json, else json; null when neither is acceptable.</summary>
+    internal static string? Negotiate(HttpRequest request)
+    {
+        var accept = request.Headers.Accept;
+        if (accept.Count == 0 || string.IsNullOrWhiteSpace(accept.ToString()))
+        {
+            return Json;
+        }
+
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var values))
+        {
+            return Json;
+        }
+
+        double graphql = -1, json = -1;
+        foreach (var value in values)
+        {
+            var q = value.Quality ?? 1.0;
+            var type = value.MediaType.Value ?? "";
+            if (type.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase))
+            {
+                graphql = Math.Max(graphql, q);
+            }
+            else if (type.Equals(Json, StringComparison.OrdinalIgnoreCase) || type is "*/*" or "application/*")
+            {
+                json = Math.Max(json, q);
+            }
+        }
+
+        if (graphql > 0 && graphql >= json)
+        {
+            return GraphQLResponseJson;
+        }
+
+        return json > 0 ? Json : graphql > 0 ? GraphQLResponseJson : null;
+    }
+
+    private static bool PrefersHtml(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var values))
+        {
+            return false;
+        }
+
+        return values.Any(v => v.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) && (v.Quality ?? 1) > 0);
+    }
+
+    private OperationType? OperationTypeOf(GraphQLRequest request)
+    {
+        // Only a document containing the word can hold a mutation; the common case skips parsing here.
+        if (!request.Query.Contains("mutation", StringComparison.Ordinal))
+        {
+            return OperationType.Query;
+        }
+
+        DocumentNode document;
+        if (executor.DocumentCache.TryGet(DocumentCacheStep.Hash(request.Query), out var cached))
+        {
+            document = cached.Document;
+        }
+        else
+        {
+            try
+            {
+                document = Parser.Parse(request.Query, new ParserOptions { MaxTokens = GraphApiServiceCollectionExtensions.MaxTokens });
+            }
+            catch (GraphQLError)
+            {
+                return null;
+            }
+        }
+
+        return Executor.GetOperation(document, request.OperationName, out _)?.Operation;
+    }
+
+    private async Task ServePlaygroundAsync(HttpContext http)
+    {
+        if (playground.IndexPath is not { } index)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(
+                "The GraphQL playground is not built. Build src/Graph.Api with Node.js and npm on PATH (tools/playground is bundled into wwwroot/playground), or POST GraphQL requests to this URL.",
+                http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        http.Response.ContentType = "text/html; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-cache";
+        await http.Response.SendFileAsync(index, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task WriteRefusedMutationAsync(HttpContext http, string mediaType, WriteAccess access)
+    {
+        var (status, error) = access switch
+        {
+            WriteAccess.ReadOnlyServer => (StatusCodes.Status403Forbidden, ApiErrors.Coded(ApiErrors.Forbidden,
+                "This server is read-only: no API key is configured (Graph:Api:Key), so mutations are refused. Nothing was changed.")),
+            WriteAccess.WrongKey => (StatusCodes.Status401Unauthorized, ApiErrors.Coded(ApiErrors.Unauthenticated,
+                "The API key sent is not valid. Nothing was changed.")),
+            _ => (StatusCodes.Status401Unauthorized, ApiErrors.Coded(ApiErrors.Unauthenticated,
+                "Mutations need the API key: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'. Nothing was changed.")),
+        };
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer realm=\"graph\"";
+        }
+
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await ExecutionResultJsonWriter.WriteAsync(http.Response.Body, ExecutionResult.FromError(error), http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task WriteProblemAsync(HttpContext http, string mediaType, HttpRequestProblem problem)
+    {
+        http.Response.StatusCode = problem.Status;
+        if (problem.Allow is not null)
+        {
+            http.Response.Headers.Allow = problem.Allow;
+        }
+
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var code = problem.Status switch
+        {
+            StatusCodes.Status413PayloadTooLarge or StatusCodes.Status414RequestUriTooLong => "REQUEST_TOO_LARGE",
+            StatusCodes.Status405MethodNotAllowed => "METHOD_NOT_ALLOWED",
+            StatusCodes.Status406NotAcceptable => "NOT_ACCEPTABLE",
+            StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+            _ => "BAD_REQUEST",
+        };
+        var error = ApiErrors.Coded(code, problem.Message);
+        await ExecutionResultJsonWriter.WriteAsync(http.Response.Body, ExecutionResult.FromError(error), http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private void LogErrors(ExecutionResult result)
+    {
+        if (result.Errors is not { Count: > 0 } errors || !logger.IsEnabled(LogLevel.Warning))
+        {
+            return;
+        }
+
+        foreach (var error in errors)
+        {
+            if (error.OriginalError is { } original and not GraphQLError and not Core.Errors.GraphException)
+            {
+                LogResolverFailure(logger, string.Join('.', error.Path ?? []), original);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a mutation: {Access}")]
+    private static partial void LogRefusedMutation(ILogger logger, WriteAccess access);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Resolver failed at {Path}")]
+    private static partial void LogResolverFailure(ILogger logger, string path, Exception exception);
+}

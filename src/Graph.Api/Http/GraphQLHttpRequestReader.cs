@@ -1,0 +1,237 @@
+using System.Text;
+using System.Text.Json;
+using Graph.GraphQL.Pipeline;
+using Graph.GraphQL.Utilities;
+using Microsoft.AspNetCore.Http;
+
+namespace Graph.Api.Http;
+
+/// <summary>A request the endpoint refuses before GraphQL sees it: the HTTP status and what was wrong.</summary>
+public sealed record HttpRequestProblem(int Status, string Message, string? Allow = null);
+
+/// <summary>
+/// Reads a GraphQL-over-HTTP request: a JSON POST body (<c>query</c>, <c>operationName</c>, <c>variables</c>,
+/// <c>extensions</c>) or GET query parameters (variables and extensions as JSON text), with a size limit. Anything
+/// malformed is a <see cref="HttpRequestProblem"/> that says what was wrong and what is allowed.
+/// </summary>
+public static class GraphQLHttpRequestReader
+{
+    private static readonly UTF8Encoding s_strictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads the request, or returns the problem with it.</summary>
+    public static async Task<(GraphQLRequest? Request, HttpRequestProblem? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (HttpMethods.IsGet(request.Method))
+        {
+            return ReadGet(request, maxBytes);
+        }
+
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return (null, new HttpRequestProblem(StatusCodes.Status405MethodNotAllowed, $"Method {request.Method} is not allowed at /graphql: use POST (any operation) or GET (queries only).", "GET, POST"));
+        }
+
+        if (!IsJsonContentType(request.ContentType, out var charsetProblem))
+        {
+            return (null, new HttpRequestProblem(StatusCodes.Status415UnsupportedMediaType, charsetProblem ?? $"POST bodies must be JSON: send 'Content-Type: application/json' (got '{request.ContentType ?? "none"}')."));
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        var body = await ReadBodyAsync(request.Body, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        if (body.Length == 0)
+        {
+            return (null, BadRequest("The request body is empty: send a JSON object such as {\"query\": \"{ stats { actors } }\"}."));
+        }
+
+        string text;
+        try
+        {
+            text = s_strictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, BadRequest("The request body is not valid UTF-8."));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            return (null, BadRequest($"The request body is not valid JSON: {e.Message}"));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, BadRequest($"The request body must be a JSON object with a \"query\" string; got a JSON {root.ValueKind.ToString().ToLowerInvariant()}."));
+            }
+
+            if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
+            {
+                return (null, BadRequest(query.ValueKind == JsonValueKind.Undefined
+                    ? "The request has no \"query\": send the GraphQL document as a string in \"query\"."
+                    : $"\"query\" must be a string holding the GraphQL document; got a JSON {query.ValueKind.ToString().ToLowerInvariant()}."));
+            }
+
+            string? operationName = null;
+            if (root.TryGetProperty("operationName", out var op) && op.ValueKind != JsonValueKind.Null)
+            {
+                if (op.ValueKind != JsonValueKind.String)
+                {
+                    return (null, BadRequest($"\"operationName\" must be a string or null; got a JSON {op.ValueKind.ToString().ToLowerInvariant()}."));
+                }
+
+                operationName = op.GetString();
+            }
+
+            var (variables, variablesProblem) = ObjectParameter(root, "variables");
+            var (extensions, extensionsProblem) = ObjectParameter(root, "extensions");
+            if ((variablesProblem ?? extensionsProblem) is { } problem)
+            {
+                return (null, problem);
+            }
+
+            return (new GraphQLRequest { Query = query.GetString()!, OperationName = operationName, Variables = variables, Extensions = extensions }, null);
+        }
+    }
+
+    private static (GraphQLRequest?, HttpRequestProblem?) ReadGet(HttpRequest request, int maxBytes)
+    {
+        if (request.QueryString.Value is { } raw && raw.Length > maxBytes)
+        {
+            return (null, new HttpRequestProblem(StatusCodes.Status414RequestUriTooLong, $"The query string is longer than {maxBytes} bytes, the limit: send large requests as POST."));
+        }
+
+        var parameters = request.Query;
+        foreach (var (name, values) in parameters)
+        {
+            if (values.Count > 1)
+            {
+                return (null, BadRequest($"Parameter \"{name}\" is given {values.Count} times; give it once."));
+            }
+        }
+
+        if (parameters["query"].FirstOrDefault() is not { Length: > 0 } query)
+        {
+            return (null, BadRequest("The request has no \"query\" parameter: GET /graphql?query={stats{actors}}."));
+        }
+
+        var variables = JsonParameter(parameters["variables"].FirstOrDefault(), "variables", out var problem);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var extensions = JsonParameter(parameters["extensions"].FirstOrDefault(), "extensions", out problem);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var operationName = parameters["operationName"].FirstOrDefault();
+        return (new GraphQLRequest { Query = query, OperationName = string.IsNullOrEmpty(operationName) ? null : operationName, Variables = variables, Extensions = extensions }, null);
+    }
+
+    private static IReadOnlyDictionary<string, object?>? JsonParameter(string? text, string name, out HttpRequestProblem? problem)
+    {
+        problem = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                problem = BadRequest($"\"{name}\" must be a JSON object; got a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
+                return null;
+            }
+
+            return JsonValues.ToDictionary(document.RootElement);
+        }
+        catch (JsonException e)
+        {
+            problem = BadRequest($"\"{name}\" is not valid JSON: {e.Message}");
+            return null;
+        }
+    }
+
+    private static (IReadOnlyDictionary<string, object?>?, HttpRequestProblem?) ObjectParameter(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return (null, null);
+        }
+
+        return value.ValueKind == JsonValueKind.Object
+            ? (JsonValues.ToDictionary(value), null)
+            : (null, BadRequest($"\"{name}\" must be a JSON object or null; got a JSON {value.ValueKind.ToString().ToLowerInvariant()}."));
+    }
+
+    /// <summary>True for <c>application/json</c> with no charset or UTF-8.</summary>
+    private static bool IsJsonContentType(string? contentType, out string? problem)
+    {
+        problem = null;
+        if (contentType is null || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return false;
+        }
+
+        if (!media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (media.Charset.HasValue && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = $"Only UTF-8 request bodies are accepted; got charset '{media.Charset}'.";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static HttpRequestProblem BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
+
+    private static HttpRequestProblem TooLarge(int maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes} bytes, the limit (Graph:Api:MaxRequestBytes).");
+}
