@@ -22,7 +22,8 @@ set -e
 
 # The closing line CI reads, from the runner's own summary (last "Test run summary" block).
 summary=$(awk '/Test run summary/{f=1; p=0; fl=0; s=0} f&&/failed:/{fl=$2} f&&/succeeded:/{p=$2} f&&/skipped:/{s=$2} END{print p" passed, "fl" failed, "s" skipped"}' "$log")
-grep -E '^\s*skipped ' "$log" | sed 's/^/  /' || true
+# Each skipped test is printed above with its reason; here they are counted by reason.
+awk '/^skipped /{getline reason; sub(/^ +/, "", reason); n[reason]++} END{for (r in n) printf "skipped %d test(s): %s\n", n[r], r}' "$log"
 rm -f "$log"
 echo "$summary"
 exit "$status"
