@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Graph.GraphQL.Error;
@@ -45,6 +46,7 @@ internal static class CollectFields
         List<string> order,
         HashSet<string>? visitedFragments)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var selection in selectionSet.Selections)
         {
             if (selection.Directives.Count > 0 && !ShouldInclude(context, selection))
