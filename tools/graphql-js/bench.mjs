@@ -1,17 +1,21 @@
-// Times graphql-js on the engine benchmarks' workloads and prints JSON:
-// { version, node, results: [{ workload, phase, microsecondsPerOperation, iterations }] }.
-// Workloads, both over the bench schema below: the full introspection query, and a 3-level nested
-// query returning 1,000 leaf objects (10 x 10 x 10). Values come from graphql-js's default resolver.
-// tests/Graph.Benchmarks/GraphQL/GraphQLBenchmarks.cs runs the same workloads on our engine.
+// graphql-js side of the engine benchmarks (tests/Graph.Benchmarks/GraphQL), over the bench schema below: the full
+// introspection query, and a 3-level nested query returning 1,000 leaf objects (10 x 10 x 10). Values come from
+// graphql-js's default resolver. Phases: parse, validate, execute, and execute+json (execute, then JSON.stringify of the
+// result: what an HTTP server pays).
 //
-// Usage: node bench.mjs [--seconds 1] [--print-sdl]
+// Usage:
+//   node bench.mjs --serve
+//       prints {"version","node"} on one line, then answers each stdin line {"workload","phase","milliseconds"} with one
+//       line {"microsecondsPerOperation","iterations"}: one sample, run for that long. The C# harness interleaves these
+//       samples with its own, so both engines see the same machine load.
+//   node bench.mjs [--rounds 15] [--sample-ms 200]
+//       standalone: prints JSON {version, node, results: [{workload, phase, microsecondsPerOperation (median), samples}]}.
+//   node bench.mjs --print-sdl
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { buildSchema, execute, getIntrospectionQuery, parse, validate, version } from 'graphql';
 import { introspectionOptions } from './introspection-options.mjs';
 import { specRules } from './schema.mjs';
-
-const secondsIndex = process.argv.indexOf('--seconds');
-const seconds = secondsIndex > 0 ? Number(process.argv[secondsIndex + 1]) : 1;
 
 export const benchSdl = `"""A tree of items, with enough of the type system to make introspection realistic."""
 type Query {
@@ -81,19 +85,23 @@ function benchData() {
   return { items: Array.from({ length: 10 }, (_, i) => make([i], 1)) };
 }
 
-function time(fn) {
-  for (let i = 0; i < 20; i++) fn();
+/** One sample: runs fn for about `milliseconds`, returns the mean time per operation within the sample. */
+function sample(fn, milliseconds) {
   let iterations = 0;
-  const budget = seconds * 1000;
   const start = performance.now();
   let elapsed = 0;
-  while (elapsed < budget) {
+  while (elapsed < milliseconds) {
     fn();
     iterations++;
     elapsed = performance.now() - start;
   }
   return { microsecondsPerOperation: (elapsed * 1000) / iterations, iterations };
 }
+
+const argument = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
 
 if (process.argv.includes('--print-sdl')) {
   process.stdout.write(benchSdl);
@@ -106,14 +114,41 @@ const workloads = [
   { workload: 'nested-1000', schema: benchSchema, source: nestedQuery, rootValue: benchData() },
 ];
 
-const results = [];
+/** The operation of each workload and phase, checked once. */
+const operations = new Map();
 for (const w of workloads) {
   const document = parse(w.source);
   if (validate(w.schema, document, specRules).length > 0) throw new Error(`${w.workload} does not validate`);
   const run = () => execute({ schema: w.schema, document, rootValue: w.rootValue });
   if (run().errors) throw new Error(`${w.workload} fails: ${JSON.stringify(run().errors)}`);
-  results.push({ workload: w.workload, phase: 'parse', ...time(() => parse(w.source)) });
-  results.push({ workload: w.workload, phase: 'validate', ...time(() => validate(w.schema, document, specRules)) });
-  results.push({ workload: w.workload, phase: 'execute', ...time(run) });
+  operations.set(`${w.workload}/parse`, () => parse(w.source));
+  operations.set(`${w.workload}/validate`, () => validate(w.schema, document, specRules));
+  operations.set(`${w.workload}/execute`, run);
+  operations.set(`${w.workload}/execute+json`, () => JSON.stringify(run()));
 }
-process.stdout.write(JSON.stringify({ version, node: process.version, results }, null, 2));
+
+const header = { version, node: process.version };
+if (process.argv.includes('--serve')) {
+  process.stdout.write(JSON.stringify(header) + '\n');
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    const request = JSON.parse(line);
+    const operation = operations.get(`${request.workload}/${request.phase}`);
+    const answer = operation
+      ? sample(operation, request.milliseconds)
+      : { error: `Unknown workload/phase ${request.workload}/${request.phase}; known: ${[...operations.keys()].join(', ')}` };
+    process.stdout.write(JSON.stringify(answer) + '\n');
+  }
+} else {
+  const rounds = argument('--rounds', 15);
+  const sampleMs = argument('--sample-ms', 200);
+  const results = [];
+  for (const [key, operation] of operations) {
+    sample(operation, 1000);
+    const samples = Array.from({ length: rounds }, () => sample(operation, sampleMs).microsecondsPerOperation).sort((a, b) => a - b);
+    const [workload, phase] = key.split('/');
+    results.push({ workload, phase, microsecondsPerOperation: samples[Math.floor(samples.length / 2)], samples });
+  }
+  process.stdout.write(JSON.stringify({ ...header, results }, null, 2));
+}

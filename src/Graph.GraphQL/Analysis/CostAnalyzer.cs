@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Language.Ast;
 using Graph.GraphQL.Type;
@@ -44,6 +45,7 @@ public static class CostAnalyzer
 
         public double SelectionSetCost(SelectionSetNode selectionSet, NamedType parentType)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             double total = 0;
             foreach (var selection in selectionSet.Selections)
             {

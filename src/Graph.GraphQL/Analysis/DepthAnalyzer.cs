@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Graph.GraphQL.Language.Ast;
 
 namespace Graph.GraphQL.Analysis;
@@ -13,6 +14,7 @@ public static class DepthAnalyzer
 
     private static int Measure(SelectionSetNode selectionSet, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments, int depth, HashSet<string> onPath)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var max = depth;
         foreach (var selection in selectionSet.Selections)
         {
@@ -54,6 +56,7 @@ public static class AliasAnalyzer
 
     private static int Count(SelectionSetNode selectionSet, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments, HashSet<string> onPath)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var count = 0;
         foreach (var selection in selectionSet.Selections)
         {

@@ -15,6 +15,24 @@ public static class QueryLimitsChecker
         IReadOnlyDictionary<string, object?> variables,
         QueryLimits limits)
     {
+        try
+        {
+            return CheckLimits(schema, operation, fragments, variables, limits);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // Fragment spreads can nest an operation far deeper than its text; such an operation is over any sane limit.
+            return [new GraphQLError("The operation is nested too deeply (through fragment spreads) to be analysed.", [operation])];
+        }
+    }
+
+    private static IReadOnlyList<GraphQLError> CheckLimits(
+        GraphQLSchema schema,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?> variables,
+        QueryLimits limits)
+    {
         List<GraphQLError>? errors = null;
         if (limits.MaxDepth is { } maxDepth)
         {

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Graph.GraphQL.Error;
 using Graph.GraphQL.Language.Ast;
 using Graph.GraphQL.Type;
@@ -43,6 +46,7 @@ internal static class CollectFields
         List<string> order,
         HashSet<string>? visitedFragments)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var selection in selectionSet.Selections)
         {
             if (selection.Directives.Count > 0 && !ShouldInclude(context, selection))
@@ -172,6 +176,20 @@ internal sealed class SelectionPlan(FieldPlan[] fields, string[] keys)
     public FieldPlan[] Fields { get; } = fields;
 
     public string[] Keys { get; } = keys;
+
+    /// <summary>The keys as JSON property names, encoded once per plan rather than once per object written.</summary>
+    public JsonEncodedText[] EncodedKeys { get; } = Encode(keys);
+
+    private static JsonEncodedText[] Encode(string[] keys)
+    {
+        var encoded = new JsonEncodedText[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            encoded[i] = JsonEncodedText.Encode(keys[i], JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        }
+
+        return encoded;
+    }
 }
 
 /// <summary>
@@ -195,16 +213,30 @@ internal sealed class FieldPlan
         ParentType = parentType;
         _context = context;
         ReturnType = definition.Type;
+        SourceResolver = definition.SourceResolver;
+        if (ReferenceEquals(definition, Introspection.TypeNameMetaField))
+        {
+            // __typename, which clients such as Apollo add to every selection: the parent type's name, no context needed.
+            var name = parentType.Name;
+            SourceResolver = _ => name;
+        }
+
         var nullable = Types.GetNullableType(definition.Type);
-        if (definition.Resolver is null && definition.Arguments.Count == 0 && nullable is ScalarType or EnumType)
+        if ((definition.Resolver is null || SourceResolver is not null) && definition.Arguments.Count == 0 && nullable is ScalarType or EnumType)
         {
             IsDefaultLeaf = true;
             LeafType = (NamedType)nullable;
         }
     }
 
-    /// <summary>True for a leaf (or non-null leaf) field without resolver or arguments: executed on the fast path.</summary>
+    /// <summary>
+    /// True for a leaf (or non-null leaf) field without arguments read by the default resolver or a
+    /// <see cref="SourceResolver"/>: executed on the fast path (no context, no path unless it fails).
+    /// </summary>
     public bool IsDefaultLeaf { get; }
+
+    /// <summary>A resolver that reads only the parent value; null when the field has a full resolver or none.</summary>
+    public Func<object?, object?>? SourceResolver { get; }
 
     /// <summary>The scalar or enum type of a default leaf field.</summary>
     public NamedType? LeafType { get; }

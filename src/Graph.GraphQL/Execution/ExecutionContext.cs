@@ -96,7 +96,7 @@ internal sealed class ExecutionContext
             }
         }
 
-        var map = new ResultMap(plan.Keys, values);
+        var map = new ResultMap(plan.Keys, values, plan.EncodedKeys);
         return pending is null ? new ValueTask<object?>(map) : AwaitAllAsync(pending, map);
     }
 
@@ -121,7 +121,7 @@ internal sealed class ExecutionContext
             values[i] = completed.IsCompletedSuccessfully ? completed.Result : await completed.ConfigureAwait(false);
         }
 
-        return new ResultMap(plan.Keys, values);
+        return new ResultMap(plan.Keys, values, plan.EncodedKeys);
     }
 
     private ValueTask<object?> ExecuteField(FieldPlan field, object? source, ResponsePath? parentPath)
@@ -131,7 +131,9 @@ internal sealed class ExecutionContext
             // Hot path: a leaf read by the default resolver needs no context and no path unless it fails.
             try
             {
-                var value = DefaultFieldResolver.Resolve(source, field.Definition.Name, ref field.LastAccessor);
+                var value = field.SourceResolver is { } read
+                    ? read(source)
+                    : DefaultFieldResolver.Resolve(source, field.Definition.Name, ref field.LastAccessor);
                 if (value is not null and not DBNull)
                 {
                     return new ValueTask<object?>(field.LeafType is ScalarType scalar ? SerializeScalar(scalar, value) : SerializeEnum((EnumType)field.LeafType!, value));
@@ -156,7 +158,16 @@ internal sealed class ExecutionContext
         {
             var definition = field.Definition;
             var resolver = definition.Resolver;
-            if (resolver is null)
+            if (field.SourceResolver is { } read)
+            {
+                if (definition.Arguments.Count > 0)
+                {
+                    field.GetArguments();
+                }
+
+                result = read(source);
+            }
+            else if (resolver is null)
             {
                 if (definition.Arguments.Count > 0)
                 {
@@ -350,7 +361,10 @@ internal sealed class ExecutionContext
 
     private ValueTask<object?> CompleteObjectValue(ObjectType type, FieldPlan field, ResponsePath path, object result)
     {
-        if (type.IsTypeOf is { } isTypeOf && !isTypeOf(result, new ResolveFieldContext(this, field, result, path, Values.Empty)))
+        var matches = type.IsTypeOfWithoutContext is { } withoutContext
+            ? withoutContext(result)
+            : type.IsTypeOf is not { } isTypeOf || isTypeOf(result, new ResolveFieldContext(this, field, result, path, Values.Empty));
+        if (!matches)
         {
             throw new GraphQLError($"Expected value of type \"{type.Name}\" but got: {Inspect.Value(result)}.");
         }
@@ -395,7 +409,7 @@ internal sealed class ExecutionContext
         List<Task>? pending = null;
         for (var i = 0; i < count; i++)
         {
-            var itemPath = new ResponsePath(path, i, null);
+            var itemPath = new ResponsePath(path, ResponsePath.BoxIndex(i), null);
             ValueTask<object?> completed;
             try
             {
@@ -490,7 +504,8 @@ internal sealed class ExecutionContext
         ResolveFieldContext? context = null;
         foreach (var type in possibleTypes)
         {
-            if (type.IsTypeOf is { } isTypeOf && isTypeOf(result, context ??= new ResolveFieldContext(this, field, result, path, Values.Empty)))
+            if (type.IsTypeOfWithoutContext is { } withoutContext ? withoutContext(result)
+                : type.IsTypeOf is { } isTypeOf && isTypeOf(result, context ??= new ResolveFieldContext(this, field, result, path, Values.Empty)))
             {
                 return type.Name;
             }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text.Json;
 using Graph.GraphQL.Error;
 
 namespace Graph.GraphQL.Execution;
@@ -40,10 +41,11 @@ public sealed class ResultMap : IReadOnlyDictionary<string, object?>
     private readonly string[] _keys;
     private readonly object?[] _values;
 
-    internal ResultMap(string[] keys, object?[] values)
+    internal ResultMap(string[] keys, object?[] values, JsonEncodedText[]? encodedKeys = null)
     {
         _keys = keys;
         _values = values;
+        EncodedKeyArray = encodedKeys;
     }
 
     /// <summary>Number of entries.</summary>
@@ -58,6 +60,9 @@ public sealed class ResultMap : IReadOnlyDictionary<string, object?>
     internal string[] KeyArray => _keys;
 
     internal object?[] ValueArray => _values;
+
+    /// <summary>The keys pre-encoded for <see cref="Utf8JsonWriter"/>, when the executor made this map.</summary>
+    internal JsonEncodedText[]? EncodedKeyArray { get; }
 
     /// <summary>The value for a response key.</summary>
     public object? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The result has no key \"{key}\".");

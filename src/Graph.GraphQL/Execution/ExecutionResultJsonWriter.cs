@@ -126,13 +126,24 @@ public static class ExecutionResultJsonWriter
                 writer.WriteStringValue(s);
                 return;
             case ResultMap map:
-                var keys = map.KeyArray;
                 var values = map.ValueArray;
                 writer.WriteStartObject();
-                for (var i = 0; i < keys.Length; i++)
+                if (map.EncodedKeyArray is { } encoded)
                 {
-                    writer.WritePropertyName(keys[i]);
-                    WriteValue(writer, values[i]);
+                    for (var i = 0; i < encoded.Length; i++)
+                    {
+                        writer.WritePropertyName(encoded[i]);
+                        WriteValue(writer, values[i]);
+                    }
+                }
+                else
+                {
+                    var keys = map.KeyArray;
+                    for (var i = 0; i < keys.Length; i++)
+                    {
+                        writer.WritePropertyName(keys[i]);
+                        WriteValue(writer, values[i]);
+                    }
                 }
 
                 writer.WriteEndObject();

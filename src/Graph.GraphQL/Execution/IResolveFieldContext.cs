@@ -71,6 +71,9 @@ public interface IResolveFieldContext
 /// <summary>A response path: field names and list indexes from the root, as a linked list shared by siblings.</summary>
 public sealed class ResponsePath
 {
+    // List indexes boxed once: a list of a thousand objects would otherwise box a thousand ints per response.
+    private static readonly object[] s_boxedIndexes = CreateBoxedIndexes(1024);
+
     internal ResponsePath(ResponsePath? previous, object key, string? typeName)
     {
         Previous = previous;
@@ -86,6 +89,19 @@ public sealed class ResponsePath
 
     /// <summary>The parent type's name for field segments.</summary>
     public string? TypeName { get; }
+
+    internal static object BoxIndex(int index) => (uint)index < (uint)s_boxedIndexes.Length ? s_boxedIndexes[index] : index;
+
+    private static object[] CreateBoxedIndexes(int count)
+    {
+        var boxed = new object[count];
+        for (var i = 0; i < count; i++)
+        {
+            boxed[i] = i;
+        }
+
+        return boxed;
+    }
 
     /// <summary>The path from the root as a list of keys and indexes.</summary>
     public IReadOnlyList<object> ToList()

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Graph.GraphQL.Error;
@@ -11,6 +12,9 @@ namespace Graph.GraphQL.Language;
 /// </summary>
 public struct Lexer
 {
+    private static readonly SearchValues<char> s_ignored = SearchValues.Create("\uFEFF\t ,\n\r");
+    private static readonly SearchValues<char> s_nameContinue = SearchValues.Create("_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
     private readonly Source _source;
     private readonly string _body;
     private int _position;
@@ -77,7 +81,9 @@ public struct Lexer
             switch (c)
             {
                 case '\uFEFF' or '\t' or ' ' or ',' or '\n' or '\r':
-                    pos++;
+                    // Indentation comes in runs (the introspection query is mostly spaces): skip a run at once.
+                    var run = body.AsSpan(pos + 1).IndexOfAnyExcept(s_ignored);
+                    pos = run < 0 ? body.Length : pos + 1 + run;
                     continue;
                 case '#':
                     pos = SkipComment(pos);
@@ -176,11 +182,8 @@ public struct Lexer
     private void ReadName(int start)
     {
         var body = _body;
-        var pos = start + 1;
-        while (pos < body.Length && IsNameContinue(body[pos]))
-        {
-            pos++;
-        }
+        var length = body.AsSpan(start + 1).IndexOfAnyExcept(s_nameContinue);
+        var pos = length < 0 ? body.Length : start + 1 + length;
 
         _kind = TokenKind.Name;
         _start = start;

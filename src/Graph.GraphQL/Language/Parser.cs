@@ -25,7 +25,9 @@ public sealed class Parser
     private readonly string _body;
     private readonly bool _noLocation;
     private readonly int _maxTokens;
+    private readonly int _maxNestingDepth;
     private readonly List<Node> _scratch;
+    private int _depth;
     private Lexer _lexer;
     private int _tokenCount;
     private int _lastEnd;
@@ -36,6 +38,7 @@ public sealed class Parser
         _body = source.Body;
         _noLocation = options?.NoLocation ?? false;
         _maxTokens = options?.MaxTokens ?? int.MaxValue;
+        _maxNestingDepth = options is null ? ParserOptions.DefaultMaxNestingDepth : options.MaxNestingDepth ?? int.MaxValue;
         _lexer = new Lexer(source);
 
         // One scratch list per thread collects the items of every list being parsed, used as a stack.
@@ -257,7 +260,7 @@ public sealed class Parser
     // SelectionSet : { Selection+ }
     private SelectionSetNode ParseSelectionSet()
     {
-        EnsureStack();
+        EnterNesting();
         var start = _lexer.Start;
         ExpectToken(TokenKind.BraceL);
         var mark = _scratch.Count;
@@ -267,6 +270,7 @@ public sealed class Parser
         }
         while (!ExpectOptionalToken(TokenKind.BraceR));
 
+        _depth--;
         return new SelectionSetNode { Selections = Pop<SelectionNode>(mark), Location = Loc(start) };
     }
 
@@ -451,7 +455,7 @@ public sealed class Parser
 
     private ListValueNode ParseList(bool isConst)
     {
-        EnsureStack();
+        EnterNesting();
         var start = _lexer.Start;
         ExpectToken(TokenKind.BracketL);
         var mark = _scratch.Count;
@@ -460,12 +464,13 @@ public sealed class Parser
             _scratch.Add(ParseValueLiteral(isConst));
         }
 
+        _depth--;
         return new ListValueNode { Values = Pop<ValueNode>(mark), Location = Loc(start) };
     }
 
     private ObjectValueNode ParseObject(bool isConst)
     {
-        EnsureStack();
+        EnterNesting();
         var start = _lexer.Start;
         ExpectToken(TokenKind.BraceL);
         var mark = _scratch.Count;
@@ -477,6 +482,7 @@ public sealed class Parser
             _scratch.Add(new ObjectFieldNode { Name = name, Value = ParseValueLiteral(isConst), Location = Loc(fieldStart) });
         }
 
+        _depth--;
         return new ObjectValueNode { Fields = Pop<ObjectFieldNode>(mark), Location = Loc(start) };
     }
 
@@ -502,7 +508,7 @@ public sealed class Parser
     // Type : NamedType | ListType | NonNullType
     private TypeNode ParseTypeReference()
     {
-        EnsureStack();
+        EnterNesting();
         var start = _lexer.Start;
         TypeNode type;
         if (ExpectOptionalToken(TokenKind.BracketL))
@@ -516,6 +522,7 @@ public sealed class Parser
             type = ParseNamedType();
         }
 
+        _depth--;
         if (ExpectOptionalToken(TokenKind.Bang))
         {
             return new NonNullTypeNode { Type = type, Location = Loc(start) };
@@ -1076,13 +1083,21 @@ public sealed class Parser
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Location? Loc(int start) => _noLocation ? null : new Location(start, _lastEnd, _source);
 
-    private void EnsureStack()
+    // Selection sets, lists, input objects and list types nest by recursion: a limit keeps a hostile document from
+    // exhausting the stack (and everything that walks the tree later from needing deep recursion).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EnterNesting()
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (++_depth > _maxNestingDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw Error(_lexer.Start, "Document is nested too deeply.");
+            throw TooDeep();
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private GraphQLSyntaxError TooDeep() => _depth > _maxNestingDepth
+        ? Error(_lexer.Start, "Document is nested more than " + _maxNestingDepth + " levels deep (selection sets, lists, input objects and list types count), the most allowed.")
+        : Error(_lexer.Start, "Document is nested too deeply.");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private GraphQLSyntaxError ExpectedTokenError(TokenKind kind) =>

@@ -31,6 +31,12 @@ public sealed class FieldDefinition
     /// <summary>Computes the field's value; null means the default resolver (dictionary key, JSON property or CLR property).</summary>
     public FieldResolver? Resolver { get; internal set; }
 
+    /// <summary>
+    /// Set when the resolver reads only the parent value (<see cref="FieldBuilder.ResolveFromSource"/>): the executor
+    /// calls it directly, without a resolver context, the way it reads default fields.
+    /// </summary>
+    internal Func<object?, object?>? SourceResolver { get; set; }
+
     /// <summary>Why the field is deprecated (<c>@deprecated(reason:)</c>); null when it is not.</summary>
     public string? DeprecationReason { get; internal set; }
 

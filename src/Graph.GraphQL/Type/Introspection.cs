@@ -38,30 +38,30 @@ public static class Introspection
     /// <summary><c>__Schema</c>.</summary>
     public static ObjectType SchemaType { get; } = new("__Schema", t => t
         .Description("Everything a GraphQL service exposes: its types, its root operation types and its directives.")
-        .Field("description", Scalars.String, f => f.Resolve(ctx => ((GraphQLSchema)ctx.Source!).Description))
+        .Field("description", Scalars.String, f => f.ResolveFromSource(source => ((GraphQLSchema)source!).Description))
         .Field("types", Types.NonNullList(TypeType!), f => f
             .Description("Every type of the schema.")
-            .Resolve(ctx => ((GraphQLSchema)ctx.Source!).Types))
+            .ResolveFromSource(source => ((GraphQLSchema)source!).Types))
         .Field("queryType", Types.NonNull(TypeType!), f => f
             .Description("The root type of query operations.")
-            .Resolve(ctx => ((GraphQLSchema)ctx.Source!).QueryType))
+            .ResolveFromSource(source => ((GraphQLSchema)source!).QueryType))
         .Field("mutationType", TypeType!, f => f
             .Description("The root type of mutation operations, if the service supports them.")
-            .Resolve(ctx => ((GraphQLSchema)ctx.Source!).MutationType))
+            .ResolveFromSource(source => ((GraphQLSchema)source!).MutationType))
         .Field("subscriptionType", TypeType!, f => f
             .Description("The root type of subscription operations, if the service supports them.")
-            .Resolve(ctx => ((GraphQLSchema)ctx.Source!).SubscriptionType))
+            .ResolveFromSource(source => ((GraphQLSchema)source!).SubscriptionType))
         .Field("directives", Types.NonNullList(DirectiveType!), f => f
             .Description("Every directive the schema accepts.")
-            .Resolve(ctx => ((GraphQLSchema)ctx.Source!).Directives)));
+            .ResolveFromSource(source => ((GraphQLSchema)source!).Directives)));
 
     /// <summary><c>__Directive</c>.</summary>
     public static ObjectType DirectiveType { get; } = new("__Directive", t => t
         .Description("A directive: where it may be used, and its arguments.")
-        .Field("name", Types.NonNull(Scalars.String), f => f.Resolve(ctx => ((DirectiveDefinition)ctx.Source!).Name))
-        .Field("description", Scalars.String, f => f.Resolve(ctx => ((DirectiveDefinition)ctx.Source!).Description))
-        .Field("isRepeatable", Types.NonNull(Scalars.Boolean), f => f.Resolve(ctx => Boxed(((DirectiveDefinition)ctx.Source!).IsRepeatable)))
-        .Field("locations", Types.NonNullList(DirectiveLocationType), f => f.Resolve(ctx => ((DirectiveDefinition)ctx.Source!).Locations))
+        .Field("name", Types.NonNull(Scalars.String), f => f.ResolveFromSource(source => ((DirectiveDefinition)source!).Name))
+        .Field("description", Scalars.String, f => f.ResolveFromSource(source => ((DirectiveDefinition)source!).Description))
+        .Field("isRepeatable", Types.NonNull(Scalars.Boolean), f => f.ResolveFromSource(source => Boxed(((DirectiveDefinition)source!).IsRepeatable)))
+        .Field("locations", Types.NonNullList(DirectiveLocationType), f => f.ResolveFromSource(source => ((DirectiveDefinition)source!).Locations))
         .Field("args", Types.NonNullList(InputValueType!), f => f
             .Argument("includeDeprecated", Types.NonNull(Scalars.Boolean), a => a.DefaultValue(false))
             .Resolve(ctx => FilterDeprecated(((DirectiveDefinition)ctx.Source!).Arguments, ctx))));
@@ -69,15 +69,15 @@ public static class Introspection
     /// <summary><c>__Type</c>.</summary>
     public static ObjectType TypeType { get; } = new("__Type", t => t
         .Description("A type of the schema: a named type, or a list or non-null wrapper around another type (see `kind`).")
-        .Field("kind", Types.NonNull(TypeKindType), f => f.Resolve(ctx => KindOf((GraphQLType)ctx.Source!)))
-        .Field("name", Scalars.String, f => f.Resolve(ctx => (ctx.Source as NamedType)?.Name))
-        .Field("description", Scalars.String, f => f.Resolve(ctx => (ctx.Source as NamedType)?.Description))
-        .Field("specifiedByURL", Scalars.String, f => f.Resolve(ctx => (ctx.Source as ScalarType)?.SpecifiedByUrl))
+        .Field("kind", Types.NonNull(TypeKindType), f => f.ResolveFromSource(source => KindOf((GraphQLType)source!)))
+        .Field("name", Scalars.String, f => f.ResolveFromSource(source => (source as NamedType)?.Name))
+        .Field("description", Scalars.String, f => f.ResolveFromSource(source => (source as NamedType)?.Description))
+        .Field("specifiedByURL", Scalars.String, f => f.ResolveFromSource(source => (source as ScalarType)?.SpecifiedByUrl))
         .Field("fields", Types.List(Types.NonNull(FieldType!)), f => f
             .Argument("includeDeprecated", Types.NonNull(Scalars.Boolean), a => a.DefaultValue(false))
             .Resolve(ctx => ctx.Source is ComplexType complex ? FilterDeprecated(complex.Fields, ctx) : null))
         .Field("interfaces", Types.List(Types.NonNull(TypeType!)), f => f
-            .Resolve(ctx => (ctx.Source as ComplexType)?.Interfaces))
+            .ResolveFromSource(source => (source as ComplexType)?.Interfaces))
         .Field("possibleTypes", Types.List(Types.NonNull(TypeType!)), f => f
             .Resolve(ctx => ctx.Source is InterfaceType or UnionType ? ctx.Schema.GetPossibleTypes((NamedType)ctx.Source) : null))
         .Field("enumValues", Types.List(Types.NonNull(EnumValueType!)), f => f
@@ -86,45 +86,45 @@ public static class Introspection
         .Field("inputFields", Types.List(Types.NonNull(InputValueType!)), f => f
             .Argument("includeDeprecated", Types.NonNull(Scalars.Boolean), a => a.DefaultValue(false))
             .Resolve(ctx => ctx.Source is InputObjectType input ? FilterDeprecated(input.Fields, ctx) : null))
-        .Field("ofType", TypeType!, f => f.Resolve(ctx => ctx.Source switch
+        .Field("ofType", TypeType!, f => f.ResolveFromSource(source => source switch
         {
             ListType list => list.OfType,
             NonNullType nonNull => nonNull.OfType,
             _ => null,
         }))
-        .Field("isOneOf", Scalars.Boolean, f => f.Resolve(ctx => ctx.Source is InputObjectType input ? Boxed(input.IsOneOf) : null)));
+        .Field("isOneOf", Scalars.Boolean, f => f.ResolveFromSource(source => source is InputObjectType input ? Boxed(input.IsOneOf) : null)));
 
     /// <summary><c>__Field</c>.</summary>
     public static ObjectType FieldType { get; } = new("__Field", t => t
         .Description("A field of an object or interface type.")
-        .Field("name", Types.NonNull(Scalars.String), f => f.Resolve(ctx => ((FieldDefinition)ctx.Source!).Name))
-        .Field("description", Scalars.String, f => f.Resolve(ctx => ((FieldDefinition)ctx.Source!).Description))
+        .Field("name", Types.NonNull(Scalars.String), f => f.ResolveFromSource(source => ((FieldDefinition)source!).Name))
+        .Field("description", Scalars.String, f => f.ResolveFromSource(source => ((FieldDefinition)source!).Description))
         .Field("args", Types.NonNullList(InputValueType!), f => f
             .Argument("includeDeprecated", Types.NonNull(Scalars.Boolean), a => a.DefaultValue(false))
             .Resolve(ctx => FilterDeprecated(((FieldDefinition)ctx.Source!).Arguments, ctx)))
-        .Field("type", Types.NonNull(TypeType!), f => f.Resolve(ctx => ((FieldDefinition)ctx.Source!).Type))
-        .Field("isDeprecated", Types.NonNull(Scalars.Boolean), f => f.Resolve(ctx => Boxed(((FieldDefinition)ctx.Source!).IsDeprecated)))
-        .Field("deprecationReason", Scalars.String, f => f.Resolve(ctx => ((FieldDefinition)ctx.Source!).DeprecationReason)));
+        .Field("type", Types.NonNull(TypeType!), f => f.ResolveFromSource(source => ((FieldDefinition)source!).Type))
+        .Field("isDeprecated", Types.NonNull(Scalars.Boolean), f => f.ResolveFromSource(source => Boxed(((FieldDefinition)source!).IsDeprecated)))
+        .Field("deprecationReason", Scalars.String, f => f.ResolveFromSource(source => ((FieldDefinition)source!).DeprecationReason)));
 
     /// <summary><c>__InputValue</c>.</summary>
     public static ObjectType InputValueType { get; } = new("__InputValue", t => t
         .Description("An argument of a field or directive, or a field of an input object.")
-        .Field("name", Types.NonNull(Scalars.String), f => f.Resolve(ctx => ((InputValueDefinition)ctx.Source!).Name))
-        .Field("description", Scalars.String, f => f.Resolve(ctx => ((InputValueDefinition)ctx.Source!).Description))
-        .Field("type", Types.NonNull(TypeType!), f => f.Resolve(ctx => ((InputValueDefinition)ctx.Source!).Type))
+        .Field("name", Types.NonNull(Scalars.String), f => f.ResolveFromSource(source => ((InputValueDefinition)source!).Name))
+        .Field("description", Scalars.String, f => f.ResolveFromSource(source => ((InputValueDefinition)source!).Description))
+        .Field("type", Types.NonNull(TypeType!), f => f.ResolveFromSource(source => ((InputValueDefinition)source!).Type))
         .Field("defaultValue", Scalars.String, f => f
             .Description("The default value written as a GraphQL literal, if there is one.")
-            .Resolve(ctx => PrintDefaultValue((InputValueDefinition)ctx.Source!)))
-        .Field("isDeprecated", Types.NonNull(Scalars.Boolean), f => f.Resolve(ctx => Boxed(((InputValueDefinition)ctx.Source!).IsDeprecated)))
-        .Field("deprecationReason", Scalars.String, f => f.Resolve(ctx => ((InputValueDefinition)ctx.Source!).DeprecationReason)));
+            .ResolveFromSource(source => PrintDefaultValue((InputValueDefinition)source!)))
+        .Field("isDeprecated", Types.NonNull(Scalars.Boolean), f => f.ResolveFromSource(source => Boxed(((InputValueDefinition)source!).IsDeprecated)))
+        .Field("deprecationReason", Scalars.String, f => f.ResolveFromSource(source => ((InputValueDefinition)source!).DeprecationReason)));
 
     /// <summary><c>__EnumValue</c>.</summary>
     public static ObjectType EnumValueType { get; } = new("__EnumValue", t => t
         .Description("One value of an enum type.")
-        .Field("name", Types.NonNull(Scalars.String), f => f.Resolve(ctx => ((EnumValueDefinition)ctx.Source!).Name))
-        .Field("description", Scalars.String, f => f.Resolve(ctx => ((EnumValueDefinition)ctx.Source!).Description))
-        .Field("isDeprecated", Types.NonNull(Scalars.Boolean), f => f.Resolve(ctx => Boxed(((EnumValueDefinition)ctx.Source!).IsDeprecated)))
-        .Field("deprecationReason", Scalars.String, f => f.Resolve(ctx => ((EnumValueDefinition)ctx.Source!).DeprecationReason)));
+        .Field("name", Types.NonNull(Scalars.String), f => f.ResolveFromSource(source => ((EnumValueDefinition)source!).Name))
+        .Field("description", Scalars.String, f => f.ResolveFromSource(source => ((EnumValueDefinition)source!).Description))
+        .Field("isDeprecated", Types.NonNull(Scalars.Boolean), f => f.ResolveFromSource(source => Boxed(((EnumValueDefinition)source!).IsDeprecated)))
+        .Field("deprecationReason", Scalars.String, f => f.ResolveFromSource(source => ((EnumValueDefinition)source!).DeprecationReason)));
 
     /// <summary>The <c>__schema</c> meta-field, available on the query root type.</summary>
     public static FieldDefinition SchemaMetaField { get; } = MetaField("__schema", Types.NonNull(SchemaType), "The schema of this service.", static ctx => ctx.Schema);

@@ -22,7 +22,26 @@ public sealed class ObjectType : ComplexType
     public override TypeKind Kind => TypeKind.OBJECT;
 
     /// <summary>Decides whether a value belongs to this type, for resolving interfaces and unions; null when not set.</summary>
-    public Func<object, IResolveFieldContext, bool>? IsTypeOf { get; internal set; }
+    public Func<object, IResolveFieldContext, bool>? IsTypeOf
+    {
+        get => _isTypeOf;
+        internal set
+        {
+            _isTypeOf = value;
+            IsTypeOfWithoutContext = null;
+        }
+    }
+
+    /// <summary>The same test when it needs no context (set by the context-free builders): no context is allocated per value.</summary>
+    internal Func<object, bool>? IsTypeOfWithoutContext { get; private set; }
+
+    private Func<object, IResolveFieldContext, bool>? _isTypeOf;
+
+    internal void SetIsTypeOf(Func<object, bool> isTypeOf)
+    {
+        _isTypeOf = (value, _) => isTypeOf(value);
+        IsTypeOfWithoutContext = isTypeOf;
+    }
 }
 
 /// <summary>An interface: fields that implementing object (or interface) types must provide.</summary>

@@ -236,19 +236,26 @@ public sealed class ParserTests
         var depth = 100_000;
         var text = new string('[', depth) + new string(']', depth);
         var error = Assert.Throws<GraphQLSyntaxError>(() => Parser.ParseValue(text));
-        Assert.Contains("nested too deeply", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nested more than 500 levels deep", error.Message, StringComparison.Ordinal);
+
+        // Without the nesting limit, the stack guard still turns the recursion into a syntax error.
+        var unlimited = Assert.Throws<GraphQLSyntaxError>(() => Parser.ParseValue(text, new ParserOptions { MaxNestingDepth = null }));
+        Assert.Contains("nested too deeply", unlimited.Message, StringComparison.Ordinal);
 
         var selections = "{" + string.Concat(Enumerable.Repeat("a {", depth)) + "b" + new string('}', depth + 1);
         Assert.Throws<GraphQLSyntaxError>(() => Parser.Parse(selections));
     }
 
     [Fact]
-    public void Moderately_nested_documents_parse()
+    public void Documents_nested_up_to_the_limit_parse_and_the_limit_is_configurable()
     {
-        var depth = 500;
-        var text = "{" + string.Concat(Enumerable.Repeat("a {", depth)) + "b" + new string('}', depth + 1);
-        var document = Parser.Parse(text);
-        Assert.Single(document.Definitions);
+        static string Nested(int selectionSets) => "{" + string.Concat(Enumerable.Repeat("a {", selectionSets - 1)) + "b" + new string('}', selectionSets);
+
+        Assert.Single(Parser.Parse(Nested(500)).Definitions);
+        var error = Assert.Throws<GraphQLSyntaxError>(() => Parser.Parse(Nested(501)));
+        Assert.Equal("Syntax Error: Document is nested more than 500 levels deep (selection sets, lists, input objects and list types count), the most allowed.", error.Message);
+        Assert.Single(Parser.Parse(Nested(2000), new ParserOptions { MaxNestingDepth = 2000 }).Definitions);
+        Assert.Throws<GraphQLSyntaxError>(() => Parser.Parse(Nested(11), new ParserOptions { MaxNestingDepth = 10 }));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Graph.GraphQL.Language;
 using Graph.GraphQL.Language.Ast;
 
@@ -29,6 +30,7 @@ public sealed class NoFragmentCyclesRule(ValidationContext context) : Validation
 
     private void DetectCycleRecursive(FragmentDefinitionNode fragment)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var fragmentName = fragment.Name.Value;
         if (!_visited.Add(fragmentName))
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Graph.GraphQL.Language;
 using Graph.GraphQL.Language.Ast;
@@ -94,6 +95,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private void CollectConflictsBetweenFieldsAndFragment(List<Conflict> conflicts, bool areMutuallyExclusive, FieldMap fieldMap, string fragmentName)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         // A pair compared as not mutually exclusive also covers the exclusive case.
         if (_comparedFieldsAndFragments.TryGetValue((fieldMap, fragmentName), out var comparedExclusive)
             && (areMutuallyExclusive || !comparedExclusive))
@@ -122,6 +124,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private void CollectConflictsBetweenFragments(List<Conflict> conflicts, bool areMutuallyExclusive, string fragmentName1, string fragmentName2)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (fragmentName1 == fragmentName2 || _comparedFragmentPairs.Has(fragmentName1, fragmentName2, areMutuallyExclusive))
         {
             return;
@@ -184,6 +187,11 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
     {
         foreach (var (responseName, fields) in fieldMap.Entries)
         {
+            if (fields.Count > SmallGroup && CopiesCannotConflict(responseName, fields))
+            {
+                continue;
+            }
+
             for (var i = 0; i < fields.Count; i++)
             {
                 for (var j = i + 1; j < fields.Count; j++)
@@ -191,10 +199,89 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
                     if (FindConflict(false, responseName, fields[i], fields[j]) is { } conflict)
                     {
                         conflicts.Add(conflict);
+                        if (conflicts.Count > ConflictCap)
+                        {
+                            return;
+                        }
                     }
                 }
             }
         }
+    }
+
+    // Comparing every pair is quadratic: a document repeating one field 100,000 times under one response name would
+    // take billions of comparisons. Fields written identically (same parent type, name, arguments and sub-selection)
+    // behave identically, so a large group is compared class by class; only when some class conflicts are the pairs
+    // themselves compared, in the specification's order, and past ConflictCap conflicts (far beyond the error limit
+    // of validation) the rest are not collected.
+    private const int SmallGroup = 8;
+    private const int ConflictCap = 1000;
+    private const int MaxClasses = 256;
+
+    private bool CopiesCannotConflict(string responseName, List<FieldInfo> fields)
+    {
+        var classes = new Dictionary<string, List<FieldInfo>>(StringComparer.Ordinal);
+        var order = new List<List<FieldInfo>>();
+        foreach (var field in fields)
+        {
+            var key = ShapeKey(field);
+            if (!classes.TryGetValue(key, out var members))
+            {
+                if (order.Count == MaxClasses)
+                {
+                    return false;
+                }
+
+                members = [];
+                classes[key] = members;
+                order.Add(members);
+            }
+
+            members.Add(field);
+        }
+
+        for (var a = 0; a < order.Count; a++)
+        {
+            if (order[a].Count > 1 && FindConflict(false, responseName, order[a][0], order[a][1]) is not null)
+            {
+                return false;
+            }
+
+            for (var b = a + 1; b < order.Count; b++)
+            {
+                if (FindConflict(false, responseName, order[a][0], order[b][0]) is not null)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static string ShapeKey(FieldInfo field)
+    {
+        var node = field.Node;
+        var key = new StringBuilder();
+        key.Append(RuntimeHelpers.GetHashCode(field.ParentType ?? (object)string.Empty)).Append('|').Append(field.ParentType?.ToString()).Append('|').Append(node.Name.Value);
+        var arguments = new List<string>(node.Arguments.Count);
+        foreach (var argument in node.Arguments)
+        {
+            arguments.Add(AstPrinter.Print(argument));
+        }
+
+        arguments.Sort(StringComparer.Ordinal);
+        foreach (var argument in arguments)
+        {
+            key.Append('|').Append(argument);
+        }
+
+        if (node.SelectionSet is { } selectionSet)
+        {
+            key.Append('|').Append(AstPrinter.Print(selectionSet));
+        }
+
+        return key.ToString();
     }
 
     private void CollectConflictsBetween(List<Conflict> conflicts, bool parentFieldsAreMutuallyExclusive, FieldMap fieldMap1, FieldMap fieldMap2)
@@ -213,6 +300,10 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
                     if (FindConflict(parentFieldsAreMutuallyExclusive, responseName, field1, field2) is { } conflict)
                     {
                         conflicts.Add(conflict);
+                        if (conflicts.Count > ConflictCap)
+                        {
+                            return;
+                        }
                     }
                 }
             }
@@ -221,6 +312,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private Conflict? FindConflict(bool parentFieldsAreMutuallyExclusive, string responseName, FieldInfo field1, FieldInfo field2)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         // Fields on two different object types can never both apply, so only their shapes must agree.
         var areMutuallyExclusive = parentFieldsAreMutuallyExclusive
             || (!ReferenceEquals(field1.ParentType, field2.ParentType) && field1.ParentType is ObjectType && field2.ParentType is ObjectType);
@@ -429,6 +521,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private void CollectFieldsAndFragmentNames(GraphQLType? parentType, SelectionSetNode selectionSet, FieldMap fieldMap, List<string> fragmentNames)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var selection in selectionSet.Selections)
         {
             switch (selection)
