@@ -64,15 +64,15 @@ public static class AstPrinter
             case DocumentNode n:
                 return Join(n.Definitions, "\n\n");
             case OperationDefinitionNode n:
-            {
-                // Multi-line variable definitions (long defaults) go one per line, unindented, as graphql-js 17 prints them.
-                var varDefs = HasMultilineItems(n.VariableDefinitions)
-                    ? Wrap("(\n", Join(n.VariableDefinitions, "\n"), "\n)")
-                    : Wrap("(", Join(n.VariableDefinitions, ", "), ")");
-                var prefix = Join3(OperationName(n.Operation), PrintNode(n.Name) + varDefs, Join(n.Directives, " "), " ");
-                var body = (prefix == "query" ? string.Empty : prefix + " ") + PrintNode(n.SelectionSet);
-                return Wrap(string.Empty, PrintNode(n.Description), "\n") + body;
-            }
+                {
+                    // Multi-line variable definitions (long defaults) go one per line, unindented, as graphql-js 17 prints them.
+                    var varDefs = HasMultilineItems(n.VariableDefinitions)
+                        ? Wrap("(\n", Join(n.VariableDefinitions, "\n"), "\n)")
+                        : Wrap("(", Join(n.VariableDefinitions, ", "), ")");
+                    var prefix = Join3(OperationName(n.Operation), PrintNode(n.Name) + varDefs, Join(n.Directives, " "), " ");
+                    var body = (prefix == "query" ? string.Empty : prefix + " ") + PrintNode(n.SelectionSet);
+                    return Wrap(string.Empty, PrintNode(n.Description), "\n") + body;
+                }
 
             case VariableDefinitionNode n:
                 return Wrap(string.Empty, PrintNode(n.Description), " ")
@@ -81,16 +81,16 @@ public static class AstPrinter
             case SelectionSetNode n:
                 return Block(n.Selections);
             case FieldNode n:
-            {
-                var prefix = Wrap(string.Empty, PrintNode(n.Alias), ": ") + n.Name.Value;
-                var argsLine = prefix + Wrap("(", Join(n.Arguments, ", "), ")");
-                if (argsLine.Length > MaxLineLength)
                 {
-                    argsLine = prefix + Wrap("(\n", Indent(Join(n.Arguments, "\n")), "\n)");
-                }
+                    var prefix = Wrap(string.Empty, PrintNode(n.Alias), ": ") + n.Name.Value;
+                    var argsLine = prefix + Wrap("(", Join(n.Arguments, ", "), ")");
+                    if (argsLine.Length > MaxLineLength)
+                    {
+                        argsLine = prefix + Wrap("(\n", Indent(Join(n.Arguments, "\n")), "\n)");
+                    }
 
-                return Join3(argsLine, Join(n.Directives, " "), PrintNode(n.SelectionSet), " ");
-            }
+                    return Join3(argsLine, Join(n.Directives, " "), PrintNode(n.SelectionSet), " ");
+                }
 
             case ArgumentNode n:
                 return n.Name.Value + ": " + PrintNode(n.Value);
@@ -117,19 +117,19 @@ public static class AstPrinter
             case EnumValueNode n:
                 return n.Value;
             case ListValueNode n:
-            {
-                var values = Join(n.Values, ", ");
-                return 2 + values.Length > MaxLineLength
-                    ? "[\n" + Indent(Join(n.Values, "\n")) + "\n]"
-                    : "[" + values + "]";
-            }
+                {
+                    var values = Join(n.Values, ", ");
+                    return 2 + values.Length > MaxLineLength
+                        ? "[\n" + Indent(Join(n.Values, "\n")) + "\n]"
+                        : "[" + values + "]";
+                }
 
             case ObjectValueNode n:
-            {
-                // graphql-js 17 pads the braces ("{ x: 1 }", and "{  }" when empty) and breaks long objects into a block.
-                var fields = Join(n.Fields, ", ");
-                return 4 + fields.Length > MaxLineLength ? Block(n.Fields) : "{ " + fields + " }";
-            }
+                {
+                    // graphql-js 17 pads the braces ("{ x: 1 }", and "{  }" when empty) and breaks long objects into a block.
+                    var fields = Join(n.Fields, ", ");
+                    return 4 + fields.Length > MaxLineLength ? Block(n.Fields) : "{ " + fields + " }";
+                }
 
             case ObjectFieldNode n:
                 return n.Name.Value + ": " + PrintNode(n.Value);

@@ -92,26 +92,26 @@ public sealed class AstWalker
                 VisitAll(((DocumentNode)node).Definitions);
                 break;
             case SyntaxKind.OperationDefinition:
-            {
-                var n = (OperationDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Name);
-                VisitAll(n.VariableDefinitions);
-                VisitAll(n.Directives);
-                Visit(n.SelectionSet);
-                break;
-            }
+                {
+                    var n = (OperationDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Name);
+                    VisitAll(n.VariableDefinitions);
+                    VisitAll(n.Directives);
+                    Visit(n.SelectionSet);
+                    break;
+                }
 
             case SyntaxKind.VariableDefinition:
-            {
-                var n = (VariableDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Variable);
-                Visit(n.Type);
-                Visit(n.DefaultValue);
-                VisitAll(n.Directives);
-                break;
-            }
+                {
+                    var n = (VariableDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Variable);
+                    Visit(n.Type);
+                    Visit(n.DefaultValue);
+                    VisitAll(n.Directives);
+                    break;
+                }
 
             case SyntaxKind.Variable:
                 Visit(((VariableNode)node).Name);
@@ -120,51 +120,51 @@ public sealed class AstWalker
                 VisitAll(((SelectionSetNode)node).Selections);
                 break;
             case SyntaxKind.Field:
-            {
-                var n = (FieldNode)node;
-                Visit(n.Alias);
-                Visit(n.Name);
-                VisitAll(n.Arguments);
-                VisitAll(n.Directives);
-                Visit(n.SelectionSet);
-                break;
-            }
+                {
+                    var n = (FieldNode)node;
+                    Visit(n.Alias);
+                    Visit(n.Name);
+                    VisitAll(n.Arguments);
+                    VisitAll(n.Directives);
+                    Visit(n.SelectionSet);
+                    break;
+                }
 
             case SyntaxKind.Argument:
-            {
-                var n = (ArgumentNode)node;
-                Visit(n.Name);
-                Visit(n.Value);
-                break;
-            }
+                {
+                    var n = (ArgumentNode)node;
+                    Visit(n.Name);
+                    Visit(n.Value);
+                    break;
+                }
 
             case SyntaxKind.FragmentSpread:
-            {
-                var n = (FragmentSpreadNode)node;
-                Visit(n.Name);
-                VisitAll(n.Directives);
-                break;
-            }
+                {
+                    var n = (FragmentSpreadNode)node;
+                    Visit(n.Name);
+                    VisitAll(n.Directives);
+                    break;
+                }
 
             case SyntaxKind.InlineFragment:
-            {
-                var n = (InlineFragmentNode)node;
-                Visit(n.TypeCondition);
-                VisitAll(n.Directives);
-                Visit(n.SelectionSet);
-                break;
-            }
+                {
+                    var n = (InlineFragmentNode)node;
+                    Visit(n.TypeCondition);
+                    VisitAll(n.Directives);
+                    Visit(n.SelectionSet);
+                    break;
+                }
 
             case SyntaxKind.FragmentDefinition:
-            {
-                var n = (FragmentDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Name);
-                Visit(n.TypeCondition);
-                VisitAll(n.Directives);
-                Visit(n.SelectionSet);
-                break;
-            }
+                {
+                    var n = (FragmentDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Name);
+                    Visit(n.TypeCondition);
+                    VisitAll(n.Directives);
+                    Visit(n.SelectionSet);
+                    break;
+                }
 
             case SyntaxKind.ListValue:
                 VisitAll(((ListValueNode)node).Values);
@@ -173,20 +173,20 @@ public sealed class AstWalker
                 VisitAll(((ObjectValueNode)node).Fields);
                 break;
             case SyntaxKind.ObjectField:
-            {
-                var n = (ObjectFieldNode)node;
-                Visit(n.Name);
-                Visit(n.Value);
-                break;
-            }
+                {
+                    var n = (ObjectFieldNode)node;
+                    Visit(n.Name);
+                    Visit(n.Value);
+                    break;
+                }
 
             case SyntaxKind.Directive:
-            {
-                var n = (DirectiveNode)node;
-                Visit(n.Name);
-                VisitAll(n.Arguments);
-                break;
-            }
+                {
+                    var n = (DirectiveNode)node;
+                    Visit(n.Name);
+                    VisitAll(n.Arguments);
+                    break;
+                }
 
             case SyntaxKind.NamedType:
                 Visit(((NamedTypeNode)node).Name);
@@ -198,181 +198,181 @@ public sealed class AstWalker
                 Visit(((NonNullTypeNode)node).Type);
                 break;
             case SyntaxKind.SchemaDefinition:
-            {
-                var n = (SchemaDefinitionNode)node;
-                Visit(n.Description);
-                VisitAll(n.Directives);
-                VisitAll(n.OperationTypes);
-                break;
-            }
+                {
+                    var n = (SchemaDefinitionNode)node;
+                    Visit(n.Description);
+                    VisitAll(n.Directives);
+                    VisitAll(n.OperationTypes);
+                    break;
+                }
 
             case SyntaxKind.OperationTypeDefinition:
                 Visit(((OperationTypeDefinitionNode)node).Type);
                 break;
             case SyntaxKind.ScalarTypeDefinition:
-            {
-                var n = (ScalarTypeDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Name);
-                VisitAll(n.Directives);
-                break;
-            }
+                {
+                    var n = (ScalarTypeDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Name);
+                    VisitAll(n.Directives);
+                    break;
+                }
 
             case SyntaxKind.ObjectTypeDefinition:
-            {
-                var n = (ObjectTypeDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Name);
-                VisitAll(n.Interfaces);
-                VisitAll(n.Directives);
-                VisitAll(n.Fields);
-                break;
-            }
+                {
+                    var n = (ObjectTypeDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Name);
+                    VisitAll(n.Interfaces);
+                    VisitAll(n.Directives);
+                    VisitAll(n.Fields);
+                    break;
+                }
 
             case SyntaxKind.FieldDefinition:
-            {
-                var n = (FieldDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Name);
-                VisitAll(n.Arguments);
-                Visit(n.Type);
-                VisitAll(n.Directives);
-                break;
-            }
+                {
+                    var n = (FieldDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Name);
+                    VisitAll(n.Arguments);
+                    Visit(n.Type);
+                    VisitAll(n.Directives);
+                    break;
+                }
 
             case SyntaxKind.InputValueDefinition:
-            {
-                var n = (InputValueDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Name);
-                Visit(n.Type);
-                Visit(n.DefaultValue);
-                VisitAll(n.Directives);
-                break;
-            }
+                {
+                    var n = (InputValueDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Name);
+                    Visit(n.Type);
+                    Visit(n.DefaultValue);
+                    VisitAll(n.Directives);
+                    break;
+                }
 
             case SyntaxKind.InterfaceTypeDefinition:
-            {
-                var n = (InterfaceTypeDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Name);
-                VisitAll(n.Interfaces);
-                VisitAll(n.Directives);
-                VisitAll(n.Fields);
-                break;
-            }
+                {
+                    var n = (InterfaceTypeDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Name);
+                    VisitAll(n.Interfaces);
+                    VisitAll(n.Directives);
+                    VisitAll(n.Fields);
+                    break;
+                }
 
             case SyntaxKind.UnionTypeDefinition:
-            {
-                var n = (UnionTypeDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Name);
-                VisitAll(n.Directives);
-                VisitAll(n.Types);
-                break;
-            }
+                {
+                    var n = (UnionTypeDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Name);
+                    VisitAll(n.Directives);
+                    VisitAll(n.Types);
+                    break;
+                }
 
             case SyntaxKind.EnumTypeDefinition:
-            {
-                var n = (EnumTypeDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Name);
-                VisitAll(n.Directives);
-                VisitAll(n.Values);
-                break;
-            }
+                {
+                    var n = (EnumTypeDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Name);
+                    VisitAll(n.Directives);
+                    VisitAll(n.Values);
+                    break;
+                }
 
             case SyntaxKind.EnumValueDefinition:
-            {
-                var n = (EnumValueDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Name);
-                VisitAll(n.Directives);
-                break;
-            }
+                {
+                    var n = (EnumValueDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Name);
+                    VisitAll(n.Directives);
+                    break;
+                }
 
             case SyntaxKind.InputObjectTypeDefinition:
-            {
-                var n = (InputObjectTypeDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Name);
-                VisitAll(n.Directives);
-                VisitAll(n.Fields);
-                break;
-            }
+                {
+                    var n = (InputObjectTypeDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Name);
+                    VisitAll(n.Directives);
+                    VisitAll(n.Fields);
+                    break;
+                }
 
             case SyntaxKind.DirectiveDefinition:
-            {
-                var n = (DirectiveDefinitionNode)node;
-                Visit(n.Description);
-                Visit(n.Name);
-                VisitAll(n.Arguments);
-                VisitAll(n.Locations);
-                break;
-            }
+                {
+                    var n = (DirectiveDefinitionNode)node;
+                    Visit(n.Description);
+                    Visit(n.Name);
+                    VisitAll(n.Arguments);
+                    VisitAll(n.Locations);
+                    break;
+                }
 
             case SyntaxKind.SchemaExtension:
-            {
-                var n = (SchemaExtensionNode)node;
-                VisitAll(n.Directives);
-                VisitAll(n.OperationTypes);
-                break;
-            }
+                {
+                    var n = (SchemaExtensionNode)node;
+                    VisitAll(n.Directives);
+                    VisitAll(n.OperationTypes);
+                    break;
+                }
 
             case SyntaxKind.ScalarTypeExtension:
-            {
-                var n = (ScalarTypeExtensionNode)node;
-                Visit(n.Name);
-                VisitAll(n.Directives);
-                break;
-            }
+                {
+                    var n = (ScalarTypeExtensionNode)node;
+                    Visit(n.Name);
+                    VisitAll(n.Directives);
+                    break;
+                }
 
             case SyntaxKind.ObjectTypeExtension:
-            {
-                var n = (ObjectTypeExtensionNode)node;
-                Visit(n.Name);
-                VisitAll(n.Interfaces);
-                VisitAll(n.Directives);
-                VisitAll(n.Fields);
-                break;
-            }
+                {
+                    var n = (ObjectTypeExtensionNode)node;
+                    Visit(n.Name);
+                    VisitAll(n.Interfaces);
+                    VisitAll(n.Directives);
+                    VisitAll(n.Fields);
+                    break;
+                }
 
             case SyntaxKind.InterfaceTypeExtension:
-            {
-                var n = (InterfaceTypeExtensionNode)node;
-                Visit(n.Name);
-                VisitAll(n.Interfaces);
-                VisitAll(n.Directives);
-                VisitAll(n.Fields);
-                break;
-            }
+                {
+                    var n = (InterfaceTypeExtensionNode)node;
+                    Visit(n.Name);
+                    VisitAll(n.Interfaces);
+                    VisitAll(n.Directives);
+                    VisitAll(n.Fields);
+                    break;
+                }
 
             case SyntaxKind.UnionTypeExtension:
-            {
-                var n = (UnionTypeExtensionNode)node;
-                Visit(n.Name);
-                VisitAll(n.Directives);
-                VisitAll(n.Types);
-                break;
-            }
+                {
+                    var n = (UnionTypeExtensionNode)node;
+                    Visit(n.Name);
+                    VisitAll(n.Directives);
+                    VisitAll(n.Types);
+                    break;
+                }
 
             case SyntaxKind.EnumTypeExtension:
-            {
-                var n = (EnumTypeExtensionNode)node;
-                Visit(n.Name);
-                VisitAll(n.Directives);
-                VisitAll(n.Values);
-                break;
-            }
+                {
+                    var n = (EnumTypeExtensionNode)node;
+                    Visit(n.Name);
+                    VisitAll(n.Directives);
+                    VisitAll(n.Values);
+                    break;
+                }
 
             case SyntaxKind.InputObjectTypeExtension:
-            {
-                var n = (InputObjectTypeExtensionNode)node;
-                Visit(n.Name);
-                VisitAll(n.Directives);
-                VisitAll(n.Fields);
-                break;
-            }
+                {
+                    var n = (InputObjectTypeExtensionNode)node;
+                    Visit(n.Name);
+                    VisitAll(n.Directives);
+                    VisitAll(n.Fields);
+                    break;
+                }
         }
     }
 }

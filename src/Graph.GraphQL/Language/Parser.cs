@@ -388,42 +388,42 @@ public sealed class Parser
             case TokenKind.BraceL:
                 return ParseObject(isConst);
             case TokenKind.Int:
-            {
-                var value = new string(_lexer.Text);
-                Advance();
-                return new IntValueNode(value) { Location = Loc(start) };
-            }
+                {
+                    var value = new string(_lexer.Text);
+                    Advance();
+                    return new IntValueNode(value) { Location = Loc(start) };
+                }
 
             case TokenKind.Float:
-            {
-                var value = new string(_lexer.Text);
-                Advance();
-                return new FloatValueNode(value) { Location = Loc(start) };
-            }
+                {
+                    var value = new string(_lexer.Text);
+                    Advance();
+                    return new FloatValueNode(value) { Location = Loc(start) };
+                }
 
             case TokenKind.String or TokenKind.BlockString:
                 return ParseStringLiteral();
             case TokenKind.Name:
-            {
-                var text = _lexer.Text;
-                var kind = text switch
                 {
-                    "true" => 1,
-                    "false" => 2,
-                    "null" => 3,
-                    _ => 0,
-                };
-                var enumValue = kind == 0 ? NameTable.Get(text) : null;
-                Advance();
-                var location = Loc(start);
-                return kind switch
-                {
-                    1 => new BooleanValueNode(true) { Location = location },
-                    2 => new BooleanValueNode(false) { Location = location },
-                    3 => new NullValueNode { Location = location },
-                    _ => new EnumValueNode(enumValue!) { Location = location },
-                };
-            }
+                    var text = _lexer.Text;
+                    var kind = text switch
+                    {
+                        "true" => 1,
+                        "false" => 2,
+                        "null" => 3,
+                        _ => 0,
+                    };
+                    var enumValue = kind == 0 ? NameTable.Get(text) : null;
+                    Advance();
+                    var location = Loc(start);
+                    return kind switch
+                    {
+                        1 => new BooleanValueNode(true) { Location = location },
+                        2 => new BooleanValueNode(false) { Location = location },
+                        3 => new NullValueNode { Location = location },
+                        _ => new EnumValueNode(enumValue!) { Location = location },
+                    };
+                }
 
             case TokenKind.Dollar:
                 if (isConst)

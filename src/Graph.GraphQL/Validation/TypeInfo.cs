@@ -73,100 +73,100 @@ public sealed class TypeInfo
         switch (node.Kind)
         {
             case SyntaxKind.SelectionSet:
-            {
-                var namedType = Types.GetNamedType(Type);
-                _parentTypeStack.Add(Types.IsCompositeType(namedType) ? namedType : null);
-                break;
-            }
-
-            case SyntaxKind.Field:
-            {
-                var parentType = ParentType;
-                FieldDefinition? fieldDef = null;
-                if (parentType is not null)
                 {
-                    fieldDef = GetFieldDef(_schema, parentType, ((FieldNode)node).Name.Value);
+                    var namedType = Types.GetNamedType(Type);
+                    _parentTypeStack.Add(Types.IsCompositeType(namedType) ? namedType : null);
+                    break;
                 }
 
-                var fieldType = fieldDef?.Type;
-                _fieldDefStack.Add(fieldDef);
-                _typeStack.Add(Types.IsOutputType(fieldType) ? fieldType : null);
-                break;
-            }
+            case SyntaxKind.Field:
+                {
+                    var parentType = ParentType;
+                    FieldDefinition? fieldDef = null;
+                    if (parentType is not null)
+                    {
+                        fieldDef = GetFieldDef(_schema, parentType, ((FieldNode)node).Name.Value);
+                    }
+
+                    var fieldType = fieldDef?.Type;
+                    _fieldDefStack.Add(fieldDef);
+                    _typeStack.Add(Types.IsOutputType(fieldType) ? fieldType : null);
+                    break;
+                }
 
             case SyntaxKind.Directive:
                 _directive = _schema.GetDirective(((DirectiveNode)node).Name.Value);
                 break;
             case SyntaxKind.OperationDefinition:
-            {
-                var rootType = ((OperationDefinitionNode)node).Operation switch
                 {
-                    OperationType.Query => _schema.QueryType,
-                    OperationType.Mutation => _schema.MutationType,
-                    _ => _schema.SubscriptionType,
-                };
-                _typeStack.Add(rootType);
-                break;
-            }
+                    var rootType = ((OperationDefinitionNode)node).Operation switch
+                    {
+                        OperationType.Query => _schema.QueryType,
+                        OperationType.Mutation => _schema.MutationType,
+                        _ => _schema.SubscriptionType,
+                    };
+                    _typeStack.Add(rootType);
+                    break;
+                }
 
             case SyntaxKind.InlineFragment:
             case SyntaxKind.FragmentDefinition:
-            {
-                var typeCondition = node is InlineFragmentNode inline ? inline.TypeCondition : ((FragmentDefinitionNode)node).TypeCondition;
-                var outputType = typeCondition is not null ? TypeFromAst.Get(_schema, typeCondition) : Types.GetNamedType(Type);
-                _typeStack.Add(Types.IsOutputType(outputType) ? outputType : null);
-                break;
-            }
+                {
+                    var typeCondition = node is InlineFragmentNode inline ? inline.TypeCondition : ((FragmentDefinitionNode)node).TypeCondition;
+                    var outputType = typeCondition is not null ? TypeFromAst.Get(_schema, typeCondition) : Types.GetNamedType(Type);
+                    _typeStack.Add(Types.IsOutputType(outputType) ? outputType : null);
+                    break;
+                }
 
             case SyntaxKind.VariableDefinition:
-            {
-                var inputType = TypeFromAst.Get(_schema, ((VariableDefinitionNode)node).Type);
-                _inputTypeStack.Add(Types.IsInputType(inputType) ? inputType : null);
-                break;
-            }
+                {
+                    var inputType = TypeFromAst.Get(_schema, ((VariableDefinitionNode)node).Type);
+                    _inputTypeStack.Add(Types.IsInputType(inputType) ? inputType : null);
+                    break;
+                }
 
             case SyntaxKind.Argument:
-            {
-                InputValueDefinition? argDef = null;
-                var name = ((ArgumentNode)node).Name.Value;
-                if (_directive is not null)
                 {
-                    argDef = _directive.GetArgument(name);
-                }
-                else if (FieldDef is { } fieldDef)
-                {
-                    argDef = fieldDef.GetArgument(name);
-                }
+                    InputValueDefinition? argDef = null;
+                    var name = ((ArgumentNode)node).Name.Value;
+                    if (_directive is not null)
+                    {
+                        argDef = _directive.GetArgument(name);
+                    }
+                    else if (FieldDef is { } fieldDef)
+                    {
+                        argDef = fieldDef.GetArgument(name);
+                    }
 
-                _argument = argDef;
-                _defaultValueStack.Add(argDef?.HasDefaultValue ?? false);
-                var argType = argDef?.Type;
-                _inputTypeStack.Add(Types.IsInputType(argType) ? argType : null);
-                break;
-            }
+                    _argument = argDef;
+                    _defaultValueStack.Add(argDef?.HasDefaultValue ?? false);
+                    var argType = argDef?.Type;
+                    _inputTypeStack.Add(Types.IsInputType(argType) ? argType : null);
+                    break;
+                }
 
             case SyntaxKind.ListValue:
-            {
-                var listType = Types.GetNullableType(InputType);
-                var itemType = listType is ListType list ? list.OfType : listType;
-                _defaultValueStack.Add(false);
-                _inputTypeStack.Add(Types.IsInputType(itemType) ? itemType : null);
-                break;
-            }
-
-            case SyntaxKind.ObjectField:
-            {
-                InputValueDefinition? inputField = null;
-                if (Types.GetNamedType(InputType) is InputObjectType objectType)
                 {
-                    inputField = objectType.GetField(((ObjectFieldNode)node).Name.Value);
+                    var listType = Types.GetNullableType(InputType);
+                    var itemType = listType is ListType list ? list.OfType : listType;
+                    _defaultValueStack.Add(false);
+                    _inputTypeStack.Add(Types.IsInputType(itemType) ? itemType : null);
+                    break;
                 }
 
-                var fieldType = inputField?.Type;
-                _defaultValueStack.Add(inputField?.HasDefaultValue ?? false);
-                _inputTypeStack.Add(Types.IsInputType(fieldType) ? fieldType : null);
-                break;
-            }
+            case SyntaxKind.ObjectField:
+                {
+                    InputValueDefinition? inputField = null;
+                    if (Types.GetNamedType(InputType) is InputObjectType objectType)
+                    {
+                        inputField = objectType.GetField(((ObjectFieldNode)node).Name.Value);
+                    }
+
+                    var fieldType = inputField?.Type;
+                    _defaultValueStack.Add(inputField?.HasDefaultValue ?? false);
+                    _inputTypeStack.Add(Types.IsInputType(fieldType) ? fieldType : null);
+                    break;
+                }
 
             case SyntaxKind.EnumValue:
                 _enumValue = Types.GetNamedType(InputType) is EnumType enumType ? enumType.GetValue(((EnumValueNode)node).Value) : null;

@@ -32,14 +32,30 @@ public sealed class SyntheticGraphGenerator
     // How common each relationship type is, relative to the others.
     private static readonly Dictionary<RelationshipType, int> s_typeWeights = new()
     {
-        [RelationshipType.VotedFor] = 5, [RelationshipType.Vetoed] = 1, [RelationshipType.Violates] = 3,
-        [RelationshipType.Reported] = 14, [RelationshipType.Deployed] = 3, [RelationshipType.WithdrewFrom] = 1,
-        [RelationshipType.Ratified] = 2, [RelationshipType.PartyTo] = 3, [RelationshipType.Signed] = 3,
-        [RelationshipType.Adopted] = 2, [RelationshipType.Targets] = 2, [RelationshipType.AlliedWith] = 2,
-        [RelationshipType.Supports] = 10, [RelationshipType.SuppliesArmsTo] = 2, [RelationshipType.Sanctions] = 5,
-        [RelationshipType.Attacked] = 2, [RelationshipType.AtWarWith] = 1, [RelationshipType.Leads] = 3,
-        [RelationshipType.MemberOf] = 12, [RelationshipType.LocatedIn] = 3, [RelationshipType.Employs] = 2,
-        [RelationshipType.Gifted] = 1, [RelationshipType.MetWith] = 12, [RelationshipType.Visited] = 3,
+        [RelationshipType.VotedFor] = 5,
+        [RelationshipType.Vetoed] = 1,
+        [RelationshipType.Violates] = 3,
+        [RelationshipType.Reported] = 14,
+        [RelationshipType.Deployed] = 3,
+        [RelationshipType.WithdrewFrom] = 1,
+        [RelationshipType.Ratified] = 2,
+        [RelationshipType.PartyTo] = 3,
+        [RelationshipType.Signed] = 3,
+        [RelationshipType.Adopted] = 2,
+        [RelationshipType.Targets] = 2,
+        [RelationshipType.AlliedWith] = 2,
+        [RelationshipType.Supports] = 10,
+        [RelationshipType.SuppliesArmsTo] = 2,
+        [RelationshipType.Sanctions] = 5,
+        [RelationshipType.Attacked] = 2,
+        [RelationshipType.AtWarWith] = 1,
+        [RelationshipType.Leads] = 3,
+        [RelationshipType.MemberOf] = 12,
+        [RelationshipType.LocatedIn] = 3,
+        [RelationshipType.Employs] = 2,
+        [RelationshipType.Gifted] = 1,
+        [RelationshipType.MetWith] = 12,
+        [RelationshipType.Visited] = 3,
     };
 
     private static readonly string[] s_syllables =

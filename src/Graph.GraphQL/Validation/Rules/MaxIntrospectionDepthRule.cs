@@ -30,22 +30,22 @@ public sealed class MaxIntrospectionDepthRule(ValidationContext context) : Valid
         switch (node)
         {
             case FragmentSpreadNode spread:
-            {
-                var name = spread.Name.Value;
-                if (!visitedFragments.Add(name) || Context.GetFragment(name) is not { } fragment)
                 {
-                    return false;
-                }
+                    var name = spread.Name.Value;
+                    if (!visitedFragments.Add(name) || Context.GetFragment(name) is not { } fragment)
+                    {
+                        return false;
+                    }
 
-                try
-                {
-                    return ExceedsDepth(fragment, visitedFragments, depth);
+                    try
+                    {
+                        return ExceedsDepth(fragment, visitedFragments, depth);
+                    }
+                    finally
+                    {
+                        visitedFragments.Remove(name);
+                    }
                 }
-                finally
-                {
-                    visitedFragments.Remove(name);
-                }
-            }
 
             case FieldNode field:
                 if (field.Name.Value is "fields" or "interfaces" or "possibleTypes" or "inputFields" && ++depth >= MaxListsDepth)

@@ -411,50 +411,50 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
             case EnumValueNode ea:
                 return b is EnumValueNode eb && ea.Value == eb.Value;
             case ListValueNode la:
-            {
-                if (b is not ListValueNode lb || la.Values.Count != lb.Values.Count)
                 {
-                    return false;
-                }
-
-                for (var i = 0; i < la.Values.Count; i++)
-                {
-                    if (!SameValue(la.Values[i], lb.Values[i]))
+                    if (b is not ListValueNode lb || la.Values.Count != lb.Values.Count)
                     {
                         return false;
                     }
-                }
 
-                return true;
-            }
-
-            case ObjectValueNode oa:
-            {
-                if (b is not ObjectValueNode ob || oa.Fields.Count != ob.Fields.Count)
-                {
-                    return false;
-                }
-
-                foreach (var fieldA in oa.Fields)
-                {
-                    var matched = false;
-                    foreach (var fieldB in ob.Fields)
+                    for (var i = 0; i < la.Values.Count; i++)
                     {
-                        if (fieldA.Name.Value == fieldB.Name.Value)
+                        if (!SameValue(la.Values[i], lb.Values[i]))
                         {
-                            matched = SameValue(fieldA.Value, fieldB.Value);
-                            break;
+                            return false;
                         }
                     }
 
-                    if (!matched)
+                    return true;
+                }
+
+            case ObjectValueNode oa:
+                {
+                    if (b is not ObjectValueNode ob || oa.Fields.Count != ob.Fields.Count)
                     {
                         return false;
                     }
-                }
 
-                return true;
-            }
+                    foreach (var fieldA in oa.Fields)
+                    {
+                        var matched = false;
+                        foreach (var fieldB in ob.Fields)
+                        {
+                            if (fieldA.Name.Value == fieldB.Name.Value)
+                            {
+                                matched = SameValue(fieldA.Value, fieldB.Value);
+                                break;
+                            }
+                        }
+
+                        if (!matched)
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                }
 
             default:
                 return false;

@@ -24,18 +24,18 @@ public sealed class PossibleFragmentSpreadsRule(ValidationContext context) : Val
 
                 break;
             case FragmentSpreadNode spread:
-            {
-                var name = spread.Name.Value;
-                if (FragmentType(name) is { } fragmentType && Context.ParentType is NamedType parent
-                    && !TypeComparators.DoTypesOverlap(Context.Schema, fragmentType, parent))
                 {
-                    Context.ReportError(
-                        $"Fragment \"{name}\" cannot be spread here as objects of type \"{parent.Name}\" can never be of type \"{fragmentType.Name}\".",
-                        spread);
-                }
+                    var name = spread.Name.Value;
+                    if (FragmentType(name) is { } fragmentType && Context.ParentType is NamedType parent
+                        && !TypeComparators.DoTypesOverlap(Context.Schema, fragmentType, parent))
+                    {
+                        Context.ReportError(
+                            $"Fragment \"{name}\" cannot be spread here as objects of type \"{parent.Name}\" can never be of type \"{fragmentType.Name}\".",
+                            spread);
+                    }
 
-                break;
-            }
+                    break;
+                }
         }
 
         return VisitAction.Continue;

@@ -47,31 +47,31 @@ public sealed class ProvidedRequiredArgumentsRule : ValidationRule
 
                 break;
             case DirectiveNode directive:
-            {
-                var name = directive.Name.Value;
-                if (_sdlDirectiveRequired.TryGetValue(name, out var sdlRequired))
                 {
-                    foreach (var (argName, type) in sdlRequired)
+                    var name = directive.Name.Value;
+                    if (_sdlDirectiveRequired.TryGetValue(name, out var sdlRequired))
                     {
-                        if (!IsProvided(directive.Arguments, argName))
+                        foreach (var (argName, type) in sdlRequired)
                         {
-                            ReportDirective(directive, argName, type);
+                            if (!IsProvided(directive.Arguments, argName))
+                            {
+                                ReportDirective(directive, argName, type);
+                            }
                         }
                     }
-                }
-                else if (Context.Schema.GetDirective(name) is { } definition)
-                {
-                    foreach (var argument in definition.Arguments)
+                    else if (Context.Schema.GetDirective(name) is { } definition)
                     {
-                        if (argument.IsRequired && !IsProvided(directive.Arguments, argument.Name))
+                        foreach (var argument in definition.Arguments)
                         {
-                            ReportDirective(directive, argument.Name, argument.Type.ToString());
+                            if (argument.IsRequired && !IsProvided(directive.Arguments, argument.Name))
+                            {
+                                ReportDirective(directive, argument.Name, argument.Type.ToString());
+                            }
                         }
                     }
-                }
 
-                break;
-            }
+                    break;
+                }
         }
     }
 

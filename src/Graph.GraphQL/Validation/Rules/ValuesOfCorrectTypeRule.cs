@@ -28,23 +28,23 @@ public sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Validat
             case SyntaxKind.ObjectValue:
                 return EnterObject((ObjectValueNode)node);
             case SyntaxKind.ObjectField:
-            {
-                var field = (ObjectFieldNode)node;
-                if (Context.InputType is null && Types.GetNamedType(Context.ParentInputType) is InputObjectType parentType)
                 {
-                    var names = new List<string>(parentType.Fields.Count);
-                    foreach (var f in parentType.Fields)
+                    var field = (ObjectFieldNode)node;
+                    if (Context.InputType is null && Types.GetNamedType(Context.ParentInputType) is InputObjectType parentType)
                     {
-                        names.Add(f.Name);
+                        var names = new List<string>(parentType.Fields.Count);
+                        foreach (var f in parentType.Fields)
+                        {
+                            names.Add(f.Name);
+                        }
+
+                        Context.ReportError(
+                            $"Field \"{field.Name.Value}\" is not defined by type \"{parentType.Name}\"." + SuggestionList.DidYouMean(SuggestionList.For(field.Name.Value, names)),
+                            field);
                     }
 
-                    Context.ReportError(
-                        $"Field \"{field.Name.Value}\" is not defined by type \"{parentType.Name}\"." + SuggestionList.DidYouMean(SuggestionList.For(field.Name.Value, names)),
-                        field);
+                    return VisitAction.Continue;
                 }
-
-                return VisitAction.Continue;
-            }
 
             case SyntaxKind.NullValue:
                 if (Context.InputType is NonNullType nonNull)
