@@ -27,8 +27,8 @@ public static class ApiLoadBenchmarks
 {
     private const string Usage = """
         usage: Graph.Benchmarks api [--graph seed|synthetic] [--relationships N] [--db FILE] [--prepare]
-                                    [--connections C] [--seconds S] [--max-requests M] [--rate R] [--limit L] [--only NAME]
-                                    [--url http://127.0.0.1:PORT/graphql] [--center NAME] [--from ID] [--to ID]
+                                    [--connections C] [--seconds S] [--max-requests M] [--rate R] [--limit L] [--only NAME] [--profile N]
+                                    [--url http://127.0.0.1:PORT/graphql] [--server-pid P] [--center NAME] [--from ID] [--to ID]
           --graph         seed (default): data/knowledge/seed-knowledge.json; synthetic: SyntheticGraphGenerator
           --relationships size of the synthetic graph (default 1000000)
           --db            the in-process server's SQLite file: imported when missing, reused when it exists
@@ -38,6 +38,9 @@ public static class ApiLoadBenchmarks
           --max-requests  count bound per scenario (default 500000)
           --rate          also run the neighbourhood at this fixed rate (req/s) and print its latency (default 1000; 0 skips)
           --limit         the neighbourhood's node limit (default 500)
+          --profile N     no HTTP: N sequential in-process requests per scenario, with per-step time and allocations
+          --query TEXT    with --profile: profile this query instead of the scenarios (repeatable)
+          --server-pid P  with --url: also print the server's CPU time per request (from /proc/P/stat)
           --only          run only the scenarios whose name contains this (actor, neighbourhood, paths, rate)
           --url           an already running endpoint on 127.0.0.1 instead of an in-process server
           --center/--from/--to  the actor names or ids queried (default: Russia, NIS, Resolution 2397 for the seed
@@ -52,6 +55,22 @@ public static class ApiLoadBenchmarks
         {
             Console.Error.WriteLine(Usage);
             return 2;
+        }
+
+        if (options.Profile > 0)
+        {
+            await using var opened = await OpenOrImportAsync(options);
+            var (c, f, t) = await SyntheticTargetsAsync(opened.Store, options);
+            (c, f, t) = (options.Center ?? c, options.From ?? f, options.To ?? t);
+            await ApiProfile.RunAsync(opened.Store, options.Queries.Count > 0 ? [.. options.Queries.Select((q, i) => ($"query {i + 1}", q))] : [.. Scenarios(c, f, t, options.Limit).Select(s => (s.Name, s.Query))], options.Profile);
+            var store = opened.Store;
+            var center = await Graph.Api.GraphQL.ActorReferences.ResolveAsync(store, c, "actor", default);
+            var from = await Graph.Api.GraphQL.ActorReferences.ResolveAsync(store, f, "from", default);
+            var to = await Graph.Api.GraphQL.ActorReferences.ResolveAsync(store, t, "to", default);
+            await ApiProfile.TimeStoreAsync("resolve name", options.Profile, () => store.ResolveActorAsync(center.Name));
+            await ApiProfile.TimeStoreAsync("neighbourhood", options.Profile, () => store.GetNeighbourhoodAsync(new NeighbourhoodRequest(center.Id, 2, null, options.Limit).Validated()));
+            await ApiProfile.TimeStoreAsync("paths", options.Profile, () => store.FindPathsAsync(new PathRequest(from.Id, to.Id, 4).Validated()));
+            return 0;
         }
 
         if (options.Prepare)
@@ -79,16 +98,11 @@ public static class ApiLoadBenchmarks
 
         var targets = server?.Targets ?? await ExternalTargetsAsync(client, options);
         targets = (options.Center ?? targets.Center, options.From ?? targets.From, options.To ?? targets.To);
-        var scenarios = new (string Name, Request Request)[]
-        {
-            ("actor by name", Request.For($$"""{ actor(name: {{JsonSerializer.Serialize(targets.Center)}}) { id name kind aliases } }""")),
-            ("neighbourhood depth 2", Request.For($$"""{ neighbourhood(actor: {{JsonSerializer.Serialize(targets.Center)}}, depth: 2, limit: {{options.Limit}}) { nodeCount nodes { id kind caption depth } edges { id type source target caption } } }""")),
-            ("paths shortest", Request.For($$"""{ paths(from: {{JsonSerializer.Serialize(targets.From)}}, to: {{JsonSerializer.Serialize(targets.To)}}, maxDepth: 4) { count paths { length actors { name } } } }""")),
-        };
+        var scenarios = Scenarios(targets.Center, targets.From, targets.To, options.Limit).Select(s => (s.Name, Request: Request.For(s.Query))).ToArray();
 
         Console.WriteLine($"API load on {url} ({options.Graph} graph{(server is null ? "" : $", {server.Description}")}), {options.Connections} connections, ≤{options.Seconds}s or ≤{options.MaxRequests} requests per scenario");
         Console.WriteLine($"targets: center '{targets.Center}', from '{targets.From}', to '{targets.To}'");
-        Console.WriteLine($"{"scenario",-26} {"requests",9} {"errors",7} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"resp B",8}");
+        Console.WriteLine($"{"scenario",-26} {"requests",9} {"errors",7} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"resp B",8} {"srv µs/req",10} {"gen µs/req",10}");
         foreach (var (name, request) in scenarios)
         {
             if (options.Only is { } only && !name.Contains(only, StringComparison.OrdinalIgnoreCase))
@@ -98,23 +112,73 @@ public static class ApiLoadBenchmarks
 
             var size = await CheckAsync(client, request);
             await RunClosedLoopAsync(client, request, options.Connections, TimeSpan.FromSeconds(1), 5_000);
+            var cpu = CpuClock.Start(options.ServerPid);
             var result = await RunClosedLoopAsync(client, request, options.Connections, TimeSpan.FromSeconds(options.Seconds), options.MaxRequests);
-            Print(name, result, size);
+            Print(name, result, size, cpu.Stop(result.Count));
         }
 
         if (options.Rate > 0 && (options.Only is not { } o || "rate neighbourhood".Contains(o, StringComparison.OrdinalIgnoreCase)))
         {
             var size = await CheckAsync(client, scenarios[1].Request);
             await RunClosedLoopAsync(client, scenarios[1].Request, options.Connections, TimeSpan.FromSeconds(1), 2_000);
+            var cpu = CpuClock.Start(options.ServerPid);
             var result = await RunOpenLoopAsync(client, scenarios[1].Request, options.Rate, TimeSpan.FromSeconds(options.Seconds));
-            Print($"neighbourhood @{options.Rate}/s", result, size);
+            Print($"neighbourhood @{options.Rate}/s", result, size, cpu.Stop(result.Count));
         }
 
         return 0;
     }
 
-    private static void Print(string name, Result r, int size) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-26} {r.Count,9} {r.Errors,7} {r.PerSecond,9:0} {r.Percentile(0.50),8:0.00} {r.Percentile(0.99),8:0.00} {size,8}"));
+    private static (string Name, string Query)[] Scenarios(string center, string from, string to, int limit) =>
+    [
+        ("actor by name", $$"""{ actor(name: {{JsonSerializer.Serialize(center)}}) { id name kind aliases } }"""),
+        ("neighbourhood depth 2", $$"""{ neighbourhood(actor: {{JsonSerializer.Serialize(center)}}, depth: 2, limit: {{limit}}) { nodeCount nodes { id kind caption depth } edges { id type source target caption } } }"""),
+        ("paths shortest", $$"""{ paths(from: {{JsonSerializer.Serialize(from)}}, to: {{JsonSerializer.Serialize(to)}}, maxDepth: 4) { count paths { length actors { name } } } }"""),
+    ];
+
+    private static void Print(string name, Result r, int size, string cpu) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-26} {r.Count,9} {r.Errors,7} {r.PerSecond,9:0} {r.Percentile(0.50),8:0.00} {r.Percentile(0.99),8:0.00} {size,8} {cpu}"));
+
+    /// <summary>
+    /// CPU time per request of the load generator and of the server (by --server-pid, from /proc): on a machine shared
+    /// with other work, CPU per request is steadier than requests per second.
+    /// </summary>
+    private sealed class CpuClock
+    {
+        private readonly int? _serverPid;
+        private readonly TimeSpan _client;
+        private readonly TimeSpan _server;
+
+        private CpuClock(int? serverPid)
+        {
+            _serverPid = serverPid;
+            _client = Process.GetCurrentProcess().TotalProcessorTime;
+            _server = ServerCpu();
+        }
+
+        public static CpuClock Start(int? serverPid) => new(serverPid);
+
+        public string Stop(int requests)
+        {
+            var client = (Process.GetCurrentProcess().TotalProcessorTime - _client).TotalMicroseconds / Math.Max(1, requests);
+            var server = _serverPid is null ? double.NaN : (ServerCpu() - _server).TotalMicroseconds / Math.Max(1, requests);
+            return string.Create(CultureInfo.InvariantCulture, $"{server,10:0} {client,10:0}");
+        }
+
+        private TimeSpan ServerCpu()
+        {
+            if (_serverPid is not { } pid)
+            {
+                return TimeSpan.Zero;
+            }
+
+            // Fields 14 and 15 of /proc/PID/stat: user and system time in clock ticks (100 per second on Linux).
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
+    }
 
     /// <summary>Sends the request once and fails unless it answers 200 without errors; returns the response size.</summary>
     private static async Task<int> CheckAsync(HttpClient client, Request request)
@@ -333,8 +397,10 @@ public static class ApiLoadBenchmarks
 
     private sealed record Options(
         string Graph, int Relationships, int Connections, int Seconds, int MaxRequests, int Rate, Uri? Url,
-        int Limit = 500, string? Db = null, bool Prepare = false, string? Only = null, string? Center = null, string? From = null, string? To = null)
+        int Limit = 500, int Profile = 0, int? ServerPid = null, string? Db = null, bool Prepare = false, string? Only = null, string? Center = null, string? From = null, string? To = null)
     {
+        public List<string> Queries { get; } = [];
+
         public static Options? Parse(string[] args)
         {
             var o = new Options("seed", 1_000_000, 8, 10, 500_000, 1_000, null);
@@ -353,6 +419,9 @@ public static class ApiLoadBenchmarks
                         "--rate" => o with { Rate = int.Parse(Next(), CultureInfo.InvariantCulture) },
                         "--url" => o with { Url = new Uri(Next()) },
                         "--limit" => o with { Limit = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                        "--profile" => o with { Profile = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                        "--query" => Add(o, Next()),
+                        "--server-pid" => o with { ServerPid = int.Parse(Next(), CultureInfo.InvariantCulture) },
                         "--db" => o with { Db = Next() },
                         "--prepare" => o with { Prepare = true },
                         "--only" => o with { Only = Next() },
@@ -367,6 +436,12 @@ public static class ApiLoadBenchmarks
                     Console.Error.WriteLine(e.Message);
                     return null;
                 }
+            }
+
+            static Options Add(Options options, string query)
+            {
+                options.Queries.Add(query);
+                return options;
             }
 
             if (o.Url is { } url && !(url.Host is "127.0.0.1" or "localhost"))
