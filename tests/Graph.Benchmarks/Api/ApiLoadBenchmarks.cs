@@ -39,7 +39,7 @@ public static class ApiLoadBenchmarks
           --rate          also run the neighbourhood at this fixed rate (req/s) and print its latency (default 1000; 0 skips)
           --limit         the neighbourhood's node limit (default 500)
           --profile N     no HTTP: N sequential in-process requests per scenario, with per-step time and allocations
-          --query TEXT    with --profile: profile this query instead of the scenarios (repeatable)
+          --query TEXT    run (or --profile) this query instead of the scenarios (repeatable)
           --server-pid P  with --url: also print the server's CPU time per request (from /proc/P/stat)
           --only          run only the scenarios whose name contains this (actor, neighbourhood, paths, rate)
           --url           an already running endpoint on 127.0.0.1 instead of an in-process server
@@ -98,7 +98,8 @@ public static class ApiLoadBenchmarks
 
         var targets = server?.Targets ?? await ExternalTargetsAsync(client, options);
         targets = (options.Center ?? targets.Center, options.From ?? targets.From, options.To ?? targets.To);
-        var scenarios = Scenarios(targets.Center, targets.From, targets.To, options.Limit).Select(s => (s.Name, Request: Request.For(s.Query))).ToArray();
+        var scenarios = (options.Queries.Count > 0 ? [.. options.Queries.Select((q, i) => ($"query {i + 1}", q))] : Scenarios(targets.Center, targets.From, targets.To, options.Limit))
+            .Select(s => (s.Name, Request: Request.For(s.Query))).ToArray();
 
         Console.WriteLine($"API load on {url} ({options.Graph} graph{(server is null ? "" : $", {server.Description}")}), {options.Connections} connections, ≤{options.Seconds}s or ≤{options.MaxRequests} requests per scenario");
         Console.WriteLine($"targets: center '{targets.Center}', from '{targets.From}', to '{targets.To}'");
@@ -117,7 +118,7 @@ public static class ApiLoadBenchmarks
             Print(name, result, size, cpu.Stop(result.Count));
         }
 
-        if (options.Rate > 0 && (options.Only is not { } o || "rate neighbourhood".Contains(o, StringComparison.OrdinalIgnoreCase)))
+        if (options.Rate > 0 && options.Queries.Count == 0 && (options.Only is not { } o || "rate neighbourhood".Contains(o, StringComparison.OrdinalIgnoreCase)))
         {
             var size = await CheckAsync(client, scenarios[1].Request);
             await RunClosedLoopAsync(client, scenarios[1].Request, options.Connections, TimeSpan.FromSeconds(1), 2_000);
