@@ -1,8 +1,11 @@
+using System.Buffers;
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Graph.Core.Errors;
 using Graph.Core.Model;
+using Graph.Core.Ontology;
 
 namespace Graph.Api.GraphQL;
 
@@ -18,14 +21,20 @@ public readonly record struct GlobalId(string TypeName, string Key)
     /// <summary>The type name used for documents.</summary>
     public const string DocumentType = "Document";
 
+    /// <summary>Most actor ids kept encoded; past it the memo starts over (ids are cheap to encode again).</summary>
+    private const int MaxMemoizedActors = 100_000;
+
+    // Every drawn node and edge end asks for an actor's id, many times per response and across requests: encode once.
+    private static readonly ConcurrentDictionary<string, (NodeKind Kind, string Encoded)> s_actors = new(StringComparer.Ordinal);
+
     /// <summary>The encoded id.</summary>
-    public string Encode() => Convert.ToBase64String(Encoding.UTF8.GetBytes(TypeName + ":" + Key));
+    public string Encode() => Encode(TypeName, Key);
 
     /// <summary>The global id of an actor: its GraphQL type name (the kind) and its actor id.</summary>
-    public static string ForActor(Actor actor) => new GlobalId(actor.Kind.ToString(), actor.Id.Value).Encode();
+    public static string ForActor(Actor actor) => ForActor(actor.Kind, actor.Id.Value);
 
     /// <summary>The global id of an actor known only by id (the kind is the id's prefix).</summary>
-    public static string ForActor(ActorId id) => new GlobalId(id.Kind.ToString(), id.Value).Encode();
+    public static string ForActor(ActorId id) => ForActor(id.Kind, id.Value);
 
     /// <summary>The global id of a relationship.</summary>
     public static string ForRelationship(Relationship relationship) => new GlobalId(RelationshipType, relationship.Id).Encode();
@@ -79,6 +88,41 @@ public readonly record struct GlobalId(string TypeName, string Key)
 
         decoded = new GlobalId(typeName, text[(colon + 1)..]);
         return true;
+    }
+
+    private static string ForActor(NodeKind kind, string key)
+    {
+        if (s_actors.TryGetValue(key, out var known) && known.Kind == kind)
+        {
+            return known.Encoded;
+        }
+
+        var encoded = Encode(kind.ToString(), key);
+        if (s_actors.Count >= MaxMemoizedActors)
+        {
+            s_actors.Clear();
+        }
+
+        s_actors[key] = (kind, encoded);
+        return encoded;
+    }
+
+    /// <summary>Base64 of the UTF-8 of <c>type:key</c>, with the result string as the only allocation.</summary>
+    private static string Encode(string typeName, string key)
+    {
+        var length = Encoding.UTF8.GetByteCount(typeName) + 1 + Encoding.UTF8.GetByteCount(key);
+        byte[]? rented = null;
+        var bytes = length <= 512 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        var written = Encoding.UTF8.GetBytes(typeName, bytes);
+        bytes[written++] = (byte)':';
+        written += Encoding.UTF8.GetBytes(key, bytes[written..]);
+        var encoded = Convert.ToBase64String(bytes[..written]);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return encoded;
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";

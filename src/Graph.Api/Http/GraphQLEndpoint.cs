@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Graph.Api.GraphQL;
 using Graph.Core.Store;
@@ -31,6 +32,12 @@ public sealed partial class GraphQLEndpoint(
 
     /// <summary>The legacy JSON media type.</summary>
     public const string Json = "application/json";
+
+    private const string GraphQLResponseJsonUtf8 = GraphQLResponseJson + "; charset=utf-8";
+    private const string JsonUtf8 = Json + "; charset=utf-8";
+
+    // The engine's response format (compact, relaxed escaping), written straight into Kestrel's response pipe.
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     private readonly GraphApiOptions _options = options.Value;
 
@@ -88,9 +95,28 @@ public sealed partial class GraphQLEndpoint(
 
         LogErrors(result);
         http.Response.StatusCode = mediaType == GraphQLResponseJson && !result.IsDataPresent ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-        http.Response.ContentType = mediaType + "; charset=utf-8";
-        await ExecutionResultJsonWriter.WriteAsync(http.Response.Body, result, http.RequestAborted).ConfigureAwait(false);
+        http.Response.ContentType = WithCharset(mediaType);
+        await WriteResultAsync(http, result).ConfigureAwait(false);
     }
+
+    /// <summary>Writes the result into the response pipe (no intermediate stream buffer) and flushes it.</summary>
+    private static async Task WriteResultAsync(HttpContext http, ExecutionResult result)
+    {
+        var pipe = http.Response.BodyWriter;
+        await using (var writer = new Utf8JsonWriter(pipe, s_writerOptions))
+        {
+            ExecutionResultJsonWriter.Write(writer, result);
+        }
+
+        await pipe.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string WithCharset(string mediaType) => mediaType switch
+    {
+        GraphQLResponseJson => GraphQLResponseJsonUtf8,
+        Json => JsonUtf8,
+        _ => mediaType + "; charset=utf-8",
+    };
 
     /// <summary>Serves the example queries (JSON) the playground offers.</summary>
     public static async Task ServeExamplesAsync(HttpContext http)
@@ -104,7 +130,24 @@ public sealed partial class GraphQLEndpoint(
     internal static string? Negotiate(HttpRequest request)
     {
         var accept = request.Headers.Accept;
-        if (accept.Count == 0 || string.IsNullOrWhiteSpace(accept.ToString()))
+        if (accept.Count == 0)
+        {
+            return Json;
+        }
+
+        // The common single values, answered without parsing the header.
+        if (accept.Count == 1)
+        {
+            switch (accept[0])
+            {
+                case GraphQLResponseJson:
+                    return GraphQLResponseJson;
+                case Json or "*/*" or "application/*":
+                    return Json;
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(accept.ToString()))
         {
             return Json;
         }
@@ -209,8 +252,8 @@ public sealed partial class GraphQLEndpoint(
         }
 
         http.Response.StatusCode = status;
-        http.Response.ContentType = mediaType + "; charset=utf-8";
-        await ExecutionResultJsonWriter.WriteAsync(http.Response.Body, ExecutionResult.FromError(error), http.RequestAborted).ConfigureAwait(false);
+        http.Response.ContentType = WithCharset(mediaType);
+        await WriteResultAsync(http, ExecutionResult.FromError(error)).ConfigureAwait(false);
     }
 
     private static async Task WriteProblemAsync(HttpContext http, string mediaType, HttpRequestProblem problem)
@@ -221,7 +264,7 @@ public sealed partial class GraphQLEndpoint(
             http.Response.Headers.Allow = problem.Allow;
         }
 
-        http.Response.ContentType = mediaType + "; charset=utf-8";
+        http.Response.ContentType = WithCharset(mediaType);
         var code = problem.Status switch
         {
             StatusCodes.Status413PayloadTooLarge or StatusCodes.Status414RequestUriTooLong => "REQUEST_TOO_LARGE",
@@ -231,7 +274,7 @@ public sealed partial class GraphQLEndpoint(
             _ => "BAD_REQUEST",
         };
         var error = ApiErrors.Coded(code, problem.Message);
-        await ExecutionResultJsonWriter.WriteAsync(http.Response.Body, ExecutionResult.FromError(error), http.RequestAborted).ConfigureAwait(false);
+        await WriteResultAsync(http, ExecutionResult.FromError(error)).ConfigureAwait(false);
     }
 
     private void LogErrors(ExecutionResult result)

@@ -9,9 +9,10 @@ namespace Graph.GraphQL.DataLoader;
 /// </summary>
 public sealed class DataLoaderContext
 {
-    private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
+    // Created on first use: most requests use no loader, and every request makes a context.
     private readonly object _gate = new();
-    private readonly List<IDispatchable> _pending = [];
+    private ConcurrentDictionary<string, object>? _loaders;
+    private List<IDispatchable>? _pending;
     private int _activity;
     private int _dispatchScheduled;
 
@@ -30,12 +31,13 @@ public sealed class DataLoaderContext
         Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> batch)
         where TKey : notnull
     {
-        if (_loaders.TryGetValue(name, out var existing))
+        var loaders = Loaders();
+        if (loaders.TryGetValue(name, out var existing))
         {
             return Cast<TKey, TValue>(name, existing);
         }
 
-        return Cast<TKey, TValue>(name, _loaders.GetOrAdd(name, _ => new DataLoader<TKey, TValue>(batch, this)));
+        return Cast<TKey, TValue>(name, loaders.GetOrAdd(name, _ => new DataLoader<TKey, TValue>(batch, this)));
     }
 
     /// <summary>Like <see cref="GetOrAdd{TKey,TValue}(string, Func{IReadOnlyList{TKey}, CancellationToken, Task{IReadOnlyDictionary{TKey, TValue}}})"/> for batch functions returning one value per key, in key order.</summary>
@@ -44,12 +46,13 @@ public sealed class DataLoaderContext
         Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyList<TValue>>> batch)
         where TKey : notnull
     {
-        if (_loaders.TryGetValue(name, out var existing))
+        var loaders = Loaders();
+        if (loaders.TryGetValue(name, out var existing))
         {
             return Cast<TKey, TValue>(name, existing);
         }
 
-        return Cast<TKey, TValue>(name, _loaders.GetOrAdd(name, _ => DataLoader<TKey, TValue>.FromList(batch, this)));
+        return Cast<TKey, TValue>(name, loaders.GetOrAdd(name, _ => DataLoader<TKey, TValue>.FromList(batch, this)));
     }
 
     /// <summary>Sends every queued key now. The executor calls this itself; call it only when using loaders outside execution.</summary>
@@ -60,7 +63,7 @@ public sealed class DataLoaderContext
             IDispatchable[] batch;
             lock (_gate)
             {
-                if (_pending.Count == 0)
+                if (_pending is not { Count: > 0 })
                 {
                     return;
                 }
@@ -92,7 +95,7 @@ public sealed class DataLoaderContext
     {
         lock (_gate)
         {
-            _pending.Add(loader);
+            (_pending ??= []).Add(loader);
         }
 
         // Outside any executor section (e.g. after a resolver awaited real I/O), nobody else will dispatch: schedule it.
@@ -112,6 +115,9 @@ public sealed class DataLoaderContext
                 this);
         }
     }
+
+    private ConcurrentDictionary<string, object> Loaders() =>
+        Volatile.Read(ref _loaders) ?? Interlocked.CompareExchange(ref _loaders, new ConcurrentDictionary<string, object>(StringComparer.Ordinal), null) ?? _loaders!;
 
     private static DataLoader<TKey, TValue> Cast<TKey, TValue>(string name, object loader)
         where TKey : notnull
