@@ -22,7 +22,7 @@ public static class ActorReferences
         if (id is { } actorId)
         {
             return await store.GetActorAsync(actorId, cancellationToken).ConfigureAwait(false)
-                ?? throw new NotFoundException("actor", actorId.Value, await SuggestAsync(store, actorId.Value[(actorId.Value.IndexOf(':') + 1)..].Replace('-', ' '), cancellationToken).ConfigureAwait(false));
+                ?? throw new NotFoundException("actor", actorId.Value, await SuggestAsync(store, actorId.Value, cancellationToken).ConfigureAwait(false));
         }
 
         if (string.IsNullOrWhiteSpace(reference))
@@ -58,64 +58,7 @@ public static class ActorReferences
         return null;
     }
 
-    /// <summary>Names close to the text, best first: search hits, then names that share a word's start, by edit distance.</summary>
-    public static async Task<IReadOnlyList<string>> SuggestAsync(IGraphStore store, string text, CancellationToken cancellationToken)
-    {
-        var folded = NameFolding.Fold(text);
-        if (folded.Length == 0)
-        {
-            return [];
-        }
-
-        var candidates = new Dictionary<string, Actor>(StringComparer.Ordinal);
-        async Task Search(string term)
-        {
-            foreach (var match in await store.SearchActorsAsync(new ActorSearch(term, Limit: 25), cancellationToken).ConfigureAwait(false))
-            {
-                candidates.TryAdd(match.Actor.Id.Value, match.Actor);
-            }
-        }
-
-        await Search(folded).ConfigureAwait(false);
-        if (candidates.Count < SuggestionCount)
-        {
-            foreach (var word in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 3).Take(4))
-            {
-                await Search(word[..3]).ConfigureAwait(false);
-            }
-        }
-
-        return candidates.Values
-            .Select(a => (Actor: a, Distance: a.AllNames.Min(n => Distance(NameFolding.Fold(n), folded))))
-            .Where(c => c.Distance <= Math.Max(3, folded.Length / 2))
-            .OrderBy(c => c.Distance)
-            .ThenBy(c => c.Actor.Name, StringComparer.Ordinal)
-            .Take(SuggestionCount)
-            .Select(c => $"{c.Actor.Name} ({c.Actor.Id})")
-            .ToList();
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    /// <summary>Names close to the text, closest first, each with its id so the client can ask again precisely.</summary>
+    public static async Task<IReadOnlyList<string>> SuggestAsync(IGraphStore store, string text, CancellationToken cancellationToken) =>
+        [.. (await ActorLookup.SuggestActorsAsync(store, text, SuggestionCount, cancellationToken).ConfigureAwait(false)).Select(a => $"{a.Name} ({a.Id})")];
 }

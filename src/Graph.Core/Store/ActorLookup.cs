@@ -25,7 +25,15 @@ public static class ActorLookup
     }
 
     /// <summary>Up to <paramref name="count"/> display names close to the text, closest first.</summary>
-    public static async Task<IReadOnlyList<string>> SuggestAsync(IGraphStore store, string text, int count, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> SuggestAsync(IGraphStore store, string text, int count, CancellationToken cancellationToken = default) =>
+        [.. (await SuggestActorsAsync(store, text, count, cancellationToken).ConfigureAwait(false)).Select(a => a.Name)];
+
+    /// <summary>
+    /// Up to <paramref name="count"/> actors whose names or aliases are close to the text (an id's slug counts as its
+    /// words), closest by edit distance first. Candidates come from the store's search: the text's prefixes, widened
+    /// down to two characters, and the first three letters of each of its words.
+    /// </summary>
+    public static async Task<IReadOnlyList<Actor>> SuggestActorsAsync(IGraphStore store, string text, int count, CancellationToken cancellationToken = default)
     {
         var folded = NameFolding.Fold(text.Contains(':', StringComparison.Ordinal) ? text[(text.IndexOf(':', StringComparison.Ordinal) + 1)..].Replace('-', ' ') : text);
         if (folded.Length == 0)
@@ -33,15 +41,23 @@ public static class ActorLookup
             return [];
         }
 
-        // Candidates: names sharing a prefix with the text, widening the prefix down to two characters.
         var candidates = new Dictionary<ActorId, Actor>();
-        for (var length = Math.Min(folded.Length, 6); length >= 2 && candidates.Count < 20; length--)
+        async Task SearchAsync(string term)
         {
-            var matches = await store.SearchActorsAsync(new ActorSearch(folded[..length], Limit: 50), cancellationToken).ConfigureAwait(false);
-            foreach (var match in matches)
+            foreach (var match in await store.SearchActorsAsync(new ActorSearch(term, Limit: 50), cancellationToken).ConfigureAwait(false))
             {
                 candidates.TryAdd(match.Actor.Id, match.Actor);
             }
+        }
+
+        for (var length = Math.Min(folded.Length, 6); length >= 2 && candidates.Count < 20; length--)
+        {
+            await SearchAsync(folded[..length]).ConfigureAwait(false);
+        }
+
+        foreach (var word in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 3).Skip(1).Take(4))
+        {
+            await SearchAsync(word[..3]).ConfigureAwait(false);
         }
 
         return candidates.Values
@@ -50,7 +66,7 @@ public static class ActorLookup
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Actor.Name, StringComparer.Ordinal)
             .Take(count)
-            .Select(c => c.Actor.Name)
+            .Select(c => c.Actor)
             .ToList();
     }
 
