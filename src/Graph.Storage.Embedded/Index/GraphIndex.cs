@@ -13,12 +13,16 @@ internal readonly record struct NameEntry(string Folded, string Original);
 /// <summary>
 /// The in-memory graph every read answers from. Actors and edges sit in arrays indexed by their SQLite <c>seq</c>
 /// (dense ids; a deleted row leaves a dead slot). Each actor has an array of the edge indices that touch it, in either
-/// direction; edges are <see cref="EdgeData"/> structs beside their full <see cref="Relationship"/> records. Mutated only
-/// by the single writer, after its transaction commits, under the store's write lock.
+/// direction. Edges are kept as <see cref="EdgeData"/> structs with their evidence in one pool of
+/// <see cref="EvidenceData"/>; the <see cref="Relationship"/> record is built on demand and cached. Mutated only by the
+/// single writer, after its transaction commits, under the store's write lock.
 /// </summary>
 internal sealed class GraphIndex
 {
     private readonly Dictionary<string, List<int>> _byFoldedName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _extractorIds = new(StringComparer.Ordinal);
+    private readonly Lock _edgeKeysGate = new();
+    private Dictionary<EdgeKey, int>? _edgeSeqs;
 
     public Actor?[] Actors = new Actor?[64];
     public NameEntry[]?[] Names = new NameEntry[]?[64];
@@ -27,8 +31,17 @@ internal sealed class GraphIndex
     public readonly Dictionary<ActorId, int> ActorSeqs = [];
 
     public EdgeData[] Edges = new EdgeData[64];
-    public Relationship?[] Records = new Relationship?[64];
-    public readonly Dictionary<EdgeKey, int> EdgeSeqs = [];
+    public string[] Qualifiers = new string[64];
+    public string?[] EdgeAttributeJson = new string?[64];
+
+    /// <summary>Records built so far; a slot is filled by the first read that needs it (a benign race: equal records).</summary>
+    public Relationship?[] RecordCache = new Relationship?[64];
+
+    /// <summary>Every edge's evidence, each edge a contiguous run (<see cref="EdgeData.EvidenceStart"/>); a rewritten edge appends a new run.</summary>
+    public EvidenceData[] EvidencePool = new EvidenceData[64];
+    public int EvidenceUsed;
+
+    public readonly List<string> Extractors = [];
 
     public readonly Dictionary<DocumentId, int> DocumentSeqs = [];
     public Document?[] Documents = new Document?[16];
@@ -54,15 +67,139 @@ internal sealed class GraphIndex
 
     public Document? DocumentOf(DocumentId id) => id.Value is not null && DocumentSeqs.TryGetValue(id, out var seq) ? Documents[seq] : null;
 
+    public bool IsEdge(int seq) => seq > 0 && seq < EdgeSlots && Edges[seq].Alive;
+
     public int EdgeSeqOf(RelationshipKey key)
     {
         key = key.Canonical();
         var from = SeqOf(key.From);
         var to = SeqOf(key.To);
-        return from >= 0 && to >= 0 && EdgeSeqs.TryGetValue(new EdgeKey(key.Type, from, to, key.Qualifier ?? ""), out var seq) ? seq : -1;
+        return from >= 0 && to >= 0 ? EdgeSeqOf(new EdgeKey(key.Type, from, to, key.Qualifier ?? "")) : -1;
+    }
+
+    /// <summary>The live edge with this key, or -1. Reads scan the shorter adjacency until a writer has built the key map.</summary>
+    public int EdgeSeqOf(EdgeKey key)
+    {
+        if (Volatile.Read(ref _edgeSeqs) is { } map)
+        {
+            return map.TryGetValue(key, out var found) ? found : -1;
+        }
+
+        if (key.From <= 0 || key.To <= 0 || key.From >= ActorSlots || key.To >= ActorSlots)
+        {
+            return -1;
+        }
+
+        var at = AdjacencyCount[key.From] <= AdjacencyCount[key.To] ? key.From : key.To;
+        foreach (var e in EdgesOf(at))
+        {
+            ref readonly var edge = ref Edges[e];
+            if (edge.From == key.From && edge.To == key.To && edge.Type == key.Type && Qualifiers[e] == key.Qualifier)
+            {
+                return e;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The key map writers stage against, built on the first write (opening does not pay for it).</summary>
+    public Dictionary<EdgeKey, int> EdgeSeqs()
+    {
+        if (Volatile.Read(ref _edgeSeqs) is { } map)
+        {
+            return map;
+        }
+
+        lock (_edgeKeysGate)
+        {
+            if (_edgeSeqs is null)
+            {
+                map = new Dictionary<EdgeKey, int>(EdgeCount);
+                for (var seq = 1; seq < EdgeSlots; seq++)
+                {
+                    ref readonly var edge = ref Edges[seq];
+                    if (edge.Alive)
+                    {
+                        map[new EdgeKey(edge.Type, edge.From, edge.To, Qualifiers[seq])] = seq;
+                    }
+                }
+
+                Volatile.Write(ref _edgeSeqs, map);
+            }
+
+            return _edgeSeqs;
+        }
     }
 
     public ReadOnlySpan<int> EdgesOf(int actor) => Adjacency[actor].AsSpan(0, AdjacencyCount[actor]);
+
+    public ReadOnlySpan<EvidenceData> EvidenceOf(int seq)
+    {
+        ref readonly var edge = ref Edges[seq];
+        return EvidencePool.AsSpan(edge.EvidenceStart, edge.EvidenceCount);
+    }
+
+    /// <summary>True when one of the edge's evidence comes from the document.</summary>
+    public bool Cites(int seq, DocumentId document)
+    {
+        if (document.Value is null || !DocumentSeqs.TryGetValue(document, out var doc))
+        {
+            return false;
+        }
+
+        foreach (ref readonly var evidence in EvidenceOf(seq))
+        {
+            if (evidence.Document == doc)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The full record of a live edge, built once and cached.</summary>
+    public Relationship Record(int seq) => RecordCache[seq] ??= Build(seq);
+
+    /// <summary>The full record of a live edge, from the cache or built without caching it (for whole-graph scans).</summary>
+    public Relationship Peek(int seq) => RecordCache[seq] ?? Build(seq);
+
+    private Relationship Build(int seq)
+    {
+        ref readonly var edge = ref Edges[seq];
+        var rows = EvidenceOf(seq);
+        var evidence = new Evidence[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            ref readonly var row = ref rows[i];
+            var document = Documents[row.Document]!;
+            evidence[i] = new Evidence(
+                document.Id,
+                document.Text.Substring(row.Start, row.End - row.Start),
+                row.Start,
+                row.End,
+                row.AttributedTo > 0 ? Actors[row.AttributedTo]!.Id : null,
+                row.Stance,
+                row.Confidence,
+                Extractors[row.Extractor],
+                Storage.TextFields.EvidenceFromJson(row.Attributes));
+        }
+
+        var key = new RelationshipKey(edge.Type, Actors[edge.From]!.Id, Actors[edge.To]!.Id, Qualifiers[seq]);
+        return new Relationship(key, Storage.TextFields.EdgeFromJson(EdgeAttributeJson[seq]), evidence);
+    }
+
+    public int ExtractorId(string extractor)
+    {
+        if (!_extractorIds.TryGetValue(extractor, out var id))
+        {
+            _extractorIds[extractor] = id = Extractors.Count;
+            Extractors.Add(extractor);
+        }
+
+        return id;
+    }
 
     // ---- mutation (single writer, under the write lock) ----
 
@@ -111,43 +248,175 @@ internal sealed class GraphIndex
         DocumentSlots = Math.Max(DocumentSlots, seq + 1);
     }
 
+    /// <summary>Stores a committed edge (new or rewritten); its ends, documents and attributed actors are already indexed.</summary>
     public void SetEdge(int seq, Relationship edge)
     {
-        EnsureEdgeSlot(seq);
         var from = ActorSeqs[edge.From];
         var to = ActorSeqs[edge.To];
-        if (Records[seq] is { } old)
+        var start = EvidenceUsed;
+        foreach (var e in edge.Evidence)
         {
-            EvidenceCount -= old.Evidence.Count;
+            AppendEvidence(new EvidenceData
+            {
+                Document = DocumentSeqs[e.DocumentId],
+                Start = e.Start,
+                End = e.End,
+                AttributedTo = e.AttributedTo is { } source ? ActorSeqs[source] : 0,
+                Confidence = e.Confidence,
+                Extractor = ExtractorId(e.Extractor),
+                Stance = e.Stance,
+                Attributes = Storage.TextFields.EvidenceToJson(e.Attributes),
+            });
+        }
+
+        var attributes = edge.Attributes;
+        SetEdge(
+            seq,
+            edge.Type,
+            from,
+            to,
+            edge.Key.Qualifier ?? "",
+            Storage.TextFields.EdgeToJson(attributes),
+            attributes.ValidFrom,
+            attributes.ValidTo,
+            start,
+            edge.Evidence.Count);
+    }
+
+    /// <summary>Stores an edge from its parts; its evidence is already in the pool at <paramref name="evidenceStart"/>.</summary>
+    public void SetEdge(int seq, RelationshipType type, int from, int to, string qualifier, string? attributesJson, PartialDate? validFrom, PartialDate? validTo, int evidenceStart, int evidenceCount)
+    {
+        EnsureEdgeSlot(seq);
+        ref var data = ref Edges[seq];
+        if (data.Alive)
+        {
+            EvidenceCount -= data.EvidenceCount;
         }
         else
         {
             EdgeCount++;
             Append(from, seq);
             Append(to, seq);
-            EdgeSeqs[new EdgeKey(edge.Type, from, to, edge.Key.Qualifier ?? "")] = seq;
+            _edgeSeqs?.Add(new EdgeKey(type, from, to, qualifier), seq);
         }
 
-        Records[seq] = edge;
-        Edges[seq] = EdgeData.For(edge, from, to);
-        EvidenceCount += edge.Evidence.Count;
+        var confidence = 0.0;
+        foreach (ref readonly var evidence in EvidencePool.AsSpan(evidenceStart, evidenceCount))
+        {
+            if (evidence.Stance != Stance.Denies && evidence.Confidence > confidence)
+            {
+                confidence = evidence.Confidence;
+            }
+        }
+
+        data = new EdgeData
+        {
+            From = from,
+            To = to,
+            Type = type,
+            Alive = true,
+            Symmetric = GraphOntology.RuleFor(type).Symmetric,
+            Dated = validFrom is not null || validTo is not null,
+            Start = validFrom is { } first ? first.Start.DayNumber : int.MinValue,
+            End = validTo is { } last ? last.End.DayNumber : int.MaxValue,
+            EvidenceStart = evidenceStart,
+            EvidenceCount = evidenceCount,
+            Confidence = confidence,
+        };
+        Qualifiers[seq] = qualifier;
+        EdgeAttributeJson[seq] = attributesJson;
+        RecordCache[seq] = null;
+        EvidenceCount += evidenceCount;
+    }
+
+    public void AppendEvidence(in EvidenceData evidence)
+    {
+        if (EvidenceUsed == EvidencePool.Length)
+        {
+            Array.Resize(ref EvidencePool, EvidencePool.Length * 2);
+        }
+
+        EvidencePool[EvidenceUsed++] = evidence;
     }
 
     public void RemoveEdge(int seq)
     {
-        if (Records[seq] is not { } edge)
+        ref var data = ref Edges[seq];
+        if (!data.Alive)
         {
             return;
         }
 
-        ref var data = ref Edges[seq];
         Detach(data.From, seq);
         Detach(data.To, seq);
-        EdgeSeqs.Remove(new EdgeKey(edge.Type, data.From, data.To, edge.Key.Qualifier ?? ""));
+        _edgeSeqs?.Remove(new EdgeKey(data.Type, data.From, data.To, Qualifiers[seq]));
         data.Alive = false;
-        Records[seq] = null;
+        RecordCache[seq] = null;
+        EdgeAttributeJson[seq] = null;
         EdgeCount--;
-        EvidenceCount -= edge.Evidence.Count;
+        EvidenceCount -= data.EvidenceCount;
+    }
+
+    /// <summary>Sizes the edge and actor arrays once for a bulk load.</summary>
+    public void Reserve(int actorSlots, int edgeSlots, int evidenceRows)
+    {
+        if (actorSlots > 0)
+        {
+            EnsureActorSlot(actorSlots - 1);
+        }
+
+        if (edgeSlots > Edges.Length)
+        {
+            Array.Resize(ref Edges, edgeSlots);
+            Array.Resize(ref Qualifiers, edgeSlots);
+            Array.Resize(ref EdgeAttributeJson, edgeSlots);
+            Array.Resize(ref RecordCache, edgeSlots);
+        }
+
+        if (evidenceRows > EvidencePool.Length)
+        {
+            Array.Resize(ref EvidencePool, evidenceRows);
+        }
+    }
+
+    /// <summary>Builds every actor's adjacency in one pass after a bulk load (edges in seq order, as appends would).</summary>
+    public void BuildAdjacency()
+    {
+        var counts = AdjacencyCount;
+        for (var seq = 1; seq < EdgeSlots; seq++)
+        {
+            ref readonly var edge = ref Edges[seq];
+            if (edge.Alive)
+            {
+                counts[edge.From]++;
+                counts[edge.To]++;
+            }
+        }
+
+        for (var actor = 0; actor < ActorSlots; actor++)
+        {
+            Adjacency[actor] = counts[actor] == 0 ? [] : new int[counts[actor]];
+            counts[actor] = 0;
+        }
+
+        for (var seq = 1; seq < EdgeSlots; seq++)
+        {
+            ref readonly var edge = ref Edges[seq];
+            if (edge.Alive)
+            {
+                Adjacency[edge.From][counts[edge.From]++] = seq;
+                Adjacency[edge.To][counts[edge.To]++] = seq;
+            }
+        }
+    }
+
+    /// <summary>Ends a bulk load: the edge arrays were filled directly; counts and adjacency follow from them.</summary>
+    public void CompleteLoad(int edgeSlots, int edgeCount, int evidenceCount)
+    {
+        EdgeSlots = Math.Max(EdgeSlots, edgeSlots);
+        EdgeCount = edgeCount;
+        EvidenceCount = evidenceCount;
+        BuildAdjacency();
     }
 
     // ---- names ----
@@ -242,7 +511,9 @@ internal sealed class GraphIndex
         {
             var size = Math.Max(seq + 1, Edges.Length * 2);
             Array.Resize(ref Edges, size);
-            Array.Resize(ref Records, size);
+            Array.Resize(ref Qualifiers, size);
+            Array.Resize(ref EdgeAttributeJson, size);
+            Array.Resize(ref RecordCache, size);
         }
 
         EdgeSlots = Math.Max(EdgeSlots, seq + 1);
