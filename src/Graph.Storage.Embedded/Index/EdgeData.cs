@@ -41,6 +41,9 @@ internal struct EdgeData
 /// </summary>
 internal struct EvidenceData
 {
+    /// <summary>The edge's seq.</summary>
+    public int Edge;
+
     public int Document;
     public int Start;
     public int End;

@@ -258,6 +258,7 @@ internal sealed class GraphIndex
         {
             AppendEvidence(new EvidenceData
             {
+                Edge = seq,
                 Document = DocumentSeqs[e.DocumentId],
                 Start = e.Start,
                 End = e.End,
@@ -416,7 +417,32 @@ internal sealed class GraphIndex
         EdgeSlots = Math.Max(EdgeSlots, edgeSlots);
         EdgeCount = edgeCount;
         EvidenceCount = evidenceCount;
+        AttachEvidence();
         BuildAdjacency();
+    }
+
+    /// <summary>Points each loaded edge at its run of the evidence pool (rows sorted by edge) and derives its confidence.</summary>
+    private void AttachEvidence()
+    {
+        var rows = EvidencePool.AsSpan(0, EvidenceUsed);
+        for (var i = 0; i < rows.Length;)
+        {
+            var seq = rows[i].Edge;
+            var start = i;
+            var best = 0.0;
+            for (; i < rows.Length && rows[i].Edge == seq; i++)
+            {
+                if (rows[i].Stance != Stance.Denies && rows[i].Confidence > best)
+                {
+                    best = rows[i].Confidence;
+                }
+            }
+
+            ref var edge = ref Edges[seq];
+            edge.EvidenceStart = start;
+            edge.EvidenceCount = i - start;
+            edge.Confidence = best;
+        }
     }
 
     // ---- names ----

@@ -78,34 +78,23 @@ internal static class SqliteLoader
         return count;
     }
 
-    /// <summary>Every evidence into the pool, each edge's rows contiguous; returns how many there are.</summary>
+    /// <summary>
+    /// Every evidence into the pool in (rel_seq, ord) order, with the edge of each row; returns how many there are. The
+    /// edges' evidence runs are set afterwards (<see cref="GraphIndex.AttachEvidence"/>) so that this scan never writes
+    /// the edge array the relationships scan is filling.
+    /// </summary>
     private static int LoadEvidence(SqliteConnection connection, GraphIndex index, int edgeSlots)
     {
         using var command = Command(connection, "SELECT rel_seq, doc_seq, start, \"end\", attributed_seq, stance, confidence, extractor, attributes FROM evidence ORDER BY rel_seq, ord");
         using var reader = command.ExecuteReader();
-        var edges = index.Edges;
         var lastExtractor = "";
         var lastExtractorId = -1;
-        var current = -1;
-        var best = 0.0;
         while (reader.Read())
         {
             var seq = checked((int)reader.GetInt64(0));
             if (seq >= edgeSlots)
             {
                 continue; // written after the relationships scan began; cannot happen while the store is opening
-            }
-
-            if (seq != current)
-            {
-                if (current > 0)
-                {
-                    edges[current].Confidence = best;
-                }
-
-                current = seq;
-                best = 0.0;
-                edges[seq].EvidenceStart = index.EvidenceUsed;
             }
 
             var extractor = reader.GetString(7);
@@ -115,30 +104,18 @@ internal static class SqliteLoader
                 lastExtractorId = index.ExtractorId(extractor);
             }
 
-            var stance = (Stance)reader.GetInt32(5);
-            var confidence = reader.GetDouble(6);
-            if (stance != Stance.Denies && confidence > best)
-            {
-                best = confidence;
-            }
-
             index.AppendEvidence(new EvidenceData
             {
+                Edge = seq,
                 Document = checked((int)reader.GetInt64(1)),
                 Start = reader.GetInt32(2),
                 End = reader.GetInt32(3),
                 AttributedTo = reader.IsDBNull(4) ? 0 : checked((int)reader.GetInt64(4)),
-                Stance = stance,
-                Confidence = confidence,
+                Stance = (Stance)reader.GetInt32(5),
+                Confidence = reader.GetDouble(6),
                 Extractor = lastExtractorId,
                 Attributes = reader.IsDBNull(8) ? null : reader.GetString(8),
             });
-            edges[seq].EvidenceCount++;
-        }
-
-        if (current > 0)
-        {
-            edges[current].Confidence = best;
         }
 
         return index.EvidenceUsed;
