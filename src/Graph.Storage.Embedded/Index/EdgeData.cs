@@ -53,7 +53,7 @@ internal struct EvidenceData
 
     public double Confidence;
 
-    /// <summary>Index into <see cref="GraphIndex.Extractors"/>.</summary>
+    /// <summary>Index into the index's extractor names (<see cref="GraphIndex.ExtractorId"/>).</summary>
     public int Extractor;
 
     public Graph.Core.Model.Stance Stance;

@@ -41,7 +41,7 @@ internal sealed class GraphIndex
     public EvidenceData[] EvidencePool = new EvidenceData[64];
     public int EvidenceUsed;
 
-    public readonly List<string> Extractors = [];
+    private string[] _extractors = [];
 
     public readonly Dictionary<DocumentId, int> DocumentSeqs = [];
     public Document?[] Documents = new Document?[16];
@@ -169,6 +169,19 @@ internal sealed class GraphIndex
     {
         ref readonly var edge = ref Edges[seq];
         var rows = EvidenceOf(seq);
+        var credits = false;
+        foreach (ref readonly var row in rows)
+        {
+            credits |= row.AttributedTo > 0;
+        }
+
+        IReadOnlyList<Evidence> evidence = credits ? BuildEvidence(rows) : new LazyEvidence(this, EvidencePool, edge.EvidenceStart, edge.EvidenceCount, _extractors);
+        var key = new RelationshipKey(edge.Type, Actors[edge.From]!.Id, Actors[edge.To]!.Id, Qualifiers[seq]);
+        return new Relationship(key, Storage.TextFields.EdgeFromJson(EdgeAttributeJson[seq]), evidence);
+    }
+
+    private Evidence[] BuildEvidence(ReadOnlySpan<EvidenceData> rows)
+    {
         var evidence = new Evidence[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -182,20 +195,20 @@ internal sealed class GraphIndex
                 row.AttributedTo > 0 ? Actors[row.AttributedTo]!.Id : null,
                 row.Stance,
                 row.Confidence,
-                Extractors[row.Extractor],
+                _extractors[row.Extractor],
                 Storage.TextFields.EvidenceFromJson(row.Attributes));
         }
 
-        var key = new RelationshipKey(edge.Type, Actors[edge.From]!.Id, Actors[edge.To]!.Id, Qualifiers[seq]);
-        return new Relationship(key, Storage.TextFields.EdgeFromJson(EdgeAttributeJson[seq]), evidence);
+        return evidence;
     }
 
     public int ExtractorId(string extractor)
     {
         if (!_extractorIds.TryGetValue(extractor, out var id))
         {
-            _extractorIds[extractor] = id = Extractors.Count;
-            Extractors.Add(extractor);
+            // Copy on write: lazy evidence lists hold the array they were made with.
+            _extractorIds[extractor] = id = _extractors.Length;
+            _extractors = [.. _extractors, extractor];
         }
 
         return id;

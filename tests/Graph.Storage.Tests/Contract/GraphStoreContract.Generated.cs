@@ -135,6 +135,32 @@ public abstract partial class GraphStoreContract
         }
     }
 
+    [Fact]
+    public async Task Neighbourhood_edges_are_those_walked_from_actors_below_the_last_depth_and_kept_in_by_the_cap()
+    {
+        var store = Store;
+        var document = Document("walks", 10);
+        var (a, b, c, d) = (State("walk-a"), State("walk-b"), State("walk-c"), State("walk-d"));
+        var type = RandomGraph.StateToState[0];
+        var (ab, ac, bc, cd) = (Edge(type, a, b, Quote(document, 0)), Edge(type, a, c, Quote(document, 1)), Edge(type, b, c, Quote(document, 2)), Edge(type, c, d, Quote(document, 3)));
+        await store.ImportAsync(Snapshot([a, b, c, d], [document], [ab, ac, bc, cd]), null, Ct);
+        static string[] Ids(params Relationship[] edges) => [.. edges.Select(e => e.Id).Order(StringComparer.Ordinal)];
+
+        // Depth 1: B and C are both at the last depth, so the edge between them lies on no walk of one hop from A.
+        var one = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(a.Id, 1), Ct);
+        Assert.Equal(Ids(ab, ac), one.Edges.Select(e => e.Id).Order(StringComparer.Ordinal));
+
+        var two = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(a.Id, 2), Ct);
+        Assert.Equal(Ids(ab, ac, bc, cd), two.Edges.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.False(two.Truncated);
+
+        // A cap of three keeps D out, and with it C-D; B-C is still walked from B at depth 1.
+        var capped = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(a.Id, 2, null, 3), Ct);
+        Assert.Equal([a.Id, b.Id, c.Id], capped.Nodes.Select(n => n.Actor.Id).Order());
+        Assert.Equal(Ids(ab, ac, bc), capped.Edges.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.True(capped.Truncated);
+    }
+
     [Theory]
     [InlineData(11)]
     [InlineData(12)]
