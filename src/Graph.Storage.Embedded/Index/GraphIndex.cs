@@ -42,6 +42,7 @@ internal sealed class GraphIndex
     public int EvidenceUsed;
 
     private string[] _extractors = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, EdgeAttributes> _attributes = new(StringComparer.Ordinal);
 
     public readonly Dictionary<DocumentId, int> DocumentSeqs = [];
     public Document?[] Documents = new Document?[16];
@@ -169,38 +170,25 @@ internal sealed class GraphIndex
     {
         ref readonly var edge = ref Edges[seq];
         var rows = EvidenceOf(seq);
-        var credits = false;
-        foreach (ref readonly var row in rows)
-        {
-            credits |= row.AttributedTo > 0;
-        }
-
-        IReadOnlyList<Evidence> evidence = credits ? BuildEvidence(rows) : new LazyEvidence(this, EvidencePool, edge.EvidenceStart, edge.EvidenceCount, _extractors);
-        var key = new RelationshipKey(edge.Type, Actors[edge.From]!.Id, Actors[edge.To]!.Id, Qualifiers[seq]);
-        return new Relationship(key, Storage.TextFields.EdgeFromJson(EdgeAttributeJson[seq]), evidence);
-    }
-
-    private Evidence[] BuildEvidence(ReadOnlySpan<EvidenceData> rows)
-    {
-        var evidence = new Evidence[rows.Length];
+        ActorId?[]? credited = null;
         for (var i = 0; i < rows.Length; i++)
         {
-            ref readonly var row = ref rows[i];
-            var document = Documents[row.Document]!;
-            evidence[i] = new Evidence(
-                document.Id,
-                document.Text.Substring(row.Start, row.End - row.Start),
-                row.Start,
-                row.End,
-                row.AttributedTo > 0 ? Actors[row.AttributedTo]!.Id : null,
-                row.Stance,
-                row.Confidence,
-                _extractors[row.Extractor],
-                Storage.TextFields.EvidenceFromJson(row.Attributes));
+            if (rows[i].AttributedTo > 0)
+            {
+                // Resolved now: the actor may be merged away before the list is read.
+                credited ??= new ActorId?[rows.Length];
+                credited[i] = Actors[rows[i].AttributedTo]!.Id;
+            }
         }
 
-        return evidence;
+        var evidence = new LazyEvidence(this, EvidencePool, edge.EvidenceStart, edge.EvidenceCount, _extractors, credited);
+        var key = new RelationshipKey(edge.Type, Actors[edge.From]!.Id, Actors[edge.To]!.Id, Qualifiers[seq]);
+        return new Relationship(key, AttributesOf(seq), evidence);
     }
+
+    /// <summary>An edge's attributes; the parsed form is shared by every edge with the same column text (they are immutable).</summary>
+    private EdgeAttributes AttributesOf(int seq) =>
+        EdgeAttributeJson[seq] is { } json ? _attributes.GetOrAdd(json, static text => Storage.TextFields.EdgeFromJson(text)) : EdgeAttributes.None;
 
     public int ExtractorId(string extractor)
     {

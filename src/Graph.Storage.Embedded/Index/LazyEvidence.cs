@@ -7,10 +7,10 @@ namespace Graph.Storage.Embedded.Index;
 /// An edge's evidence list whose <see cref="Evidence"/> records (and quote strings) are built on first read, so a
 /// traversal that only draws edges never builds them. It holds the pool array and run it was made from: the index only
 /// ever appends to a pool (a rewrite gets a new run, a resize a new array), so the rows it reads never change.
-/// Made only for evidence that credits no actor (an actor may be merged away later); documents are never removed and
-/// a document's new text keeps every quote verbatim.
+/// Credited actors come resolved (an actor may be merged away later); documents are never removed and a document's new
+/// text keeps every quote verbatim.
 /// </summary>
-internal sealed class LazyEvidence(GraphIndex index, EvidenceData[] pool, int start, int count, string[] extractors) : IReadOnlyList<Evidence>
+internal sealed class LazyEvidence(GraphIndex index, EvidenceData[] pool, int start, int count, string[] extractors, ActorId?[]? credited) : IReadOnlyList<Evidence>
 {
     private Evidence[]? _items;
 
@@ -36,7 +36,7 @@ internal sealed class LazyEvidence(GraphIndex index, EvidenceData[] pool, int st
                 document.Text.Substring(row.Start, row.End - row.Start),
                 row.Start,
                 row.End,
-                null,
+                credited?[i],
                 row.Stance,
                 row.Confidence,
                 extractors[row.Extractor],
