@@ -37,6 +37,9 @@ internal readonly struct EdgeFilter
 
     public Direction Direction { get; }
 
+    /// <summary>True when every edge passes in either direction, so a walk need not read the edges at all.</summary>
+    public bool AllowsAll => Direction == Direction.Both && _types == uint.MaxValue && !_window && double.IsNegativeInfinity(_minConfidence) && _document is null;
+
     /// <summary>Every condition but direction.</summary>
     public bool Passes(in EdgeData edge, GraphIndex index, int seq)
     {

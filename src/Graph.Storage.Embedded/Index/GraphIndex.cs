@@ -28,6 +28,9 @@ internal sealed class GraphIndex
     public NameEntry[]?[] Names = new NameEntry[]?[64];
     public int[][] Adjacency = new int[64][];
     public int[] AdjacencyCount = new int[64];
+
+    /// <summary>Beside <see cref="Adjacency"/>, the actor at the other end of each edge: an unfiltered walk reads no edge.</summary>
+    public int[][] Neighbours = new int[64][];
     public readonly Dictionary<ActorId, int> ActorSeqs = [];
 
     public EdgeData[] Edges = new EdgeData[64];
@@ -215,6 +218,7 @@ internal sealed class GraphIndex
         {
             ActorCount++;
             Adjacency[seq] ??= [];
+            Neighbours[seq] ??= [];
         }
 
         Actors[seq] = actor;
@@ -233,6 +237,7 @@ internal sealed class GraphIndex
         ActorSeqs.Remove(actor.Id);
         Actors[seq] = null;
         Adjacency[seq] = [];
+        Neighbours[seq] = [];
         AdjacencyCount[seq] = 0;
         ActorCount--;
     }
@@ -297,8 +302,8 @@ internal sealed class GraphIndex
         else
         {
             EdgeCount++;
-            Append(from, seq);
-            Append(to, seq);
+            Append(from, seq, to);
+            Append(to, seq, from);
             _edgeSeqs?.Add(new EdgeKey(type, from, to, qualifier), seq);
         }
 
@@ -398,6 +403,7 @@ internal sealed class GraphIndex
         for (var actor = 0; actor < ActorSlots; actor++)
         {
             Adjacency[actor] = counts[actor] == 0 ? [] : new int[counts[actor]];
+            Neighbours[actor] = counts[actor] == 0 ? [] : new int[counts[actor]];
             counts[actor] = 0;
         }
 
@@ -406,7 +412,9 @@ internal sealed class GraphIndex
             ref readonly var edge = ref Edges[seq];
             if (edge.Alive)
             {
+                Neighbours[edge.From][counts[edge.From]] = edge.To;
                 Adjacency[edge.From][counts[edge.From]++] = seq;
+                Neighbours[edge.To][counts[edge.To]] = edge.From;
                 Adjacency[edge.To][counts[edge.To]++] = seq;
             }
         }
@@ -492,16 +500,19 @@ internal sealed class GraphIndex
 
     // ---- storage ----
 
-    private void Append(int actor, int edge)
+    private void Append(int actor, int edge, int other)
     {
         ref var list = ref Adjacency[actor];
+        ref var others = ref Neighbours[actor];
         var count = AdjacencyCount[actor];
         if (count == list.Length)
         {
             Array.Resize(ref list, Math.Max(4, count * 2));
+            Array.Resize(ref others, list.Length);
         }
 
         list[count] = edge;
+        others[count] = other;
         AdjacencyCount[actor] = count + 1;
     }
 
@@ -514,6 +525,7 @@ internal sealed class GraphIndex
         {
             // Shift rather than swap so the remaining edges keep their order (and traversal answers stay stable).
             Array.Copy(list, at + 1, list, at, count - at - 1);
+            Array.Copy(Neighbours[actor], at + 1, Neighbours[actor], at, count - at - 1);
             AdjacencyCount[actor] = count - 1;
         }
     }
@@ -526,6 +538,7 @@ internal sealed class GraphIndex
             Array.Resize(ref Actors, size);
             Array.Resize(ref Names, size);
             Array.Resize(ref Adjacency, size);
+            Array.Resize(ref Neighbours, size);
             Array.Resize(ref AdjacencyCount, size);
         }
 

@@ -25,6 +25,7 @@ internal static class NeighbourhoodSearch
             var foundCount = 0;
             var stamp = scratch.Stamp;
             var edges = index.Edges;
+            var all = filter.AllowsAll;
 
             int head = 0, tail = 0;
             queue[tail] = center;
@@ -42,19 +43,21 @@ internal static class NeighbourhoodSearch
                     break; // breadth-first: every node still queued is at the last depth too
                 }
 
-                foreach (var e in index.EdgesOf(u))
+                var adjacent = index.EdgesOf(u);
+                var others = index.Neighbours[u];
+                for (var k = 0; k < adjacent.Length; k++)
                 {
-                    ref readonly var edge = ref edges[e];
-                    if (!filter.WalksFrom(edge, u) || !filter.Passes(edge, index, e))
+                    var e = adjacent[k];
+                    if (!all && (!filter.WalksFrom(edges[e], u) || !filter.Passes(edges[e], index, e)))
                     {
                         continue;
                     }
 
-                    var v = edge.Other(u);
+                    var v = others[k];
                     if (seen[v] == stamp)
                     {
                         // Taken already when v was expanded (before u) if it could be walked from v.
-                        if (position[v] < at && filter.WalksFrom(edge, v))
+                        if (position[v] < at && (all || filter.WalksFrom(edges[e], v)))
                         {
                             continue;
                         }
