@@ -63,7 +63,7 @@ public sealed partial class EmbeddedGraphStore
 
     /// <inheritdoc />
     public Task<Relationship?> GetRelationshipAsync(RelationshipKey key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Read(index => index.EdgeSeqOf(key) is var seq and >= 0 ? index.Records[seq] : null));
+        Task.FromResult(Read(index => index.EdgeSeqOf(key) is var seq and >= 0 ? index.Record(seq) : null));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(ActorId actor, RelationshipFilter filter, CancellationToken cancellationToken = default)
@@ -97,7 +97,7 @@ public sealed partial class EmbeddedGraphStore
     /// <inheritdoc />
     public Task<IReadOnlyList<Evidence>> GetEvidenceAsync(RelationshipKey key, CancellationToken cancellationToken = default) =>
         Task.FromResult(Read(index =>
-            index.EdgeSeqOf(key) is var seq and >= 0 ? index.Records[seq]!.Evidence : throw new NotFoundException("relationship", SafeId(key))));
+            index.EdgeSeqOf(key) is var seq and >= 0 ? index.Record(seq).Evidence : throw new NotFoundException("relationship", SafeId(key))));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<EvidenceHit>> SearchEvidenceAsync(string text, int limit = 50, CancellationToken cancellationToken = default)
@@ -118,16 +118,21 @@ public sealed partial class EmbeddedGraphStore
             var hits = new List<EvidenceHit>();
             for (var seq = 1; seq < index.EdgeSlots; seq++)
             {
-                if (index.Records[seq] is not { } edge)
+                if (!index.IsEdge(seq))
                 {
                     continue;
                 }
 
-                foreach (var evidence in edge.Evidence)
+                // Quotes are spans of their documents: fold the span, build the record only for a hit.
+                var rows = index.EvidenceOf(seq);
+                for (var i = 0; i < rows.Length; i++)
                 {
-                    if (NameFolding.Fold(evidence.Quote).Contains(folded, StringComparison.Ordinal))
+                    ref readonly var row = ref rows[i];
+                    var quote = index.Documents[row.Document]!.Text.Substring(row.Start, row.End - row.Start);
+                    if (NameFolding.Fold(quote).Contains(folded, StringComparison.Ordinal))
                     {
-                        hits.Add(new EvidenceHit(edge, evidence));
+                        var edge = index.Record(seq);
+                        hits.Add(new EvidenceHit(edge, edge.Evidence[i]));
                     }
                 }
             }
@@ -159,9 +164,9 @@ public sealed partial class EmbeddedGraphStore
         foreach (var e in index.EdgesOf(actor))
         {
             ref readonly var edge = ref index.Edges[e];
-            if (filter.WalksFrom(edge, actor) && filter.Passes(edge, index.Records[e]))
+            if (filter.WalksFrom(edge, actor) && filter.Passes(edge, index, e))
             {
-                found.Add(index.Records[e]!);
+                found.Add(index.Record(e));
             }
         }
 

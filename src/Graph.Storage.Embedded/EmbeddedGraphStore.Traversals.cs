@@ -1,4 +1,5 @@
 using Graph.Core.Model;
+using Graph.Core.Ontology;
 using Graph.Core.Store;
 using Graph.Storage.Embedded.Index;
 using Graph.Storage.Embedded.Traversal;
@@ -11,8 +12,8 @@ public sealed partial class EmbeddedGraphStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// Nodes come in breadth-first order (by depth). Edges are every edge passing the filter between two of the nodes,
-    /// direction aside: the direction decides which actors are reached, not which links among them are drawn.
+    /// Nodes come in breadth-first order (by depth). Edges are those of the walks the search makes: see
+    /// <see cref="NeighbourhoodSearch"/>.
     /// </remarks>
     public Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodRequest request, CancellationToken cancellationToken = default)
     {
@@ -22,20 +23,7 @@ public sealed partial class EmbeddedGraphStore
         return Task.FromResult(Read(index =>
         {
             var center = RequireActor(index, request.Center, "center");
-            var hits = NeighbourhoodSearch.Run(index, center, request.Depth, filter, request.NodeLimit);
-            var nodes = new SubgraphNode[hits.Nodes.Length];
-            for (var i = 0; i < nodes.Length; i++)
-            {
-                nodes[i] = new SubgraphNode(index.Actors[hits.Nodes[i]]!, hits.Depths[i]);
-            }
-
-            var edges = new Relationship[hits.Edges.Length];
-            for (var i = 0; i < edges.Length; i++)
-            {
-                edges[i] = index.Records[hits.Edges[i]]!;
-            }
-
-            return new Subgraph(nodes, edges, hits.Truncated);
+            return NeighbourhoodSearch.Run(index, center, request.Depth, filter, request.NodeLimit);
         }));
     }
 
@@ -111,9 +99,9 @@ public sealed partial class EmbeddedGraphStore
             foreach (var e in index.EdgesOf(seq))
             {
                 ref readonly var edge = ref index.Edges[e];
-                if (edge.Dated && compiled.Passes(edge, index.Records[e]))
+                if (edge.Dated && compiled.Passes(edge, index, e))
                 {
-                    found.Add(index.Records[e]!);
+                    found.Add(index.Record(e));
                 }
             }
 
@@ -146,9 +134,9 @@ public sealed partial class EmbeddedGraphStore
             var conflicts = new List<QuantityConflict>();
             for (var seq = 1; seq < index.EdgeSlots; seq++)
             {
-                if (index.Records[seq] is { Evidence.Count: > 1 } edge)
+                if (index.IsEdge(seq) && index.Edges[seq].EvidenceCount > 1)
                 {
-                    conflicts.AddRange(QuantityConflicts.Find(edge));
+                    conflicts.AddRange(QuantityConflicts.Find(index.Peek(seq)));
                 }
             }
 
@@ -185,9 +173,9 @@ public sealed partial class EmbeddedGraphStore
             var byType = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var seq = 1; seq < index.EdgeSlots; seq++)
             {
-                if (index.Records[seq] is { } edge)
+                if (index.IsEdge(seq))
                 {
-                    var name = edge.Rule.Name;
+                    var name = GraphOntology.RuleFor(index.Edges[seq].Type).Name;
                     byType[name] = byType.GetValueOrDefault(name) + 1;
                 }
             }
@@ -212,7 +200,7 @@ public sealed partial class EmbeddedGraphStore
         {
             var actors = index.Actors.Where(a => a is not null).Select(a => a!).OrderBy(a => a.Id.Value, StringComparer.Ordinal).ToList();
             var documents = index.Documents.Where(d => d is not null).Select(d => d!).OrderBy(d => d.Id.Value, StringComparer.Ordinal).ToList();
-            var edges = index.Records.Where(r => r is not null).Select(r => r!).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+            var edges = Enumerable.Range(1, index.EdgeSlots - 1).Where(index.IsEdge).Select(index.Peek).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
             return new GraphSnapshot(actors, documents, edges);
         }));
 
@@ -225,7 +213,7 @@ public sealed partial class EmbeddedGraphStore
         for (var i = 0; i < edges.Length; i++)
         {
             ref readonly var edge = ref index.Edges[edges[i]];
-            steps[i] = new PathStep(index.Records[edges[i]]!, edge.From == at);
+            steps[i] = new PathStep(index.Record(edges[i]), edge.From == at);
             at = edge.Other(at);
             actors[i + 1] = index.Actors[at]!;
         }
@@ -240,7 +228,7 @@ public sealed partial class EmbeddedGraphStore
         foreach (var e in index.EdgesOf(actor))
         {
             ref readonly var edge = ref index.Edges[e];
-            if (filter.WalksFrom(edge, actor) && filter.Passes(edge, index.Records[e]))
+            if (filter.WalksFrom(edge, actor) && filter.Passes(edge, index, e))
             {
                 var other = edge.Other(actor);
                 if (!links.TryGetValue(other, out var list))
@@ -248,7 +236,7 @@ public sealed partial class EmbeddedGraphStore
                     links[other] = list = [];
                 }
 
-                list.Add(index.Records[e]!);
+                list.Add(index.Record(e));
             }
         }
 

@@ -123,7 +123,7 @@ public sealed partial class EmbeddedGraphStore
                 throw new NotFoundException("relationship", SafeId(edge));
             }
 
-            var current = batch.Index.Records[seq]!;
+            var current = batch.Index.Record(seq);
             var remaining = current.Evidence.Where(e => !(e.DocumentId == document && e.Start == start)).ToArray();
             if (remaining.Length == current.Evidence.Count)
             {
@@ -160,7 +160,7 @@ public sealed partial class EmbeddedGraphStore
         var touching = index.EdgesOf(removeSeq).ToArray();
         foreach (var seq in touching)
         {
-            var edge = index.Records[seq]!;
+            var edge = index.Record(seq);
             if (edge.Other(remove) == keep)
             {
                 throw new RuleViolationException("no-self-edge", $"Cannot merge '{remove}' into '{keep}': {edge.Id} links the two and would link '{keep}' to itself. Remove its evidence first.");
@@ -170,7 +170,7 @@ public sealed partial class EmbeddedGraphStore
         var evidenceMoved = 0;
         foreach (var seq in touching)
         {
-            var edge = index.Records[seq]!;
+            var edge = index.Record(seq);
             evidenceMoved += edge.Evidence.Count;
             batch.RemoveEdge(seq);
         }
@@ -197,7 +197,7 @@ public sealed partial class EmbeddedGraphStore
 
         foreach (var seq in touching)
         {
-            var edge = index.Records[seq]!;
+            var edge = index.Record(seq);
             var key = edge.Key with { From = Swap(edge.From), To = Swap(edge.To) };
             var moved = new Relationship(key.Canonical(), edge.Attributes, [.. edge.Evidence.Select(Rewrite)]);
             try
@@ -213,7 +213,7 @@ public sealed partial class EmbeddedGraphStore
         // Evidence elsewhere that credits the removed actor now credits the kept one; so do documents it published.
         for (var seq = 1; seq < index.EdgeSlots; seq++)
         {
-            if (batch.CurrentEdge(seq) is { } edge && edge.Evidence.Any(e => e.AttributedTo == remove))
+            if (batch.Credits(seq, removeSeq) && batch.CurrentEdge(seq) is { } edge && edge.Evidence.Any(e => e.AttributedTo == remove))
             {
                 batch.ReplaceEdge(seq, edge with { Evidence = [.. edge.Evidence.Select(Rewrite)] });
             }

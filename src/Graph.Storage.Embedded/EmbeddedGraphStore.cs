@@ -77,7 +77,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             logger?.LogInformation(
                 "Opened graph store {Path}: {Actors} actors, {Relationships} relationships, {Evidence} evidence, {Documents} documents indexed in {Elapsed} ms",
                 path, index.ActorCount, index.EdgeCount, index.EvidenceCount, index.DocumentCount, watch.ElapsedMilliseconds);
-            return new EmbeddedGraphStore(connection, options with { Path = path }, index, logger);
+            var store = new EmbeddedGraphStore(connection, options with { Path = path }, index, logger);
+            store.StartRecordWarmUp();
+            return store;
         }
         catch
         {
@@ -106,6 +108,61 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
         {
             _writeGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Builds every edge's record in the background after opening, a slice at a time under the read lock (writers
+    /// interleave), so traversals soon find them cached; until then a read builds what it needs itself.
+    /// </summary>
+    private void StartRecordWarmUp()
+    {
+        if (_index.EdgeCount == 0)
+        {
+            return;
+        }
+
+        var thread = new Thread(() =>
+        {
+            var watch = Stopwatch.StartNew();
+            var seq = 1;
+            while (true)
+            {
+                _lock.EnterReadLock();
+                try
+                {
+                    if (_disposed)
+                    {
+                        return;
+                    }
+
+                    var end = Math.Min(seq + 4096, _index.EdgeSlots);
+                    for (; seq < end; seq++)
+                    {
+                        if (_index.IsEdge(seq))
+                        {
+                            _index.Record(seq);
+                        }
+                    }
+
+                    if (seq >= _index.EdgeSlots)
+                    {
+                        break;
+                    }
+                }
+                finally
+                {
+                    _lock.ExitReadLock();
+                }
+            }
+
+            _logger?.LogDebug("Built {Relationships} relationship records in the background in {Elapsed} ms", _index.EdgeCount, watch.ElapsedMilliseconds);
+        })
+        {
+            IsBackground = true,
+            Priority = ThreadPriority.BelowNormal,
+            Name = "graph-store record warm-up",
+        };
+        thread.Start();
     }
 
     /// <summary>Runs a read against the index under the read lock.</summary>

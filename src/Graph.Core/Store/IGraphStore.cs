@@ -82,7 +82,12 @@ public interface IGraphStore : IAsyncDisposable
 
     // ---- traversals ----
 
-    /// <summary>Breadth-first neighbourhood up to the depth; stops adding actors at the node cap and says so.</summary>
+    /// <summary>
+    /// Breadth-first neighbourhood up to the depth; stops adding actors at the node cap and says so. Its edges are those
+    /// lying on walks of at most <c>Depth</c> hops from the centre: each passes the filter, may be walked (by the filter's
+    /// direction) from an end at depth below <c>Depth</c>, and has both ends among the returned actors. So an edge between
+    /// two actors at the last depth is not included, nor one to an actor the cap kept out.
+    /// </summary>
     Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Paths between two actors by <see cref="PathRequest.Mode"/>, bounded by depth and limit.</summary>

@@ -7,7 +7,8 @@ public sealed record SubgraphNode(Actor Actor, int Depth);
 
 /// <summary>
 /// Nodes and edges ready to draw. <see cref="Truncated"/> says the node cap was reached, so more actors lie beyond.
-/// Every edge's ends are among the nodes.
+/// Every edge's ends are among the nodes; which edges a neighbourhood holds is defined on
+/// <see cref="IGraphStore.GetNeighbourhoodAsync"/>.
 /// </summary>
 public sealed record Subgraph(IReadOnlyList<SubgraphNode> Nodes, IReadOnlyList<Relationship> Edges, bool Truncated);
 

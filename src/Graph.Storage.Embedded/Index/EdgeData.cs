@@ -1,11 +1,11 @@
-using Graph.Core.Model;
 using Graph.Core.Ontology;
 
 namespace Graph.Storage.Embedded.Index;
 
 /// <summary>
-/// What traversals need of an edge, packed so that filters run over an array of structs without touching the
-/// <see cref="Relationship"/> record: ends as dense actor ids, type, confidence and validity as day numbers.
+/// What traversals need of an edge, packed so that filters run over an array of structs without building the
+/// <see cref="Graph.Core.Model.Relationship"/> record: ends as dense actor ids, type, confidence, validity as day numbers,
+/// and where its evidence sits in the index's evidence pool.
 /// </summary>
 internal struct EdgeData
 {
@@ -24,25 +24,40 @@ internal struct EdgeData
     /// <summary>Last day of validTo, or <see cref="int.MaxValue"/>.</summary>
     public int End;
 
-    public double Confidence;
+    /// <summary>First of this edge's rows in <see cref="GraphIndex.EvidencePool"/>.</summary>
+    public int EvidenceStart;
 
-    public static EdgeData For(Relationship edge, int from, int to)
-    {
-        var attributes = edge.Attributes;
-        return new EdgeData
-        {
-            From = from,
-            To = to,
-            Type = edge.Type,
-            Alive = true,
-            Symmetric = edge.Rule.Symmetric,
-            Dated = attributes.ValidFrom is not null || attributes.ValidTo is not null,
-            Start = attributes.ValidFrom is { } start ? start.Start.DayNumber : int.MinValue,
-            End = attributes.ValidTo is { } end ? end.End.DayNumber : int.MaxValue,
-            Confidence = edge.Confidence,
-        };
-    }
+    public int EvidenceCount;
+
+    public double Confidence;
 
     /// <summary>The end that is not <paramref name="actor"/>.</summary>
     public readonly int Other(int actor) => From == actor ? To : From;
+}
+
+/// <summary>
+/// One evidence, compact: the quote is not kept (it is <c>document.Text[Start..End]</c>, checked verbatim on write),
+/// the document, attributed actor and extractor are dense ids, the attributes stay as their JSON column until asked for.
+/// </summary>
+internal struct EvidenceData
+{
+    /// <summary>The edge's seq.</summary>
+    public int Edge;
+
+    public int Document;
+    public int Start;
+    public int End;
+
+    /// <summary>Actor seq, or 0 for none.</summary>
+    public int AttributedTo;
+
+    public double Confidence;
+
+    /// <summary>Index into the index's extractor names (<see cref="GraphIndex.ExtractorId"/>).</summary>
+    public int Extractor;
+
+    public Graph.Core.Model.Stance Stance;
+
+    /// <summary>The evidence's own attributes as stored: null when absent.</summary>
+    public string? Attributes;
 }

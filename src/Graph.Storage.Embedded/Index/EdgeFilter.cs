@@ -1,4 +1,3 @@
-using Graph.Core.Model;
 using Graph.Core.Store;
 
 namespace Graph.Storage.Embedded.Index;
@@ -14,7 +13,7 @@ internal readonly struct EdgeFilter
     private readonly int _windowStart;
     private readonly int _windowEnd;
     private readonly double _minConfidence;
-    private readonly DocumentId? _document;
+    private readonly Graph.Core.Model.DocumentId? _document;
 
     public EdgeFilter(RelationshipFilter filter)
     {
@@ -38,8 +37,11 @@ internal readonly struct EdgeFilter
 
     public Direction Direction { get; }
 
+    /// <summary>True when every edge passes in either direction, so a walk need not read the edges at all.</summary>
+    public bool AllowsAll => Direction == Direction.Both && _types == uint.MaxValue && !_window && double.IsNegativeInfinity(_minConfidence) && _document is null;
+
     /// <summary>Every condition but direction.</summary>
-    public bool Passes(in EdgeData edge, Relationship? record)
+    public bool Passes(in EdgeData edge, GraphIndex index, int seq)
     {
         if ((_types & (1u << (int)edge.Type)) == 0 || edge.Confidence < _minConfidence)
         {
@@ -51,7 +53,7 @@ internal readonly struct EdgeFilter
             return false;
         }
 
-        return _document is not { } document || (record is not null && record.CitesDocument(document));
+        return _document is not { } document || index.Cites(seq, document);
     }
 
     /// <summary>True when the edge may be walked away from <paramref name="at"/>.</summary>

@@ -13,22 +13,39 @@ internal readonly record struct NameEntry(string Folded, string Original);
 /// <summary>
 /// The in-memory graph every read answers from. Actors and edges sit in arrays indexed by their SQLite <c>seq</c>
 /// (dense ids; a deleted row leaves a dead slot). Each actor has an array of the edge indices that touch it, in either
-/// direction; edges are <see cref="EdgeData"/> structs beside their full <see cref="Relationship"/> records. Mutated only
-/// by the single writer, after its transaction commits, under the store's write lock.
+/// direction. Edges are kept as <see cref="EdgeData"/> structs with their evidence in one pool of
+/// <see cref="EvidenceData"/>; the <see cref="Relationship"/> record is built on demand and cached. Mutated only by the
+/// single writer, after its transaction commits, under the store's write lock.
 /// </summary>
 internal sealed class GraphIndex
 {
     private readonly Dictionary<string, List<int>> _byFoldedName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _extractorIds = new(StringComparer.Ordinal);
+    private readonly Lock _edgeKeysGate = new();
+    private Dictionary<EdgeKey, int>? _edgeSeqs;
 
     public Actor?[] Actors = new Actor?[64];
     public NameEntry[]?[] Names = new NameEntry[]?[64];
     public int[][] Adjacency = new int[64][];
     public int[] AdjacencyCount = new int[64];
+
+    /// <summary>Beside <see cref="Adjacency"/>, the actor at the other end of each edge: an unfiltered walk reads no edge.</summary>
+    public int[][] Neighbours = new int[64][];
     public readonly Dictionary<ActorId, int> ActorSeqs = [];
 
     public EdgeData[] Edges = new EdgeData[64];
-    public Relationship?[] Records = new Relationship?[64];
-    public readonly Dictionary<EdgeKey, int> EdgeSeqs = [];
+    public string[] Qualifiers = new string[64];
+    public string?[] EdgeAttributeJson = new string?[64];
+
+    /// <summary>Records built so far; a slot is filled by the first read that needs it (a benign race: equal records).</summary>
+    public Relationship?[] RecordCache = new Relationship?[64];
+
+    /// <summary>Every edge's evidence, each edge a contiguous run (<see cref="EdgeData.EvidenceStart"/>); a rewritten edge appends a new run.</summary>
+    public EvidenceData[] EvidencePool = new EvidenceData[64];
+    public int EvidenceUsed;
+
+    private string[] _extractors = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, EdgeAttributes> _attributes = new(StringComparer.Ordinal);
 
     public readonly Dictionary<DocumentId, int> DocumentSeqs = [];
     public Document?[] Documents = new Document?[16];
@@ -54,15 +71,139 @@ internal sealed class GraphIndex
 
     public Document? DocumentOf(DocumentId id) => id.Value is not null && DocumentSeqs.TryGetValue(id, out var seq) ? Documents[seq] : null;
 
+    public bool IsEdge(int seq) => seq > 0 && seq < EdgeSlots && Edges[seq].Alive;
+
     public int EdgeSeqOf(RelationshipKey key)
     {
         key = key.Canonical();
         var from = SeqOf(key.From);
         var to = SeqOf(key.To);
-        return from >= 0 && to >= 0 && EdgeSeqs.TryGetValue(new EdgeKey(key.Type, from, to, key.Qualifier ?? ""), out var seq) ? seq : -1;
+        return from >= 0 && to >= 0 ? EdgeSeqOf(new EdgeKey(key.Type, from, to, key.Qualifier ?? "")) : -1;
+    }
+
+    /// <summary>The live edge with this key, or -1. Reads scan the shorter adjacency until a writer has built the key map.</summary>
+    public int EdgeSeqOf(EdgeKey key)
+    {
+        if (Volatile.Read(ref _edgeSeqs) is { } map)
+        {
+            return map.TryGetValue(key, out var found) ? found : -1;
+        }
+
+        if (key.From <= 0 || key.To <= 0 || key.From >= ActorSlots || key.To >= ActorSlots)
+        {
+            return -1;
+        }
+
+        var at = AdjacencyCount[key.From] <= AdjacencyCount[key.To] ? key.From : key.To;
+        foreach (var e in EdgesOf(at))
+        {
+            ref readonly var edge = ref Edges[e];
+            if (edge.From == key.From && edge.To == key.To && edge.Type == key.Type && Qualifiers[e] == key.Qualifier)
+            {
+                return e;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The key map writers stage against, built on the first write (opening does not pay for it).</summary>
+    public Dictionary<EdgeKey, int> EdgeSeqs()
+    {
+        if (Volatile.Read(ref _edgeSeqs) is { } map)
+        {
+            return map;
+        }
+
+        lock (_edgeKeysGate)
+        {
+            if (_edgeSeqs is null)
+            {
+                map = new Dictionary<EdgeKey, int>(EdgeCount);
+                for (var seq = 1; seq < EdgeSlots; seq++)
+                {
+                    ref readonly var edge = ref Edges[seq];
+                    if (edge.Alive)
+                    {
+                        map[new EdgeKey(edge.Type, edge.From, edge.To, Qualifiers[seq])] = seq;
+                    }
+                }
+
+                Volatile.Write(ref _edgeSeqs, map);
+            }
+
+            return _edgeSeqs;
+        }
     }
 
     public ReadOnlySpan<int> EdgesOf(int actor) => Adjacency[actor].AsSpan(0, AdjacencyCount[actor]);
+
+    public ReadOnlySpan<EvidenceData> EvidenceOf(int seq)
+    {
+        ref readonly var edge = ref Edges[seq];
+        return EvidencePool.AsSpan(edge.EvidenceStart, edge.EvidenceCount);
+    }
+
+    /// <summary>True when one of the edge's evidence comes from the document.</summary>
+    public bool Cites(int seq, DocumentId document)
+    {
+        if (document.Value is null || !DocumentSeqs.TryGetValue(document, out var doc))
+        {
+            return false;
+        }
+
+        foreach (ref readonly var evidence in EvidenceOf(seq))
+        {
+            if (evidence.Document == doc)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The full record of a live edge, built once and cached.</summary>
+    public Relationship Record(int seq) => RecordCache[seq] ??= Build(seq);
+
+    /// <summary>The full record of a live edge, from the cache or built without caching it (for whole-graph scans).</summary>
+    public Relationship Peek(int seq) => RecordCache[seq] ?? Build(seq);
+
+    private Relationship Build(int seq)
+    {
+        ref readonly var edge = ref Edges[seq];
+        var rows = EvidenceOf(seq);
+        ActorId?[]? credited = null;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i].AttributedTo > 0)
+            {
+                // Resolved now: the actor may be merged away before the list is read.
+                credited ??= new ActorId?[rows.Length];
+                credited[i] = Actors[rows[i].AttributedTo]!.Id;
+            }
+        }
+
+        var evidence = new LazyEvidence(this, EvidencePool, edge.EvidenceStart, edge.EvidenceCount, _extractors, credited);
+        var key = new RelationshipKey(edge.Type, Actors[edge.From]!.Id, Actors[edge.To]!.Id, Qualifiers[seq]);
+        return new Relationship(key, AttributesOf(seq), evidence);
+    }
+
+    /// <summary>An edge's attributes; the parsed form is shared by every edge with the same column text (they are immutable).</summary>
+    private EdgeAttributes AttributesOf(int seq) =>
+        EdgeAttributeJson[seq] is { } json ? _attributes.GetOrAdd(json, static text => Storage.TextFields.EdgeFromJson(text)) : EdgeAttributes.None;
+
+    public int ExtractorId(string extractor)
+    {
+        if (!_extractorIds.TryGetValue(extractor, out var id))
+        {
+            // Copy on write: lazy evidence lists hold the array they were made with.
+            _extractorIds[extractor] = id = _extractors.Length;
+            _extractors = [.. _extractors, extractor];
+        }
+
+        return id;
+    }
 
     // ---- mutation (single writer, under the write lock) ----
 
@@ -77,6 +218,7 @@ internal sealed class GraphIndex
         {
             ActorCount++;
             Adjacency[seq] ??= [];
+            Neighbours[seq] ??= [];
         }
 
         Actors[seq] = actor;
@@ -95,6 +237,7 @@ internal sealed class GraphIndex
         ActorSeqs.Remove(actor.Id);
         Actors[seq] = null;
         Adjacency[seq] = [];
+        Neighbours[seq] = [];
         AdjacencyCount[seq] = 0;
         ActorCount--;
     }
@@ -111,43 +254,204 @@ internal sealed class GraphIndex
         DocumentSlots = Math.Max(DocumentSlots, seq + 1);
     }
 
+    /// <summary>Stores a committed edge (new or rewritten); its ends, documents and attributed actors are already indexed.</summary>
     public void SetEdge(int seq, Relationship edge)
     {
-        EnsureEdgeSlot(seq);
         var from = ActorSeqs[edge.From];
         var to = ActorSeqs[edge.To];
-        if (Records[seq] is { } old)
+        var start = EvidenceUsed;
+        foreach (var e in edge.Evidence)
         {
-            EvidenceCount -= old.Evidence.Count;
+            AppendEvidence(new EvidenceData
+            {
+                Edge = seq,
+                Document = DocumentSeqs[e.DocumentId],
+                Start = e.Start,
+                End = e.End,
+                AttributedTo = e.AttributedTo is { } source ? ActorSeqs[source] : 0,
+                Confidence = e.Confidence,
+                Extractor = ExtractorId(e.Extractor),
+                Stance = e.Stance,
+                Attributes = Storage.TextFields.EvidenceToJson(e.Attributes),
+            });
+        }
+
+        var attributes = edge.Attributes;
+        SetEdge(
+            seq,
+            edge.Type,
+            from,
+            to,
+            edge.Key.Qualifier ?? "",
+            Storage.TextFields.EdgeToJson(attributes),
+            attributes.ValidFrom,
+            attributes.ValidTo,
+            start,
+            edge.Evidence.Count);
+    }
+
+    /// <summary>Stores an edge from its parts; its evidence is already in the pool at <paramref name="evidenceStart"/>.</summary>
+    public void SetEdge(int seq, RelationshipType type, int from, int to, string qualifier, string? attributesJson, PartialDate? validFrom, PartialDate? validTo, int evidenceStart, int evidenceCount)
+    {
+        EnsureEdgeSlot(seq);
+        ref var data = ref Edges[seq];
+        if (data.Alive)
+        {
+            EvidenceCount -= data.EvidenceCount;
         }
         else
         {
             EdgeCount++;
-            Append(from, seq);
-            Append(to, seq);
-            EdgeSeqs[new EdgeKey(edge.Type, from, to, edge.Key.Qualifier ?? "")] = seq;
+            Append(from, seq, to);
+            Append(to, seq, from);
+            _edgeSeqs?.Add(new EdgeKey(type, from, to, qualifier), seq);
         }
 
-        Records[seq] = edge;
-        Edges[seq] = EdgeData.For(edge, from, to);
-        EvidenceCount += edge.Evidence.Count;
+        var confidence = 0.0;
+        foreach (ref readonly var evidence in EvidencePool.AsSpan(evidenceStart, evidenceCount))
+        {
+            if (evidence.Stance != Stance.Denies && evidence.Confidence > confidence)
+            {
+                confidence = evidence.Confidence;
+            }
+        }
+
+        data = new EdgeData
+        {
+            From = from,
+            To = to,
+            Type = type,
+            Alive = true,
+            Symmetric = GraphOntology.RuleFor(type).Symmetric,
+            Dated = validFrom is not null || validTo is not null,
+            Start = validFrom is { } first ? first.Start.DayNumber : int.MinValue,
+            End = validTo is { } last ? last.End.DayNumber : int.MaxValue,
+            EvidenceStart = evidenceStart,
+            EvidenceCount = evidenceCount,
+            Confidence = confidence,
+        };
+        Qualifiers[seq] = qualifier;
+        EdgeAttributeJson[seq] = attributesJson;
+        RecordCache[seq] = null;
+        EvidenceCount += evidenceCount;
+    }
+
+    public void AppendEvidence(in EvidenceData evidence)
+    {
+        if (EvidenceUsed == EvidencePool.Length)
+        {
+            Array.Resize(ref EvidencePool, EvidencePool.Length * 2);
+        }
+
+        EvidencePool[EvidenceUsed++] = evidence;
     }
 
     public void RemoveEdge(int seq)
     {
-        if (Records[seq] is not { } edge)
+        ref var data = ref Edges[seq];
+        if (!data.Alive)
         {
             return;
         }
 
-        ref var data = ref Edges[seq];
         Detach(data.From, seq);
         Detach(data.To, seq);
-        EdgeSeqs.Remove(new EdgeKey(edge.Type, data.From, data.To, edge.Key.Qualifier ?? ""));
+        _edgeSeqs?.Remove(new EdgeKey(data.Type, data.From, data.To, Qualifiers[seq]));
         data.Alive = false;
-        Records[seq] = null;
+        RecordCache[seq] = null;
+        EdgeAttributeJson[seq] = null;
         EdgeCount--;
-        EvidenceCount -= edge.Evidence.Count;
+        EvidenceCount -= data.EvidenceCount;
+    }
+
+    /// <summary>Sizes the edge and actor arrays once for a bulk load.</summary>
+    public void Reserve(int actorSlots, int edgeSlots, int evidenceRows)
+    {
+        if (actorSlots > 0)
+        {
+            EnsureActorSlot(actorSlots - 1);
+        }
+
+        if (edgeSlots > Edges.Length)
+        {
+            Array.Resize(ref Edges, edgeSlots);
+            Array.Resize(ref Qualifiers, edgeSlots);
+            Array.Resize(ref EdgeAttributeJson, edgeSlots);
+            Array.Resize(ref RecordCache, edgeSlots);
+        }
+
+        if (evidenceRows > EvidencePool.Length)
+        {
+            Array.Resize(ref EvidencePool, evidenceRows);
+        }
+    }
+
+    /// <summary>Builds every actor's adjacency in one pass after a bulk load (edges in seq order, as appends would).</summary>
+    public void BuildAdjacency()
+    {
+        var counts = AdjacencyCount;
+        for (var seq = 1; seq < EdgeSlots; seq++)
+        {
+            ref readonly var edge = ref Edges[seq];
+            if (edge.Alive)
+            {
+                counts[edge.From]++;
+                counts[edge.To]++;
+            }
+        }
+
+        for (var actor = 0; actor < ActorSlots; actor++)
+        {
+            Adjacency[actor] = counts[actor] == 0 ? [] : new int[counts[actor]];
+            Neighbours[actor] = counts[actor] == 0 ? [] : new int[counts[actor]];
+            counts[actor] = 0;
+        }
+
+        for (var seq = 1; seq < EdgeSlots; seq++)
+        {
+            ref readonly var edge = ref Edges[seq];
+            if (edge.Alive)
+            {
+                Neighbours[edge.From][counts[edge.From]] = edge.To;
+                Adjacency[edge.From][counts[edge.From]++] = seq;
+                Neighbours[edge.To][counts[edge.To]] = edge.From;
+                Adjacency[edge.To][counts[edge.To]++] = seq;
+            }
+        }
+    }
+
+    /// <summary>Ends a bulk load: the edge arrays were filled directly; counts and adjacency follow from them.</summary>
+    public void CompleteLoad(int edgeSlots, int edgeCount, int evidenceCount)
+    {
+        EdgeSlots = Math.Max(EdgeSlots, edgeSlots);
+        EdgeCount = edgeCount;
+        EvidenceCount = evidenceCount;
+        AttachEvidence();
+        BuildAdjacency();
+    }
+
+    /// <summary>Points each loaded edge at its run of the evidence pool (rows sorted by edge) and derives its confidence.</summary>
+    private void AttachEvidence()
+    {
+        var rows = EvidencePool.AsSpan(0, EvidenceUsed);
+        for (var i = 0; i < rows.Length;)
+        {
+            var seq = rows[i].Edge;
+            var start = i;
+            var best = 0.0;
+            for (; i < rows.Length && rows[i].Edge == seq; i++)
+            {
+                if (rows[i].Stance != Stance.Denies && rows[i].Confidence > best)
+                {
+                    best = rows[i].Confidence;
+                }
+            }
+
+            ref var edge = ref Edges[seq];
+            edge.EvidenceStart = start;
+            edge.EvidenceCount = i - start;
+            edge.Confidence = best;
+        }
     }
 
     // ---- names ----
@@ -196,16 +500,19 @@ internal sealed class GraphIndex
 
     // ---- storage ----
 
-    private void Append(int actor, int edge)
+    private void Append(int actor, int edge, int other)
     {
         ref var list = ref Adjacency[actor];
+        ref var others = ref Neighbours[actor];
         var count = AdjacencyCount[actor];
         if (count == list.Length)
         {
             Array.Resize(ref list, Math.Max(4, count * 2));
+            Array.Resize(ref others, list.Length);
         }
 
         list[count] = edge;
+        others[count] = other;
         AdjacencyCount[actor] = count + 1;
     }
 
@@ -218,6 +525,7 @@ internal sealed class GraphIndex
         {
             // Shift rather than swap so the remaining edges keep their order (and traversal answers stay stable).
             Array.Copy(list, at + 1, list, at, count - at - 1);
+            Array.Copy(Neighbours[actor], at + 1, Neighbours[actor], at, count - at - 1);
             AdjacencyCount[actor] = count - 1;
         }
     }
@@ -230,6 +538,7 @@ internal sealed class GraphIndex
             Array.Resize(ref Actors, size);
             Array.Resize(ref Names, size);
             Array.Resize(ref Adjacency, size);
+            Array.Resize(ref Neighbours, size);
             Array.Resize(ref AdjacencyCount, size);
         }
 
@@ -242,7 +551,9 @@ internal sealed class GraphIndex
         {
             var size = Math.Max(seq + 1, Edges.Length * 2);
             Array.Resize(ref Edges, size);
-            Array.Resize(ref Records, size);
+            Array.Resize(ref Qualifiers, size);
+            Array.Resize(ref EdgeAttributeJson, size);
+            Array.Resize(ref RecordCache, size);
         }
 
         EdgeSlots = Math.Max(EdgeSlots, seq + 1);

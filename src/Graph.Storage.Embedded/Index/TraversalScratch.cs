@@ -18,6 +18,9 @@ internal sealed class TraversalScratch
     public int[] ParentB = [];
     public int[] QueueA = [];
     public int[] QueueB = [];
+
+    /// <summary>Edge ids a traversal collects; grown on demand, kept for the next one.</summary>
+    public int[] Edges = [];
     public int Stamp;
 
     public static TraversalScratch Rent(int nodeSlots)

@@ -6,22 +6,122 @@ using Microsoft.Data.Sqlite;
 namespace Graph.Storage.Embedded.Storage;
 
 /// <summary>
-/// Builds the in-memory index from the tables in four ordered scans (actors with aliases, documents, relationships
-/// joined with their evidence by seq). Ids are turned into strings once per actor and document and shared by every edge.
+/// Builds the in-memory index from the tables: actors with aliases and documents on the store's connection while two
+/// read-only connections scan relationships and evidence (each in seq order) in parallel. Ends, documents and
+/// attributed actors are read as the seqs they are stored as, so loading needs no string lookups; evidence quotes are
+/// not read at all (they are spans of their document's text).
 /// </summary>
 internal static class SqliteLoader
 {
     public static GraphIndex Load(SqliteConnection connection)
     {
         var index = new GraphIndex();
-        var actorIds = new Dictionary<long, ActorId>();
-        LoadActors(connection, index, actorIds);
-        var documentIds = LoadDocuments(connection, index, actorIds);
-        LoadEdges(connection, index, actorIds, documentIds);
+        var edgeSlots = (int)Scalar(connection, "SELECT coalesce(max(seq), 0) + 1 FROM relationships");
+        var actorSlots = (int)Scalar(connection, "SELECT coalesce(max(seq), 0) + 1 FROM actors");
+        index.Reserve(actorSlots, edgeSlots, 0);
+
+        var edges = Task.Run(() => WithReader(connection, reader => LoadRelationships(reader, index)));
+        var evidence = Task.Run(() => WithReader(connection, reader => LoadEvidence(reader, index, edgeSlots)));
+        LoadActors(connection, index);
+        LoadDocuments(connection, index);
+        var edgeCount = edges.GetAwaiter().GetResult();
+        var evidenceCount = evidence.GetAwaiter().GetResult();
+        index.CompleteLoad(edgeSlots, edgeCount, evidenceCount);
         return index;
     }
 
-    private static void LoadActors(SqliteConnection connection, GraphIndex index, Dictionary<long, ActorId> actorIds)
+    /// <summary>Runs a scan on its own read-only connection to the same file (WAL lets it read beside the writer's).</summary>
+    private static int WithReader(SqliteConnection writer, Func<SqliteConnection, int> scan)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = writer.DataSource,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return scan(connection);
+    }
+
+    /// <summary>Every relationship's topology into the edge arrays; returns how many there are.</summary>
+    private static int LoadRelationships(SqliteConnection connection, GraphIndex index)
+    {
+        var count = 0;
+        using var command = Command(connection, "SELECT seq, type, from_seq, to_seq, qualifier, attributes FROM relationships ORDER BY seq");
+        using var reader = command.ExecuteReader();
+        var edges = index.Edges;
+        var qualifiers = index.Qualifiers;
+        var attributes = index.EdgeAttributeJson;
+        while (reader.Read())
+        {
+            var seq = checked((int)reader.GetInt64(0));
+            var type = (RelationshipType)reader.GetInt32(1);
+            var qualifier = reader.GetString(4);
+            var json = reader.IsDBNull(5) ? null : reader.GetString(5);
+            var (validFrom, validTo) = TextFields.ValidityFromJson(json);
+
+            // Field by field: the evidence scan fills this edge's other fields at the same time.
+            ref var edge = ref edges[seq];
+            edge.From = checked((int)reader.GetInt64(2));
+            edge.To = checked((int)reader.GetInt64(3));
+            edge.Type = type;
+            edge.Symmetric = GraphOntology.RuleFor(type).Symmetric;
+            edge.Dated = validFrom is not null || validTo is not null;
+            edge.Start = validFrom is { } first ? first.Start.DayNumber : int.MinValue;
+            edge.End = validTo is { } last ? last.End.DayNumber : int.MaxValue;
+            edge.Alive = true;
+            qualifiers[seq] = qualifier.Length == 0 ? "" : qualifier;
+            attributes[seq] = json;
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Every evidence into the pool in (rel_seq, ord) order, with the edge of each row; returns how many there are. The
+    /// edges' evidence runs are set afterwards (<see cref="GraphIndex.AttachEvidence"/>) so that this scan never writes
+    /// the edge array the relationships scan is filling.
+    /// </summary>
+    private static int LoadEvidence(SqliteConnection connection, GraphIndex index, int edgeSlots)
+    {
+        using var command = Command(connection, "SELECT rel_seq, doc_seq, start, \"end\", attributed_seq, stance, confidence, extractor, attributes FROM evidence ORDER BY rel_seq, ord");
+        using var reader = command.ExecuteReader();
+        var lastExtractor = "";
+        var lastExtractorId = -1;
+        while (reader.Read())
+        {
+            var seq = checked((int)reader.GetInt64(0));
+            if (seq >= edgeSlots)
+            {
+                continue; // written after the relationships scan began; cannot happen while the store is opening
+            }
+
+            var extractor = reader.GetString(7);
+            if (extractor != lastExtractor || lastExtractorId < 0)
+            {
+                lastExtractor = extractor;
+                lastExtractorId = index.ExtractorId(extractor);
+            }
+
+            index.AppendEvidence(new EvidenceData
+            {
+                Edge = seq,
+                Document = checked((int)reader.GetInt64(1)),
+                Start = reader.GetInt32(2),
+                End = reader.GetInt32(3),
+                AttributedTo = reader.IsDBNull(4) ? 0 : checked((int)reader.GetInt64(4)),
+                Stance = (Stance)reader.GetInt32(5),
+                Confidence = reader.GetDouble(6),
+                Extractor = lastExtractorId,
+                Attributes = reader.IsDBNull(8) ? null : reader.GetString(8),
+            });
+        }
+
+        return index.EvidenceUsed;
+    }
+
+    private static void LoadActors(SqliteConnection connection, GraphIndex index)
     {
         var aliases = new Dictionary<long, List<string>>();
         using (var command = Command(connection, "SELECT actor_seq, alias FROM aliases ORDER BY actor_seq, ord"))
@@ -53,15 +153,13 @@ internal static class SqliteLoader
                     aliases.TryGetValue(seq, out var names) ? names.ToArray() : [],
                     TextFields.FromJson(reader.IsDBNull(5) ? null : reader.GetString(5)),
                     reader.IsDBNull(4) ? null : reader.GetString(4));
-                actorIds[seq] = id;
                 index.SetActor(checked((int)seq), actor);
             }
         }
     }
 
-    private static Dictionary<long, DocumentId> LoadDocuments(SqliteConnection connection, GraphIndex index, Dictionary<long, ActorId> actorIds)
+    private static void LoadDocuments(SqliteConnection connection, GraphIndex index)
     {
-        var documentIds = new Dictionary<long, DocumentId>();
         using var command = Command(connection, "SELECT seq, id, title, publisher_seq, url, published, text FROM documents ORDER BY seq");
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -70,62 +168,18 @@ internal static class SqliteLoader
             var document = new Document(
                 DocumentId.Parse(reader.GetString(1)),
                 reader.GetString(2),
-                reader.IsDBNull(3) ? null : actorIds[reader.GetInt64(3)],
+                reader.IsDBNull(3) ? null : index.Actors[checked((int)reader.GetInt64(3))]!.Id,
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.IsDBNull(5) ? null : PartialDate.Parse(reader.GetString(5)),
                 reader.GetString(6));
-            documentIds[seq] = document.Id;
             index.SetDocument(checked((int)seq), document);
         }
-
-        return documentIds;
     }
 
-    private static void LoadEdges(SqliteConnection connection, GraphIndex index, Dictionary<long, ActorId> actorIds, Dictionary<long, DocumentId> documentIds)
+    private static long Scalar(SqliteConnection connection, string sql)
     {
-        var extractors = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var edges = Command(connection, "SELECT seq, type, from_seq, to_seq, qualifier, attributes FROM relationships ORDER BY seq");
-        using var evidence = Command(connection, "SELECT rel_seq, doc_seq, start, \"end\", quote, attributed_seq, stance, confidence, extractor, attributes FROM evidence ORDER BY rel_seq, ord");
-        using var edgeReader = edges.ExecuteReader();
-        using var evidenceReader = evidence.ExecuteReader();
-        var hasEvidence = evidenceReader.Read();
-        var list = new List<Evidence>();
-        while (edgeReader.Read())
-        {
-            var seq = edgeReader.GetInt64(0);
-            list.Clear();
-
-            // Both scans are ordered by relationship seq: a merge join. Evidence of no relationship cannot exist (foreign key).
-            while (hasEvidence && evidenceReader.GetInt64(0) < seq)
-            {
-                hasEvidence = evidenceReader.Read();
-            }
-
-            while (hasEvidence && evidenceReader.GetInt64(0) == seq)
-            {
-                var extractor = evidenceReader.GetString(8);
-                if (!extractors.TryGetValue(extractor, out var shared))
-                {
-                    extractors[extractor] = shared = extractor;
-                }
-
-                list.Add(new Evidence(
-                    documentIds[evidenceReader.GetInt64(1)],
-                    evidenceReader.GetString(4),
-                    evidenceReader.GetInt32(2),
-                    evidenceReader.GetInt32(3),
-                    evidenceReader.IsDBNull(5) ? null : actorIds[evidenceReader.GetInt64(5)],
-                    (Stance)evidenceReader.GetInt32(6),
-                    evidenceReader.GetDouble(7),
-                    shared,
-                    TextFields.EvidenceFromJson(evidenceReader.IsDBNull(9) ? null : evidenceReader.GetString(9))));
-                hasEvidence = evidenceReader.Read();
-            }
-
-            var key = new RelationshipKey((RelationshipType)edgeReader.GetInt32(1), actorIds[edgeReader.GetInt64(2)], actorIds[edgeReader.GetInt64(3)], edgeReader.GetString(4));
-            var attributes = TextFields.EdgeFromJson(edgeReader.IsDBNull(5) ? null : edgeReader.GetString(5));
-            index.SetEdge(checked((int)seq), new Relationship(key, attributes, list.ToArray()));
-        }
+        using var command = Command(connection, sql);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql)

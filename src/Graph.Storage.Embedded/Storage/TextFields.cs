@@ -62,4 +62,24 @@ internal static class TextFields
 
     /// <summary>An evidence's attributes from their column.</summary>
     public static EdgeAttributes? EvidenceFromJson(string? json) => json is null ? null : EdgeAttributes.FromText(FromJson(json));
+
+    /// <summary>
+    /// validFrom and validTo from an edge's attributes column without parsing the rest: the column is written by
+    /// <see cref="Utf8JsonWriter"/>, which escapes quotes inside values, so a <c>"validFrom":"</c> can only be the key.
+    /// </summary>
+    public static (PartialDate? From, PartialDate? To) ValidityFromJson(string? json) =>
+        json is null ? (null, null) : (DateField(json, "\"validFrom\":\""), DateField(json, "\"validTo\":\""));
+
+    private static PartialDate? DateField(string json, string key)
+    {
+        var at = json.IndexOf(key, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        at += key.Length;
+        var end = json.IndexOf('"', at);
+        return PartialDate.Parse(json[at..end]);
+    }
 }

@@ -35,7 +35,7 @@ internal sealed class WriteBatch(GraphIndex index)
 
     public IEnumerable<(int Seq, Document Document, bool IsNew)> Documents => _documents.Values.Select(d => (d.Seq, d.Document, index.Documents.ElementAtOrDefault(d.Seq) is null));
 
-    public IEnumerable<(int Seq, Relationship Edge, bool IsNew)> Edges => _edges.Values.Select(e => (e.Seq, e.Edge, e.Seq >= index.EdgeSlots || index.Records[e.Seq] is null));
+    public IEnumerable<(int Seq, Relationship Edge, bool IsNew)> Edges => _edges.Values.Select(e => (e.Seq, e.Edge, !index.IsEdge(e.Seq)));
 
     public int EdgeRows => _edges.Count;
 
@@ -75,7 +75,7 @@ internal sealed class WriteBatch(GraphIndex index)
             return staged.Edge;
         }
 
-        return index.EdgeSeqs.TryGetValue(key, out var seq) && !_removedEdges.Contains(seq) ? index.Records[seq] : null;
+        return index.EdgeSeqs().TryGetValue(key, out var seq) && !_removedEdges.Contains(seq) ? index.Record(seq) : null;
     }
 
     // ---- staging ----
@@ -162,7 +162,7 @@ internal sealed class WriteBatch(GraphIndex index)
         var merged = current is null ? Normalized(edge) : current.Merge(edge);
         merged.Attributes.Validate();
         var seq = _edges.TryGetValue(edgeKey, out var staged) ? staged.Seq
-            : index.EdgeSeqs.TryGetValue(edgeKey, out var existing) && !_removedEdges.Contains(existing) ? existing
+            : index.EdgeSeqs().TryGetValue(edgeKey, out var existing) && !_removedEdges.Contains(existing) ? existing
             : _nextEdgeSeq++;
         _edges[edgeKey] = (seq, merged);
     }
@@ -176,14 +176,38 @@ internal sealed class WriteBatch(GraphIndex index)
 
     /// <summary>The edge in slot <paramref name="seq"/> as this batch leaves it so far; null when removed.</summary>
     public Relationship? CurrentEdge(int seq) =>
-        _removedEdges.Contains(seq) || index.Records[seq] is null ? null
-        : _edges.TryGetValue(KeyOf(seq), out var staged) ? staged.Edge : index.Records[seq];
+        _removedEdges.Contains(seq) || !index.IsEdge(seq) ? null
+        : _edges.TryGetValue(KeyOf(seq), out var staged) ? staged.Edge : index.Record(seq);
+
+    /// <summary>True when the edge in slot <paramref name="seq"/>, as this batch leaves it so far, credits the actor in some evidence.</summary>
+    public bool Credits(int seq, int actorSeq)
+    {
+        if (_removedEdges.Contains(seq) || !index.IsEdge(seq))
+        {
+            return false;
+        }
+
+        if (_edges.TryGetValue(KeyOf(seq), out var staged))
+        {
+            var id = index.Actors[actorSeq]!.Id;
+            return staged.Edge.Evidence.Any(e => e.AttributedTo == id);
+        }
+
+        foreach (ref readonly var row in index.EvidenceOf(seq))
+        {
+            if (row.AttributedTo == actorSeq)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void RemoveEdge(int seq)
     {
         var data = index.Edges[seq];
-        var edge = index.Records[seq]!;
-        _edges.Remove(new EdgeKey(edge.Type, data.From, data.To, edge.Key.Qualifier ?? ""));
+        _edges.Remove(new EdgeKey(data.Type, data.From, data.To, index.Qualifiers[seq]));
         _removedEdges.Add(seq);
     }
 
@@ -222,7 +246,7 @@ internal sealed class WriteBatch(GraphIndex index)
 
         Count(_actors, seq => index.Actors.ElementAtOrDefault(seq));
         Count(_documents, seq => index.Documents.ElementAtOrDefault(seq));
-        Count(_edges, seq => seq < index.EdgeSlots && !_removedEdges.Contains(seq) ? index.Records[seq] : null);
+        Count(_edges, seq => !_removedEdges.Contains(seq) && index.IsEdge(seq) ? index.Peek(seq) : null);
         return new UpsertResult(created, updated, unchanged);
     }
 
@@ -264,9 +288,9 @@ internal sealed class WriteBatch(GraphIndex index)
 
         for (var seq = 1; seq < index.EdgeSlots; seq++)
         {
-            if (index.Records[seq] is { } edge && !_removedEdges.Contains(seq) && !_edges.ContainsKey(KeyOf(seq)))
+            if (index.IsEdge(seq) && !_removedEdges.Contains(seq) && !_edges.ContainsKey(KeyOf(seq)))
             {
-                yield return edge;
+                yield return index.Peek(seq);
             }
         }
     }
@@ -274,7 +298,7 @@ internal sealed class WriteBatch(GraphIndex index)
     private EdgeKey KeyOf(int seq)
     {
         var data = index.Edges[seq];
-        return new EdgeKey(data.Type, data.From, data.To, index.Records[seq]!.Key.Qualifier ?? "");
+        return new EdgeKey(data.Type, data.From, data.To, index.Qualifiers[seq]);
     }
 
     /// <summary>A new edge with any evidence stated twice in it kept once (the later copy).</summary>

@@ -1,35 +1,41 @@
+using Graph.Core.Model;
+using Graph.Core.Store;
 using Graph.Storage.Embedded.Index;
 
 namespace Graph.Storage.Embedded.Traversal;
 
-/// <summary>The nodes and edges found by a breadth-first search, as dense ids, before they are materialized.</summary>
-internal readonly record struct NeighbourhoodHits(int[] Nodes, int[] Depths, int[] Edges, bool Truncated);
-
 /// <summary>
-/// Breadth-first search from a centre up to a depth, stopping at the node cap. Its edges are every edge passing the
-/// filter between two of the nodes found (the induced subgraph), so every edge's ends are among the nodes.
+/// Breadth-first search from a centre up to a depth, stopping additions at the node cap. Edges are collected while
+/// expanding, so no found actor's adjacency is read twice: an edge belongs to the neighbourhood when it passes the
+/// filter, may be walked from an end at depth below the limit, and its other end is among the returned actors. Edges
+/// between two actors at the last depth, and edges to actors the cap kept out, are not included.
 /// </summary>
 internal static class NeighbourhoodSearch
 {
-    public static NeighbourhoodHits Run(GraphIndex index, int center, int depth, in EdgeFilter filter, int nodeLimit)
+    public static Subgraph Run(GraphIndex index, int center, int depth, in EdgeFilter filter, int nodeLimit)
     {
         var scratch = TraversalScratch.Rent(index.ActorSlots);
         try
         {
             var seen = scratch.SeenA;
             var dist = scratch.DistA;
+            var position = scratch.ParentA;
             var queue = scratch.QueueA;
+            var found = scratch.Edges;
+            var foundCount = 0;
             var stamp = scratch.Stamp;
             var edges = index.Edges;
-            var records = index.Records;
+            var all = filter.AllowsAll;
 
             int head = 0, tail = 0;
-            queue[tail++] = center;
+            queue[tail] = center;
+            position[center] = tail++;
             seen[center] = stamp;
             dist[center] = 0;
             var truncated = false;
-            while (head < tail && !truncated)
+            while (head < tail)
             {
+                var at = head;
                 var u = queue[head++];
                 var d = dist[u];
                 if (d == depth)
@@ -37,55 +43,61 @@ internal static class NeighbourhoodSearch
                     break; // breadth-first: every node still queued is at the last depth too
                 }
 
-                foreach (var e in index.EdgesOf(u))
+                var adjacent = index.EdgesOf(u);
+                var others = index.Neighbours[u];
+                for (var k = 0; k < adjacent.Length; k++)
                 {
-                    ref readonly var edge = ref edges[e];
-                    if (!filter.WalksFrom(edge, u) || !filter.Passes(edge, records[e]))
+                    var e = adjacent[k];
+                    if (!all && (!filter.WalksFrom(edges[e], u) || !filter.Passes(edges[e], index, e)))
                     {
                         continue;
                     }
 
-                    var v = edge.Other(u);
+                    var v = others[k];
                     if (seen[v] == stamp)
                     {
+                        // Taken already when v was expanded (before u) if it could be walked from v.
+                        if (position[v] < at && (all || filter.WalksFrom(edges[e], v)))
+                        {
+                            continue;
+                        }
+                    }
+                    else if (tail == nodeLimit)
+                    {
+                        truncated = true; // v stays out, and so does this edge; found actors are still expanded for theirs
                         continue;
                     }
-
-                    if (tail == nodeLimit)
+                    else
                     {
-                        truncated = true;
-                        break;
+                        seen[v] = stamp;
+                        dist[v] = d + 1;
+                        queue[tail] = v;
+                        position[v] = tail++;
                     }
 
-                    seen[v] = stamp;
-                    dist[v] = d + 1;
-                    queue[tail++] = v;
+                    if (foundCount == found.Length)
+                    {
+                        Array.Resize(ref scratch.Edges, Math.Max(64, found.Length * 2));
+                        found = scratch.Edges;
+                    }
+
+                    found[foundCount++] = e;
                 }
             }
 
-            var found = new List<int>();
+            var nodes = new SubgraphNode[tail];
             for (var i = 0; i < tail; i++)
             {
-                var u = queue[i];
-                foreach (var e in index.EdgesOf(u))
-                {
-                    ref readonly var edge = ref edges[e];
-                    // Each edge once: from the end it leaves.
-                    if (edge.From == u && seen[edge.To] == stamp && filter.Passes(edge, records[e]))
-                    {
-                        found.Add(e);
-                    }
-                }
+                nodes[i] = new SubgraphNode(index.Actors[queue[i]]!, dist[queue[i]]);
             }
 
-            var nodes = queue.AsSpan(0, tail).ToArray();
-            var depths = new int[tail];
-            for (var i = 0; i < tail; i++)
+            var records = new Relationship[foundCount];
+            for (var i = 0; i < foundCount; i++)
             {
-                depths[i] = dist[nodes[i]];
+                records[i] = index.Record(found[i]);
             }
 
-            return new NeighbourhoodHits(nodes, depths, [.. found], truncated);
+            return new Subgraph(nodes, records, truncated);
         }
         finally
         {

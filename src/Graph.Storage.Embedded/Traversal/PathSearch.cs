@@ -17,7 +17,6 @@ internal static class PathSearch
         {
             var stamp = s.Stamp;
             var edges = index.Edges;
-            var records = index.Records;
             s.SeenA[source] = stamp;
             s.DistA[source] = 0;
             s.QueueA[0] = source;
@@ -46,7 +45,7 @@ internal static class PathSearch
                     foreach (var e in index.EdgesOf(u))
                     {
                         ref readonly var edge = ref edges[e];
-                        if (!(forward ? filter.WalksFrom(edge, u) : filter.WalksInto(edge, u)) || !filter.Passes(edge, records[e]))
+                        if (!(forward ? filter.WalksFrom(edge, u) : filter.WalksInto(edge, u)) || !filter.Passes(edge, index, e))
                         {
                             continue;
                         }
@@ -121,7 +120,6 @@ internal static class PathSearch
         {
             var stamp = s.Stamp;
             var edges = index.Edges;
-            var records = index.Records;
             var seen = s.SeenA;
             var dist = s.DistA;
             var queue = s.QueueA;
@@ -141,7 +139,7 @@ internal static class PathSearch
                 foreach (var e in index.EdgesOf(u))
                 {
                     ref readonly var edge = ref edges[e];
-                    if (!filter.WalksFrom(edge, u) || !filter.Passes(edge, records[e]))
+                    if (!filter.WalksFrom(edge, u) || !filter.Passes(edge, index, e))
                     {
                         continue;
                     }
@@ -183,7 +181,7 @@ internal static class PathSearch
 
                     ref readonly var edge = ref edges[e];
                     var u = edge.Other(v);
-                    if (seen[u] != stamp || dist[u] != k - 1 || !filterCopy.WalksInto(edge, v) || !filterCopy.Passes(edge, records[e]))
+                    if (seen[u] != stamp || dist[u] != k - 1 || !filterCopy.WalksInto(edge, v) || !filterCopy.Passes(edge, index, e))
                     {
                         continue;
                     }
@@ -211,7 +209,6 @@ internal static class PathSearch
         {
             var stamp = s.Stamp;
             var edges = index.Edges;
-            var records = index.Records;
 
             // Hops from each node to the end, walking backwards: a prefix that cannot reach the end in time is cut.
             var toEnd = s.DistB;
@@ -232,7 +229,7 @@ internal static class PathSearch
                 foreach (var e in index.EdgesOf(u))
                 {
                     ref readonly var edge = ref edges[e];
-                    if (!filter.WalksInto(edge, u) || !filter.Passes(edge, records[e]))
+                    if (!filter.WalksInto(edge, u) || !filter.Passes(edge, index, e))
                     {
                         continue;
                     }
@@ -279,7 +276,7 @@ internal static class PathSearch
                     ref readonly var edge = ref edges[e];
                     var v = edge.Other(u);
                     if (onPath[v] == stamp || reaches[v] != stamp || k + 1 + toEnd[v] > length
-                        || !filterCopy.WalksFrom(edge, u) || !filterCopy.Passes(edge, records[e]))
+                        || !filterCopy.WalksFrom(edge, u) || !filterCopy.Passes(edge, index, e))
                     {
                         continue;
                     }

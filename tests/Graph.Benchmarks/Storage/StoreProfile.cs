@@ -88,7 +88,7 @@ public static class StoreProfile
         return [.. linked.Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>SqliteLoader's three scans, timed one by one, cold (first call in this process) and then warm.</summary>
+    /// <summary>SqliteLoader.Load, cold (first call in this process) and warm; then its four scans one after another (Load overlaps them).</summary>
     private static void ProfileOpen(string path)
     {
         var loader = Internal("Storage.SqliteLoader");
@@ -97,24 +97,47 @@ public static class StoreProfile
         connection.Open();
         foreach (var round in new[] { "cold", "warm" })
         {
-            var index = Activator.CreateInstance(indexType, nonPublic: true)!;
-            var actorIds = new Dictionary<long, ActorId>();
             var watch = Stopwatch.StartNew();
-            Method(loader, "LoadActors").Invoke(null, [connection, index, actorIds]);
-            var actors = watch.Elapsed.TotalMilliseconds;
+            var loaded = Method(loader, "Load").Invoke(null, [connection])!;
+            var total = watch.Elapsed.TotalMilliseconds;
+
+            var actorSlots = (int)indexType.GetProperty("ActorSlots", AnyMember)!.GetValue(loaded)!;
+            var edgeSlots = (int)indexType.GetProperty("EdgeSlots", AnyMember)!.GetValue(loaded)!;
+            var index = Activator.CreateInstance(indexType, nonPublic: true)!;
+            Method(indexType, "Reserve").Invoke(index, [actorSlots, edgeSlots, 0]);
+            double Step(string name, object?[] arguments)
+            {
+                watch.Restart();
+                Method(loader, name).Invoke(null, arguments);
+                return watch.Elapsed.TotalMilliseconds;
+            }
+
+            var actors = Step("LoadActors", [connection, index]);
+            var documents = Step("LoadDocuments", [connection, index]);
+            var relationships = Step("LoadRelationships", [connection, index]);
+            var evidence = Step("LoadEvidence", [connection, index, edgeSlots]);
+            var isEdge = Method(indexType, "IsEdge").CreateDelegate<Func<int, bool>>(loaded);
+            var peek = Method(indexType, "Peek").CreateDelegate<Func<int, Relationship>>(loaded);
             watch.Restart();
-            var documentIds = Method(loader, "LoadDocuments").Invoke(null, [connection, index, actorIds]);
-            var documents = watch.Elapsed.TotalMilliseconds;
-            watch.Restart();
-            Method(loader, "LoadEdges").Invoke(null, [connection, index, actorIds, documentIds]);
-            var edges = watch.Elapsed.TotalMilliseconds;
-            Console.WriteLine($"open ({round}): SqliteLoader.LoadActors {actors:F0} ms, LoadDocuments {documents:F0} ms, LoadEdges {edges:F0} ms");
+            var built = 0;
+            for (var seq = 1; seq < edgeSlots; seq++)
+            {
+                if (isEdge(seq))
+                {
+                    peek(seq);
+                    built++;
+                }
+            }
+
+            var build = watch.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"open ({round}): GraphIndex.Peek (Relationship record built on demand) x{built:N0}: {build:F0} ms, {build * 1000 / Math.Max(1, built):F2} us each");
+            Console.WriteLine($"open ({round}): SqliteLoader.Load {total:F0} ms; one by one: LoadActors {actors:F0} ms, LoadDocuments {documents:F0} ms, LoadRelationships {relationships:F0} ms, LoadEvidence {evidence:F0} ms");
         }
 
-        // What LoadEdges is made of: its two ordered scans without building anything, and the evidence table in row order.
+        // The edge scans without building anything, and the evidence table in row order.
         Scan(connection, "relationships scan (ORDER BY seq)", "SELECT seq, type, from_seq, to_seq, qualifier, attributes FROM relationships ORDER BY seq");
-        Scan(connection, "evidence scan (ORDER BY rel_seq, ord)", "SELECT rel_seq, doc_seq, start, \"end\", quote, attributed_seq, stance, confidence, extractor, attributes FROM evidence ORDER BY rel_seq, ord");
-        Scan(connection, "evidence scan (row order)", "SELECT rel_seq, doc_seq, start, \"end\", quote, attributed_seq, stance, confidence, extractor, attributes FROM evidence");
+        Scan(connection, "evidence scan (ORDER BY rel_seq, ord)", "SELECT rel_seq, doc_seq, start, \"end\", attributed_seq, stance, confidence, extractor, attributes FROM evidence ORDER BY rel_seq, ord");
+        Scan(connection, "evidence scan (row order)", "SELECT rel_seq, doc_seq, start, \"end\", attributed_seq, stance, confidence, extractor, attributes FROM evidence");
         var json = new List<string>();
         using (var command = connection.CreateCommand())
         {
@@ -129,7 +152,11 @@ public static class StoreProfile
         var edgeFromJson = Method(Internal("Storage.TextFields"), "EdgeFromJson").CreateDelegate<Func<string?, EdgeAttributes>>();
         var start = Stopwatch.GetTimestamp();
         json.ForEach(j => edgeFromJson(j));
-        Console.WriteLine($"  TextFields.EdgeFromJson x{json.Count:N0} (edges with attributes): {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms");
+        Console.WriteLine($"  TextFields.EdgeFromJson x{json.Count:N0} (edges with attributes, now only when a record is built): {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms");
+        var validity = Method(Internal("Storage.TextFields"), "ValidityFromJson").CreateDelegate<Func<string?, (PartialDate?, PartialDate?)>>();
+        start = Stopwatch.GetTimestamp();
+        json.ForEach(j => validity(j));
+        Console.WriteLine($"  TextFields.ValidityFromJson x{json.Count:N0} (what opening parses): {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms");
     }
 
     private static void Scan(SqliteConnection connection, string name, string sql)
@@ -153,30 +180,19 @@ public static class StoreProfile
     }
 
     /// <summary>
-    /// Per neighbourhood: the store's total, NeighbourhoodSearch.Run alone, and how many adjacency entries the breadth-first
-    /// expansion scans compared with the induced-edge pass (which scans every found actor's whole adjacency).
+    /// Per neighbourhood: the store's total, NeighbourhoodSearch.Run alone, and how many adjacency entries its one pass scans
+    /// (the whole adjacency of every returned actor below the last depth).
     /// </summary>
     private static async Task ProfileNeighbourhoodAsync(string path, Workload workload)
     {
         await using var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path });
         var index = typeof(EmbeddedGraphStore).GetField("_index", AnyMember)?.GetValue(store) ?? throw Missing("EmbeddedGraphStore._index");
         var indexType = index.GetType();
-        var adjacency = (int[][])Field(indexType, "Adjacency").GetValue(index)!;
         var adjacencyCount = (int[])Field(indexType, "AdjacencyCount").GetValue(index)!;
         var seqOf = Method(indexType, "SeqOf").CreateDelegate<Func<ActorId, int>>(index);
-        var edges = (Array)Field(indexType, "Edges").GetValue(index)!;
-        var edgeType = edges.GetType().GetElementType()!;
-        var (fromField, toField) = (Field(edgeType, "From"), Field(edgeType, "To"));
-        var ends = new (int From, int To)[edges.Length];
-        for (var i = 0; i < edges.Length; i++)
-        {
-            var edge = edges.GetValue(i)!;
-            ends[i] = ((int)fromField.GetValue(edge)!, (int)toField.GetValue(edge)!);
-        }
-
         var filter = Activator.CreateInstance(Internal("Index.EdgeFilter"), RelationshipFilter.All)!;
         var search = Method(Internal("Traversal.NeighbourhoodSearch"), "Run");
-        var rows = new List<(double Total, double Search, int Nodes, int Edges, long BfsScan, long InducedScan)>();
+        var rows = new List<(double Total, double Search, int Nodes, int Edges, long Scanned)>();
         foreach (var (i, centre) in workload.Neighbourhood.Select(ActorId.Parse).Index())
         {
             var start = Stopwatch.GetTimestamp();
@@ -186,53 +202,21 @@ public static class StoreProfile
             start = Stopwatch.GetTimestamp();
             search.Invoke(null, [index, seq, workload.Depth, filter, workload.NodeLimit]);
             var searchMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            var (bfsScan, inducedScan) = ScanCounts(seq, workload, adjacency, adjacencyCount, ends);
+            var scanned = subgraph.Nodes.Where(n => n.Depth < workload.Depth).Sum(n => (long)adjacencyCount[seqOf(n.Actor.Id)]);
             if (i >= 50)
             {
-                rows.Add((total, searchMs, subgraph.Nodes.Count, subgraph.Edges.Count, bfsScan, inducedScan));
+                rows.Add((total, searchMs, subgraph.Nodes.Count, subgraph.Edges.Count, scanned));
             }
         }
 
-        void Line(string name, IReadOnlyCollection<(double Total, double Search, int Nodes, int Edges, long BfsScan, long InducedScan)> set) =>
+        void Line(string name, IReadOnlyCollection<(double Total, double Search, int Nodes, int Edges, long Scanned)> set) =>
             Console.WriteLine($"  {name,-18} n={set.Count,5}: total median {Median(set.Select(r => r.Total)):F3} ms, mean {set.Average(r => r.Total):F3} ms; NeighbourhoodSearch.Run mean {set.Average(r => r.Search):F3} ms; " +
-                $"{set.Average(r => r.Nodes):F0} nodes, {set.Average(r => r.Edges):F0} edges; adjacency entries scanned: expansion {set.Average(r => r.BfsScan):F0}, induced-edge pass {set.Average(r => r.InducedScan):F0}");
+                $"{set.Average(r => r.Nodes):F0} nodes, {set.Average(r => r.Edges):F0} edges; adjacency entries scanned {set.Average(r => r.Scanned):F0}");
         Console.WriteLine($"2-hop neighbourhood (cap {workload.NodeLimit}), first 50 queries as warm-up:");
         Line("all", rows);
         Line("at the cap", [.. rows.Where(r => r.Nodes == workload.NodeLimit)]);
         Line("below the cap", [.. rows.Where(r => r.Nodes < workload.NodeLimit)]);
         Line("slowest 1%", [.. rows.OrderByDescending(r => r.Total).Take(Math.Max(1, rows.Count / 100))]);
-    }
-
-    /// <summary>Adjacency entries the expansion reads (until the cap) and the induced-edge pass reads (every found actor).</summary>
-    private static (long Expansion, long Induced) ScanCounts(int centre, Workload workload, int[][] adjacency, int[] count, (int From, int To)[] ends)
-    {
-        var depth = new Dictionary<int, int> { [centre] = 0 };
-        var queue = new List<int> { centre };
-        long expansion = 0;
-        for (var head = 0; head < queue.Count && depth[queue[head]] < workload.Depth; head++)
-        {
-            var u = queue[head];
-            for (var k = 0; k < count[u]; k++)
-            {
-                expansion++;
-                var (from, to) = ends[adjacency[u][k]];
-                var v = from == u ? to : from;
-                if (depth.ContainsKey(v))
-                {
-                    continue;
-                }
-
-                if (queue.Count == workload.NodeLimit)
-                {
-                    return (expansion, queue.Sum(n => (long)count[n]));
-                }
-
-                depth[v] = depth[u] + 1;
-                queue.Add(v);
-            }
-        }
-
-        return (expansion, queue.Sum(n => (long)count[n]));
     }
 
     private static double Median(IEnumerable<double> values)

@@ -115,7 +115,7 @@ public abstract partial class GraphStoreContract
     [InlineData(8)]
     [InlineData(9)]
     [InlineData(10)]
-    public async Task Neighbourhood_is_every_actor_within_depth_with_the_edges_among_them(int seed)
+    public async Task Neighbourhood_is_every_actor_within_depth_with_the_edges_of_walks_from_the_centre(int seed)
     {
         var (store, snapshot, reference) = await GeneratedAsync(seed);
         var random = new Random(seed);
@@ -131,9 +131,34 @@ public abstract partial class GraphStoreContract
             Assert.False(subgraph.Truncated);
             Assert.Equal(expected.OrderBy(p => p.Key.Value, StringComparer.Ordinal), subgraph.Nodes.Select(n => KeyValuePair.Create(n.Actor.Id, n.Depth)).OrderBy(p => p.Key.Value, StringComparer.Ordinal));
             Assert.Equal(subgraph.Nodes.Select(n => n.Depth).Order(), subgraph.Nodes.Select(n => n.Depth)); // breadth-first order
-            var nodes = subgraph.Nodes.Select(n => n.Actor.Id).ToHashSet();
-            Assert.Equal(reference.Induced(nodes, filter).Order(StringComparer.Ordinal), subgraph.Edges.Select(e => e.Id).Order(StringComparer.Ordinal));
+            Assert.Equal(reference.NeighbourhoodEdges(expected, filter, depth).Order(StringComparer.Ordinal), subgraph.Edges.Select(e => e.Id).Order(StringComparer.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task Neighbourhood_edges_are_those_walked_from_actors_below_the_last_depth_and_kept_in_by_the_cap()
+    {
+        var store = Store;
+        var document = Document("walks", 10);
+        var (a, b, c, d) = (State("walk-a"), State("walk-b"), State("walk-c"), State("walk-d"));
+        var type = RandomGraph.StateToState[0];
+        var (ab, ac, bc, cd) = (Edge(type, a, b, Quote(document, 0)), Edge(type, a, c, Quote(document, 1)), Edge(type, b, c, Quote(document, 2)), Edge(type, c, d, Quote(document, 3)));
+        await store.ImportAsync(Snapshot([a, b, c, d], [document], [ab, ac, bc, cd]), null, Ct);
+        static string[] Ids(params Relationship[] edges) => [.. edges.Select(e => e.Id).Order(StringComparer.Ordinal)];
+
+        // Depth 1: B and C are both at the last depth, so the edge between them lies on no walk of one hop from A.
+        var one = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(a.Id, 1), Ct);
+        Assert.Equal(Ids(ab, ac), one.Edges.Select(e => e.Id).Order(StringComparer.Ordinal));
+
+        var two = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(a.Id, 2), Ct);
+        Assert.Equal(Ids(ab, ac, bc, cd), two.Edges.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.False(two.Truncated);
+
+        // A cap of three keeps D out, and with it C-D; B-C is still walked from B at depth 1.
+        var capped = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(a.Id, 2, null, 3), Ct);
+        Assert.Equal([a.Id, b.Id, c.Id], capped.Nodes.Select(n => n.Actor.Id).Order());
+        Assert.Equal(Ids(ab, ac, bc), capped.Edges.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.True(capped.Truncated);
     }
 
     [Theory]
@@ -158,6 +183,11 @@ public abstract partial class GraphStoreContract
             Assert.All(subgraph.Nodes, n => Assert.Equal(reachable[n.Actor.Id], n.Depth));
             var nodes = subgraph.Nodes.Select(n => n.Actor.Id).ToHashSet();
             Assert.All(subgraph.Edges, e => Assert.True(nodes.Contains(e.From) && nodes.Contains(e.To)));
+
+            // Under the cap too: the edges of walks among the actors that made it in, edges to the rest dropped.
+            var depths = subgraph.Nodes.ToDictionary(n => n.Actor.Id, n => n.Depth);
+            Assert.Equal(reference.NeighbourhoodEdges(depths, RelationshipFilter.All, depth).Order(StringComparer.Ordinal), subgraph.Edges.Select(e => e.Id).Order(StringComparer.Ordinal));
+            Assert.Equal(subgraph.Edges.Count, subgraph.Edges.Select(e => e.Id).Distinct().Count());
         }
     }
 

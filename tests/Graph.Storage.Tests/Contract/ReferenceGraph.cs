@@ -106,7 +106,19 @@ internal sealed class ReferenceGraph(GraphSnapshot snapshot)
         return found;
     }
 
-    /// <summary>Edges passing the filter (direction aside) with both ends in the set.</summary>
-    public HashSet<string> Induced(IReadOnlySet<ActorId> nodes, RelationshipFilter filter) =>
-        snapshot.Relationships.Where(r => nodes.Contains(r.From) && nodes.Contains(r.To) && filter.Matches(r)).Select(r => r.Id).ToHashSet();
+    /// <summary>
+    /// A neighbourhood's edges given its actors and their depths: those lying on walks of at most
+    /// <paramref name="maxDepth"/> hops from the centre, i.e. passing the filter, walkable from an end at depth below
+    /// <paramref name="maxDepth"/>, with both ends among the actors.
+    /// </summary>
+    public HashSet<string> NeighbourhoodEdges(IReadOnlyDictionary<ActorId, int> depths, RelationshipFilter filter, int maxDepth)
+    {
+        bool WalkedFrom(Relationship r, ActorId end) =>
+            depths.TryGetValue(end, out var depth) && depth < maxDepth && filter.AllowsDirection(r, end);
+
+        return snapshot.Relationships
+            .Where(r => depths.ContainsKey(r.From) && depths.ContainsKey(r.To) && filter.Matches(r) && (WalkedFrom(r, r.From) || WalkedFrom(r, r.To)))
+            .Select(r => r.Id)
+            .ToHashSet();
+    }
 }
