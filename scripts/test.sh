@@ -10,6 +10,9 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
+echo "== format"
+dotnet format whitespace Graph.sln --verify-no-changes
+
 echo "== build"
 dotnet build Graph.sln -c Release -nologo -clp:ErrorsOnly -warnaserror
 

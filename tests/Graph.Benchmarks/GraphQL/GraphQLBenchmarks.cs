@@ -78,8 +78,10 @@ public static class GraphQLBenchmarks
             {
                 Func<ValueTask> operation = phase switch
                 {
-                    "parse" => () => { Parser.Parse(source); return ValueTask.CompletedTask; },
-                    "validate" => () => { Validator.Validate(schema, document); return ValueTask.CompletedTask; },
+                    "parse" => () => { Parser.Parse(source); return ValueTask.CompletedTask; }
+                    ,
+                    "validate" => () => { Validator.Validate(schema, document); return ValueTask.CompletedTask; }
+                    ,
                     "execute" => async () => await Executor.ExecuteAsync(new ExecutionArgs { Schema = schema, Document = document, RootValue = root }),
                     _ => async () =>
                     {
@@ -88,7 +90,8 @@ public static class GraphQLBenchmarks
                         json.Reset(output);
                         ExecutionResultJsonWriter.Write(json, result);
                         json.Flush();
-                    },
+                    }
+                    ,
                 };
                 rows.Add(new Row(workload, phase, operation));
             }
