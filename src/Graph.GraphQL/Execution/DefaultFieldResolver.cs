@@ -48,34 +48,7 @@ public static class DefaultFieldResolver
     }
 
     /// <summary>Unwraps JSON primitives to .NET values; objects and arrays stay elements.</summary>
-    internal static object? FromJson(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String:
-                return element.GetString();
-            case JsonValueKind.Number:
-                if (element.TryGetInt32(out var i))
-                {
-                    return i;
-                }
-
-                if (element.TryGetInt64(out var l))
-                {
-                    return l;
-                }
-
-                return element.GetDouble();
-            case JsonValueKind.True:
-                return true;
-            case JsonValueKind.False:
-                return false;
-            case JsonValueKind.Null or JsonValueKind.Undefined:
-                return null;
-            default:
-                return element;
-        }
-    }
+    internal static object? FromJson(JsonElement element) => Utilities.JsonValues.Unwrap(element);
 
     /// <summary>A compiled getter for one (CLR type, field name); <see cref="Get"/> is null when the type has no such member.</summary>
     internal sealed class Accessor

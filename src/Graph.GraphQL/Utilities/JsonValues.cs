@@ -30,6 +30,16 @@ public static class JsonValues
                 }
 
                 return list;
+            default:
+                return Unwrap(element);
+        }
+    }
+
+    /// <summary>Unwraps JSON primitives to .NET values (string, int/long/double, bool, null); objects and arrays stay elements.</summary>
+    public static object? Unwrap(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
             case JsonValueKind.String:
                 return element.GetString();
             case JsonValueKind.Number:
@@ -48,8 +58,10 @@ public static class JsonValues
                 return true;
             case JsonValueKind.False:
                 return false;
-            default:
+            case JsonValueKind.Null or JsonValueKind.Undefined:
                 return null;
+            default:
+                return element;
         }
     }
 
