@@ -33,7 +33,7 @@ public static class DocumentReader
             throw TooLarge(source, content.Length, options.MaxBytes);
         }
 
-        var hint = FormatDetector.ParseHint(options.FormatHint, options.Charset);
+        var hint = FormatDetector.ParseHint(options.FormatHint ?? ExtensionOf(source), options.Charset);
         var format = FormatDetector.DetectBinary(content.Span, source, hint);
         var baseUrl = options.Overrides?.Url ?? (IsHttpUrl(source) ? source : null);
 
@@ -122,6 +122,21 @@ public static class DocumentReader
             primary.Published ?? fallback.Published,
             primary.Language ?? fallback.Language,
             primary.Author ?? fallback.Author);
+
+    /// <summary>The extension of a path or URL source (".pdf"), so a named file needs no separate hint.</summary>
+    private static string? ExtensionOf(string source)
+    {
+        var path = IsHttpUrl(source) ? new Uri(source).AbsolutePath : source;
+        try
+        {
+            var extension = Path.GetExtension(path);
+            return extension.Length > 1 ? extension : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private static bool IsHttpUrl(string source) =>
         Uri.TryCreate(source, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -259,7 +259,9 @@ internal static partial class HtmlArticle
         IElement? root = null;
         try
         {
-            using var reader = new Reader(baseUrl ?? "https://localhost/", document) { ContinueIfNotReadable = true };
+            // SmartReader rewrites the document it is given; it gets a copy so the fallback below sees the page intact.
+            var copy = new HtmlParser().ParseDocument(document.DocumentElement.OuterHtml);
+            using var reader = new Reader(baseUrl ?? "https://localhost/", copy) { ContinueIfNotReadable = true };
             var article = reader.GetArticle();
             if (article.Completed && !string.IsNullOrWhiteSpace(article.Content))
             {

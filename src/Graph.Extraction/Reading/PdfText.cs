@@ -115,7 +115,8 @@ internal static class PdfText
         }
 
         gaps.Sort();
-        var usual = gaps.Count > 0 ? gaps[gaps.Count / 2] : 0;
+        // Most gaps are within paragraphs; the lower quartile is the line spacing even when paragraphs are short.
+        var usual = gaps.Count > 0 ? gaps[gaps.Count / 4] : 0;
         var left = lines.Min(l => l.Left);
 
         var text = new StringBuilder();

@@ -1,0 +1,136 @@
+using System.Text;
+using Graph.Core.Model;
+using Graph.Extraction.Reading;
+
+namespace Graph.Extraction.Tests.Reading;
+
+using DocumentFormat = Graph.Extraction.Reading.DocumentFormat;
+
+public sealed class PdfAndDocxReadingTests
+{
+    [Fact]
+    public void A_pdf_is_read_with_its_lines_joined_into_paragraphs_and_its_info_dictionary()
+    {
+        var document = DocumentReader.Read(TestDocuments.Pdf(), "report.pdf");
+
+        Assert.Equal(DocumentFormat.Pdf, document.Format);
+        var expected = TestDocuments.PdfTitle + "\n\n" + string.Join("\n\n", TestDocuments.PdfParagraphs.Select(p => string.Join(' ', p)));
+        Assert.Equal(expected, document.Text);
+        Assert.Equal(TestDocuments.PdfTitle, document.Metadata.Title);
+        Assert.Equal(PartialDate.OfDay(2025, 2, 9), document.Metadata.Published);
+        Assert.Equal("en", document.Metadata.Language);
+    }
+
+    [Fact]
+    public void A_pdf_is_detected_by_its_magic_bytes_whatever_the_name_says()
+    {
+        var document = DocumentReader.Read(TestDocuments.Pdf(), "upload.bin", new ReadOptions { FormatHint = "text/plain" });
+
+        Assert.Equal(DocumentFormat.Pdf, document.Format);
+    }
+
+    [Fact]
+    public void A_pdf_without_a_text_layer_is_refused_as_scanned()
+    {
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(TestDocuments.Pdf(withText: false), "scan.pdf"));
+
+        Assert.Equal("scan.pdf", error.SourceName);
+        Assert.Contains("no text layer", error.Message);
+        Assert.Contains("OCR", error.Message);
+    }
+
+    [Fact]
+    public void A_truncated_pdf_is_refused_as_broken()
+    {
+        var pdf = TestDocuments.Pdf();
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(pdf.AsMemory(0, pdf.Length / 2), "cut.pdf"));
+
+        Assert.StartsWith("cut.pdf: ", error.Message);
+        Assert.Contains("truncated or broken PDF", error.Message);
+    }
+
+    [Fact]
+    public void A_pdf_with_garbage_after_its_header_is_refused_as_broken()
+    {
+        var bytes = Encoding.ASCII.GetBytes("%PDF-1.7\n this is not a pdf body at all \n%%EOF\n");
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(bytes, "garbage.pdf"));
+
+        Assert.Contains("broken PDF", error.Message);
+    }
+
+    [Fact]
+    public void An_encrypted_pdf_is_refused_with_the_advice_to_decrypt_it()
+    {
+        var pdf = Encoding.Latin1.GetString(TestDocuments.Pdf());
+        var trailer = pdf.LastIndexOf("trailer", StringComparison.Ordinal);
+        Assert.True(trailer > 0, "PdfPig's writer emits a classic trailer");
+        var open = pdf.IndexOf("<<", trailer, StringComparison.Ordinal) + 2;
+
+        // A standard security handler whose user password is not empty: the check value matches no password we try.
+        var encrypt = "/Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -3904 " +
+            "/O <" + new string('A', 64) + "> /U <" + new string('B', 64) + "> >> ";
+        var encrypted = Encoding.Latin1.GetBytes(pdf.Insert(open, encrypt));
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(encrypted, "secret.pdf"));
+
+        Assert.Equal("secret.pdf", error.SourceName);
+        Assert.Contains("encrypted", error.Message);
+        Assert.Contains("decrypt it first", error.Message);
+    }
+
+    [Fact]
+    public void A_docx_is_read_in_order_with_headings_lists_and_table_rows_as_lines()
+    {
+        var document = DocumentReader.Read(TestDocuments.Docx(), "/data/workers.docx");
+
+        Assert.Equal(DocumentFormat.Docx, document.Format);
+        Assert.Equal(
+            "Seoul reports workers sent to Russia\n\n" +
+            "South Korea's intelligence service said on Monday that thousands of North Korean workers had arrived in Russia.\n\n" +
+            "Background\n\n" +
+            "Most entered on student visas, the service said.\n\n" +
+            "Construction in the Far East\nLogging in Siberia\n" +
+            "Year\tWorkers\n2023\t1,300\n2024\t15,000",
+            document.Text);
+        Assert.Equal("North Korean workers in Russia", document.Metadata.Title);
+        Assert.Equal(PartialDate.OfDay(2025, 2, 9), document.Metadata.Published);
+        Assert.Equal("en-GB", document.Metadata.Language);
+        Assert.Equal("Jane Doe", document.Metadata.Author);
+        Assert.Null(document.Metadata.Publisher);
+    }
+
+    [Fact]
+    public void A_zip_that_is_not_a_docx_is_refused()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("notes/readme.txt").Open());
+            writer.Write("hello");
+        }
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(stream.ToArray(), "archive.docx"));
+
+        Assert.Equal("archive.docx", error.SourceName);
+        Assert.Contains("ZIP archive but not a Word document", error.Message);
+        Assert.Contains(".docx", error.Message);
+    }
+
+    [Fact]
+    public void A_truncated_docx_is_refused_as_broken()
+    {
+        var docx = TestDocuments.Docx();
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(docx.AsMemory(0, docx.Length - 200), "cut.docx"));
+
+        Assert.StartsWith("cut.docx: ", error.Message);
+        Assert.Contains("broken", error.Message);
+    }
+
+    [Fact]
+    public void A_docx_name_on_text_that_is_no_zip_is_refused()
+    {
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(TestDocuments.Utf8("plain words"), "fake.docx", new ReadOptions { FormatHint = "fake.docx" }));
+
+        Assert.Contains("not a ZIP package", error.Message);
+    }
+}
