@@ -55,6 +55,18 @@ public sealed class EncodingAndErrorTests
     }
 
     [Fact]
+    public void An_xml_declaration_names_the_encoding_of_an_xhtml_page()
+    {
+        var xhtml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"fr\"><head><title>Déclaration</title></head><body><p>Le ministère a publié une déclaration.</p></body></html>";
+
+        var document = DocumentReader.Read(Encoding.Latin1.GetBytes(xhtml), "page.xhtml");
+
+        Assert.Equal(DocumentFormat.Html, document.Format);
+        Assert.Equal("Déclaration\n\nLe ministère a publié une déclaration.", document.Text);
+        Assert.Equal("fr", document.Metadata.Language);
+    }
+
+    [Fact]
     public void Crlf_and_lone_cr_become_lf()
     {
         var document = DocumentReader.Read(Encoding.UTF8.GetBytes("Title\r\n\r\nFirst line\rsecond line\r\n"), "dos.txt");

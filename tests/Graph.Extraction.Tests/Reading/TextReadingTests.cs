@@ -125,6 +125,24 @@ public sealed class TextReadingTests
         Assert.Equal(File.ReadAllText(path).Replace("\r\n", "\n").TrimStart('\uFEFF'), document.Text);
     }
 
+    [Fact]
+    public void Every_development_article_reads_verbatim_so_gold_offsets_still_hold_and_its_title_matches_the_gold()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "data", "devset");
+        var articles = Directory.GetFiles(folder, "*.txt");
+        Assert.NotEmpty(articles);
+        foreach (var path in articles)
+        {
+            var document = DocumentReader.Read(File.ReadAllBytes(path), path);
+            using var meta = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(path, ".meta.json")));
+
+            Assert.Equal(DocumentFormat.Text, document.Format);
+            Assert.Equal(File.ReadAllText(path), document.Text);
+            Assert.Equal(meta.RootElement.GetProperty("title").GetString(), document.Metadata.Title);
+            Assert.Equal("en", document.Metadata.Language);
+        }
+    }
+
     [Theory]
     [InlineData("Le Conseil de sécurité a adopté une résolution sur la situation dans la péninsule et les sanctions qui sont en vigueur depuis des années.", "fr")]
     [InlineData("Der Sicherheitsrat hat die Resolution nicht verlängert, und die Sanktionen werden von den Mitgliedern auch weiterhin kritisiert.", "de")]
