@@ -17,6 +17,7 @@ public static class DocumentReader
     /// </summary>
     public static ReadDocument Read(ReadOnlyMemory<byte> content, string source, ReadOptions? options = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
         options ??= new ReadOptions();
         if (options.MaxBytes <= 0)
         {

@@ -101,6 +101,12 @@ internal static partial class FormatDetector
         {
             if (bytes.StartsWith(magic) && (!plainAscii || magic[0] == (byte)'{'))
             {
+                if (magic[0] == 0xD0 && hint.Format == DocumentFormat.Docx)
+                {
+                    // Word stores a password-protected .docx inside an OLE compound file.
+                    throw new DocumentReadException(source, "is a password-protected (encrypted) Word document, or an old .doc renamed; remove the password or save it as .docx from Word, then read it again.");
+                }
+
                 throw new DocumentReadException(source, $"looks like {what}, not a document; {Allowed}.");
             }
         }

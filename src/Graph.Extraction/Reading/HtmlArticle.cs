@@ -123,17 +123,18 @@ internal static partial class HtmlArticle
             return null;
         }
 
-        var parts = TitleSeparator().Split(title);
-        if (parts.Length > 1)
+        // "Headline | Site" is a site suffix; "Headline - Site" only when the site's name says so, since headlines use dashes too.
+        var separator = TitleSeparator().Matches(title).LastOrDefault();
+        if (separator is null)
         {
-            var last = parts[^1].Trim();
-            if ((siteName is not null && SameText(last, siteName)) || last.Length <= 30)
-            {
-                return string.Join(" - ", parts[..^1]).Trim();
-            }
+            return title;
         }
 
-        return title;
+        var last = title[(separator.Index + separator.Length)..].Trim();
+        var isPipe = separator.Value.Trim() is "|" or "·";
+        return (siteName is not null && SameText(last, siteName)) || (isPipe && last.Length <= 40)
+            ? title[..separator.Index].Trim()
+            : title;
     }
 
     private static (string? Headline, string? DatePublished, string? Publisher, string? Url, string? Language, string? Author) JsonLd(IHtmlDocument document)

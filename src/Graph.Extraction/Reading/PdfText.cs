@@ -79,11 +79,32 @@ internal static class PdfText
             }
 
             var metadata = new DocumentMetadata(
-                Title: string.IsNullOrWhiteSpace(info.Title) ? null : info.Title.Trim(),
+                Title: UsefulTitle(info.Title),
                 Published: created is { } c ? DateText.From(c.DateTime) : DateText.Parse(info.CreationDate),
                 Author: string.IsNullOrWhiteSpace(info.Author) ? null : info.Author.Trim());
             return (text.ToString(), metadata);
         }
+    }
+
+    /// <summary>The info dictionary's title unless it is a producer's placeholder ("Microsoft Word - draft.docx", "untitled").</summary>
+    private static string? UsefulTitle(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+
+        title = title.Trim();
+        const string wordPrefix = "Microsoft Word - ";
+        if (title.StartsWith(wordPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            title = title[wordPrefix.Length..].Trim();
+        }
+
+        var extension = Path.GetExtension(title).ToLowerInvariant();
+        return title.Length == 0 || extension is ".doc" or ".docx" or ".pdf" or ".indd" or ".tex" or ".odt" || title.Equals("untitled", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : title;
     }
 
     // PdfPig reports malformed input with many exception types; none of them is a bug of ours worth crashing a batch for.

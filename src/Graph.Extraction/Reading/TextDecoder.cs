@@ -25,7 +25,8 @@ internal static class TextDecoder
             return (Encoding.BigEndianUnicode, 2);
         }
 
-        if (ForName(declared) is { } named)
+        // Servers and templates often claim UTF-8 for Latin-1 bytes; a claim the bytes break is ignored.
+        if (ForName(declared) is { } named && (named.CodePage != Encoding.UTF8.CodePage || IsUtf8(bytes)))
         {
             return (named, 0);
         }

@@ -41,7 +41,7 @@ internal static partial class TextMetadata
 
         var candidate = lines[first].Trim();
         var blankAfter = first + 1 >= lines.Count || string.IsNullOrWhiteSpace(lines[first + 1]);
-        return blankAfter && candidate.Length <= MaxTitleLength && DateText.Parse(candidate) is null && !candidate.EndsWith(',')
+        return blankAfter && candidate.Length <= MaxTitleLength && !(candidate.Length <= 40 && DateText.Parse(candidate) is not null) && !candidate.EndsWith(',')
             ? candidate
             : null;
     }

@@ -132,6 +132,24 @@ public sealed class HtmlReadingTests
     }
 
     [Fact]
+    public void A_dash_in_a_headline_is_kept_unless_the_site_name_follows_it()
+    {
+        const string html = "<html><head><title>Kim Jong Un - Putin summit ends</title></head><body><p>The leaders met for two days.</p></body></html>";
+
+        Assert.Equal("Kim Jong Un - Putin summit ends", DocumentReader.Read(TestDocuments.Utf8(html), "a.html").Metadata.Title);
+    }
+
+    [Fact]
+    public void A_page_claiming_utf8_over_latin1_bytes_is_read_as_latin1()
+    {
+        var html = "<html><head><meta charset=\"utf-8\"><title>Gen\u00e8ve</title></head><body><p>R\u00e9union pr\u00e9vue mardi.</p></body></html>";
+
+        var document = DocumentReader.Read(System.Text.Encoding.Latin1.GetBytes(html), "a.html");
+
+        Assert.Equal("Genève\n\nRéunion prévue mardi.", document.Text);
+    }
+
+    [Fact]
     public void A_page_without_article_text_is_refused()
     {
         const string html = "<!doctype html><html><head><title></title><script>var a = 1;</script></head><body><nav><a href='/'>Home</a></nav></body></html>";

@@ -127,6 +127,34 @@ public sealed class PdfAndDocxReadingTests
     }
 
     [Fact]
+    public void A_password_protected_docx_is_refused_as_encrypted()
+    {
+        // What Word writes for a .docx with a password: an OLE compound file around the encrypted package.
+        byte[] ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(ole, "locked.docx"));
+
+        Assert.Equal("locked.docx", error.SourceName);
+        Assert.Contains("password-protected (encrypted) Word document", error.Message);
+    }
+
+    [Fact]
+    public void A_placeholder_pdf_title_gives_way_to_the_first_line()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        builder.DocumentInformation.Title = "Microsoft Word - draft3.docx";
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        page.AddText("Statement on the panel", 16, new UglyToad.PdfPig.Core.PdfPoint(50, 780), font);
+        page.AddText("The ministry regrets the veto of the renewal.", 11, new UglyToad.PdfPig.Core.PdfPoint(50, 740), font);
+
+        var document = DocumentReader.Read(builder.Build(), "statement.pdf");
+
+        Assert.Equal("Statement on the panel\n\nThe ministry regrets the veto of the renewal.", document.Text);
+        Assert.Equal("Statement on the panel", document.Metadata.Title);
+    }
+
+    [Fact]
     public void A_docx_name_on_text_that_is_no_zip_is_refused()
     {
         var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(TestDocuments.Utf8("plain words"), "fake.docx", new ReadOptions { FormatHint = "fake.docx" }));
