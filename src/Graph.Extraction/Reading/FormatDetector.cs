@@ -83,8 +83,10 @@ internal static partial class FormatDetector
     /// <summary>PDF, DOCX, or null for a text format; throws for other binary content and for a hint the content contradicts.</summary>
     public static DocumentFormat? DetectBinary(ReadOnlySpan<byte> bytes, string source, FormatHint hint)
     {
-        // The PDF header may follow a little junk; readers look within the first kilobyte.
-        if (bytes[..Math.Min(bytes.Length, 1024)].IndexOf("%PDF-"u8) >= 0)
+        // The PDF header may follow a little junk, and PDF readers look for it within the first kilobyte; for a file
+        // not named as a PDF it must come first, or an article quoting "%PDF-" would pass for one.
+        var pdfAt = bytes[..Math.Min(bytes.Length, 1024)].IndexOf("%PDF-"u8);
+        if (pdfAt == 0 || (pdfAt > 0 && (hint.Format == DocumentFormat.Pdf || bytes[..pdfAt].Trim(" \t\r\n"u8).IsEmpty)))
         {
             return DocumentFormat.Pdf;
         }
@@ -147,7 +149,7 @@ internal static partial class FormatDetector
         }
 
         var head = text.AsSpan(0, Math.Min(text.Length, 2048)).TrimStart();
-        if (HtmlStart().IsMatch(head))
+        if (HtmlStart().IsMatch(head) || HtmlFragment().IsMatch(head))
         {
             return DocumentFormat.Html;
         }
@@ -189,7 +191,7 @@ internal static partial class FormatDetector
     private static DocumentReadException NotWord(string source) =>
         new(source, $"is a ZIP archive but not a Word document (it has no word/document.xml); {Allowed}.");
 
-    [GeneratedRegex(@"^(?<type>[A-Za-z0-9.+\-]+/[A-Za-z0-9.+\-]+)\s*(?:;|$)")]
+    [GeneratedRegex(@"^(?<type>(?:text|application|image|audio|video|font|model|multipart|message)/[A-Za-z0-9.+\-]+)\s*(?:;|$)", RegexOptions.IgnoreCase)]
     private static partial Regex MimeType();
 
     [GeneratedRegex(@"charset\s*=\s*[""']?(?<charset>[A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase)]
@@ -197,6 +199,9 @@ internal static partial class FormatDetector
 
     [GeneratedRegex(@"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])|<html[\s>][\s\S]*<body[\s>]", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlStart();
+
+    [GeneratedRegex(@"^<(?:p|div|article|section|main|h[1-6]|title|meta|table|ul|ol|blockquote)[\s>][\s\S]*</(?:p|div|article|section|main|h[1-6]|title|table|ul|ol|blockquote)>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlFragment();
 
     [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?(?<charset>[A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase)]
     private static partial Regex MetaCharset();

@@ -10,7 +10,7 @@ namespace Graph.Extraction.Reading;
 /// spacing make a paragraph, a wider gap or a change of font size starts the next; title and creation date from the
 /// info dictionary.
 /// </summary>
-internal static class PdfText
+internal static partial class PdfText
 {
     /// <summary>The text and metadata, or a <see cref="DocumentReadException"/> for an encrypted, broken or image-only PDF.</summary>
     public static (string Text, DocumentMetadata Metadata) Read(ReadOnlyMemory<byte> content, string source)
@@ -125,6 +125,18 @@ internal static class PdfText
         }
 
         var lines = Lines(words);
+
+        // A page number alone on the first or last line is furniture, not text.
+        if (lines.Count > 1 && PageNumber().IsMatch(lines[^1].Text))
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        if (lines.Count > 1 && PageNumber().IsMatch(lines[0].Text))
+        {
+            lines.RemoveAt(0);
+        }
+
         var gaps = new List<double>();
         for (var i = 1; i < lines.Count; i++)
         {
@@ -203,4 +215,7 @@ internal static class PdfText
         var size = word.Letters.Count > 0 ? word.Letters.Max(l => l.PointSize) : 0;
         return size > 0 ? size : Math.Max(1, word.BoundingBox.Height);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PageNumber();
 }

@@ -25,7 +25,7 @@ internal static partial class TextMetadata
             Author: edges.Select(Author).FirstOrDefault(a => a is not null));
     }
 
-    /// <summary>The first line when it is short, is not a sentence running on, and a blank line (or the end) follows it.</summary>
+    /// <summary>The first line when it is short, is not a date or a sentence running on, and a blank line and a body follow it.</summary>
     public static string? Title(IReadOnlyList<string> lines)
     {
         var first = 0;
@@ -39,9 +39,11 @@ internal static partial class TextMetadata
             return null;
         }
 
+        // A title heads a body: a blank line follows it, then more text.
         var candidate = lines[first].Trim();
-        var blankAfter = first + 1 >= lines.Count || string.IsNullOrWhiteSpace(lines[first + 1]);
-        return blankAfter && candidate.Length <= MaxTitleLength && !(candidate.Length <= 40 && DateText.Parse(candidate) is not null) && !candidate.EndsWith(',')
+        var blankAfter = first + 1 < lines.Count && string.IsNullOrWhiteSpace(lines[first + 1]);
+        var bodyAfter = lines.Skip(first + 1).Any(l => !string.IsNullOrWhiteSpace(l));
+        return blankAfter && bodyAfter && candidate.Length <= MaxTitleLength && !(candidate.Length <= 40 && DateText.Parse(candidate) is not null) && !candidate.EndsWith(',')
             ? candidate
             : null;
     }

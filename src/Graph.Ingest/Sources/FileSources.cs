@@ -96,7 +96,7 @@ public static class FileSource
                 if (!DocumentExtensions.Contains(Path.GetExtension(file)))
                 {
                     var extension = Path.GetExtension(file);
-                    yield return SourceResult.Skip(file, $"{file}: skipped: '{(extension.Length > 0 ? extension : "no extension")}' is not a document type; read are {string.Join(", ", DocumentExtensions.Order(StringComparer.Ordinal))}.");
+                    yield return SourceResult.Skip(file, $"{file}: skipped: '{(extension.Length > 0 ? extension : "no extension")}' is not a document type; a folder walk reads only {string.Join(", ", DocumentExtensions.Order(StringComparer.Ordinal))}.");
                     continue;
                 }
 

@@ -21,7 +21,7 @@ internal static class TestDocuments
         ["Diplomats said the panel's reports had documented", "violations of the arms embargo for fifteen years."],
     ];
 
-    /// <summary>A one-page PDF with a heading and three two-line paragraphs, Title and CreationDate in its info dictionary.</summary>
+    /// <summary>A one-page PDF with a heading, three two-line paragraphs and a page number, Title and CreationDate in its info dictionary.</summary>
     public static byte[] Pdf(bool withText = true)
     {
         var builder = new PdfDocumentBuilder();
@@ -51,6 +51,7 @@ internal static class TestDocuments
             y -= 14;
         }
 
+        page.AddText("- 1 -", 9, new PdfPoint(290, 40), font);
         return builder.Build();
     }
 

@@ -112,6 +112,21 @@ public sealed class TextReadingTests
     }
 
     [Fact]
+    public void Content_decides_when_there_is_no_hint_an_html_fragment_is_html_and_a_quoted_pdf_header_is_text()
+    {
+        var fragment = DocumentReader.Read(TestDocuments.Utf8("<p>The envoys met on <b>Tuesday</b>.</p><p>They agreed.</p>"), "stdin");
+        Assert.Equal(DocumentFormat.Html, fragment.Format);
+        Assert.Equal("The envoys met on Tuesday.\n\nThey agreed.", fragment.Text);
+
+        var quoting = DocumentReader.Read(TestDocuments.Utf8("Every PDF file begins with the bytes %PDF-1.7 or similar.\n"), "stdin");
+        Assert.Equal(DocumentFormat.Text, quoting.Format);
+
+        var pathHint = DocumentReader.Read(TestDocuments.Utf8("Plain *words* here."), "stdin", new ReadOptions { FormatHint = "notes/today.md" });
+        Assert.Equal(DocumentFormat.Markdown, pathHint.Format);
+        Assert.Equal("Plain words here.", pathHint.Text);
+    }
+
+    [Fact]
     public void A_seed_article_reads_with_its_title_and_source_line()
     {
         var path = Path.Combine(RepositoryRoot(), "data", "seeds", "kim-bolsters-russia-workforce.txt");
