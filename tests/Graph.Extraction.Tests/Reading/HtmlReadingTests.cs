@@ -132,6 +132,38 @@ public sealed class HtmlReadingTests
     }
 
     [Fact]
+    public void In_a_page_of_plain_divs_the_densest_text_is_the_article()
+    {
+        const string html = """
+            <html><head><title>Seoul: workers sent to Russia</title></head><body>
+            <div class="top"><a href="/">Home</a> <a href="/world">World</a> <a href="/asia">Asia</a> <a href="/opinion">Opinion</a></div>
+            <div class="wrap">
+              <div class="col-a">
+                <div class="x1"><p>South Korea's spy agency said on Monday that North Korea had sent thousands of workers to Russia this year, many of them on student visas, in breach of United Nations sanctions.</p>
+                <p>The agency told lawmakers that the workers were employed mainly in construction in Russia's Far East, where employers praised their long hours and low wages.</p>
+                <p>Russia faces a shortage of labour as the war in Ukraine draws men into the army, officials in Seoul said in the closed briefing.</p></div>
+              </div>
+              <div class="col-b">
+                <div><a href="/1">Markets fall as rates rise</a></div>
+                <div><a href="/2">Ten things to do this weekend</a></div>
+                <div><a href="/3">Celebrity chef opens restaurant</a></div>
+              </div>
+            </div>
+            <div class="bottom">© Example Media 2025 · <a href="/terms">Terms</a> · <a href="/contact">Contact us</a></div>
+            </body></html>
+            """;
+
+        var text = DocumentReader.Read(TestDocuments.Utf8(html), "divs.html").Text;
+
+        Assert.StartsWith("Seoul: workers sent to Russia\n\nSouth Korea's spy agency said on Monday", text);
+        Assert.Contains("in breach of United Nations sanctions.\n\nThe agency told lawmakers", text);
+        Assert.EndsWith("officials in Seoul said in the closed briefing.", text);
+        Assert.DoesNotContain("Markets fall", text);
+        Assert.DoesNotContain("Terms", text);
+        Assert.DoesNotContain("Opinion", text);
+    }
+
+    [Fact]
     public void A_dash_in_a_headline_is_kept_unless_the_site_name_follows_it()
     {
         const string html = "<html><head><title>Kim Jong Un - Putin summit ends</title></head><body><p>The leaders met for two days.</p></body></html>";
