@@ -124,6 +124,87 @@ internal static partial class PdfText
             return string.Empty;
         }
 
+        if (Gutter(words, page.Width) is not { } gutter)
+        {
+            return ColumnText(words);
+        }
+
+        // Two columns: the lines that cross the gutter at the top (a headline) first, then the left column, then the right.
+        var rows = words.GroupBy(w => Math.Round(Baseline(w))).OrderByDescending(g => g.Key).ToList();
+        var header = rows.TakeWhile(row => row.Any(w => Crosses(w, gutter))).SelectMany(row => row).ToList();
+        var body = rows.Skip(rows.TakeWhile(row => row.Any(w => Crosses(w, gutter))).Count()).SelectMany(row => row).ToList();
+        string[] parts =
+        [
+            ColumnText(header),
+            ColumnText([.. body.Where(w => Center(w) < gutter)]),
+            ColumnText([.. body.Where(w => Center(w) >= gutter)]),
+        ];
+        return string.Join("\n\n", parts.Where(p => p.Length > 0));
+    }
+
+    /// <summary>
+    /// The x of a gutter between two columns: a strip in the middle of the page, wider than a space between words,
+    /// that almost no word crosses, with a good share of the words on each side; null for a single column.
+    /// </summary>
+    private static double? Gutter(List<Word> words, double pageWidth)
+    {
+        if (words.Count < 20 || pageWidth <= 0)
+        {
+            return null;
+        }
+
+        double? best = null;
+        var fewest = int.MaxValue;
+        for (var x = pageWidth * 0.3; x <= pageWidth * 0.7; x += 2)
+        {
+            int crossing = 0, leftOf = 0, rightOf = 0;
+            foreach (var word in words)
+            {
+                if (Crosses(word, x))
+                {
+                    crossing++;
+                }
+                else if (Center(word) < x)
+                {
+                    leftOf++;
+                }
+                else
+                {
+                    rightOf++;
+                }
+            }
+
+            var balanced = leftOf >= words.Count * 0.25 && rightOf >= words.Count * 0.25;
+            if (balanced && crossing <= Math.Max(2, words.Count / 40) && crossing < fewest)
+            {
+                (best, fewest) = (x, crossing);
+            }
+        }
+
+        // The strip must hold across many baselines: lines on both sides of it, not two short lines with a lucky space.
+        if (best is { } gutter)
+        {
+            var linesBothSides = words.GroupBy(w => Math.Round(Baseline(w)))
+                .Count(g => !g.Any(w => Crosses(w, gutter)) && g.Any(w => Center(w) < gutter) && g.Any(w => Center(w) >= gutter));
+            return linesBothSides >= 4 ? gutter : null;
+        }
+
+        return null;
+    }
+
+    private const double GutterHalfWidth = 6;
+
+    private static bool Crosses(Word word, double x) => word.BoundingBox.Right > x - GutterHalfWidth && word.BoundingBox.Left < x + GutterHalfWidth;
+
+    private static double Center(Word word) => (word.BoundingBox.Left + word.BoundingBox.Right) / 2;
+
+    private static string ColumnText(List<Word> words)
+    {
+        if (words.Count == 0)
+        {
+            return string.Empty;
+        }
+
         var lines = Lines(words);
 
         // A page number alone on the first or last line is furniture, not text.

@@ -22,6 +22,28 @@ public sealed class PdfAndDocxReadingTests
     }
 
     [Fact]
+    public void A_two_column_pdf_reads_its_headline_then_the_left_column_then_the_right()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        page.AddText("Council extends the sanctions regime for another year", 16, new UglyToad.PdfPig.Core.PdfPoint(50, 780), font);
+        string[] left = ["The Security Council voted on", "Thursday to extend the regime", "for another twelve months.", "Two members abstained."];
+        string[] right = ["Diplomats said the outcome was", "expected after weeks of talks", "between the permanent members", "of the council in New York."];
+        for (var i = 0; i < 4; i++)
+        {
+            page.AddText(left[i], 10, new UglyToad.PdfPig.Core.PdfPoint(50, 740 - (i * 13)), font);
+            page.AddText(right[i], 10, new UglyToad.PdfPig.Core.PdfPoint(320, 740 - (i * 13)), font);
+        }
+
+        var document = DocumentReader.Read(builder.Build(), "columns.pdf");
+
+        Assert.Equal(
+            "Council extends the sanctions regime for another year\n\n" + string.Join(' ', left) + "\n\n" + string.Join(' ', right),
+            document.Text);
+    }
+
+    [Fact]
     public void A_pdf_is_detected_by_its_magic_bytes_whatever_the_name_says()
     {
         var document = DocumentReader.Read(TestDocuments.Pdf(), "upload.bin", new ReadOptions { FormatHint = "text/plain" });
