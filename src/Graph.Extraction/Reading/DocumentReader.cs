@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Graph.Extraction.Reading;
 
@@ -34,6 +33,23 @@ public static class DocumentReader
             throw TooLarge(source, content.Length, options.MaxBytes);
         }
 
+        try
+        {
+            return ReadChecked(content, source, options);
+        }
+        catch (Exception e) when (e is not (DocumentReadException or OutOfMemoryException or OperationCanceledException))
+        {
+            // A parser's own failure on odd input is still a bad document to the caller, not a crash of its batch.
+            throw new DocumentReadException(source, $"could not be read ({e.GetType().Name}: {e.Message.TrimEnd('.')}); check that the file is a complete, well-formed document; {FormatDetector.Allowed}.");
+        }
+    }
+
+    /// <summary>Text with every CRLF and lone CR turned into LF.</summary>
+    public static string NormalizeLineEndings(string text) =>
+        text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
+
+    private static ReadDocument ReadChecked(ReadOnlyMemory<byte> content, string source, ReadOptions options)
+    {
         var hint = FormatDetector.ParseHint(options.FormatHint ?? ExtensionOf(source), options.Charset);
         var format = FormatDetector.DetectBinary(content.Span, source, hint);
         var baseUrl = options.Overrides?.Url ?? (IsHttpUrl(source) ? source : null);
@@ -78,10 +94,6 @@ public static class DocumentReader
 
         return new ReadDocument(source, format.Value, text, found.OverriddenBy(options.Overrides));
     }
-
-    /// <summary>Text with every CRLF and lone CR turned into LF.</summary>
-    public static string NormalizeLineEndings(string text) =>
-        text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
 
     /// <summary>The error for content over the limit, in the words every source uses.</summary>
     public static DocumentReadException TooLarge(string source, long size, long limit) =>

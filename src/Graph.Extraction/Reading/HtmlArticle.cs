@@ -269,7 +269,7 @@ internal static partial class HtmlArticle
                 root = new HtmlParser().ParseDocument(article.Content).Body;
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException or FormatException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // SmartReader gives up on odd pages; the cleaned page itself is the fallback.
         }

@@ -92,7 +92,11 @@ public sealed record DocumentMetadata(string? Title = null, string? Publisher = 
 /// <param name="Format">The format detected.</param>
 /// <param name="Text">The extracted text.</param>
 /// <param name="Metadata">What the document says about itself.</param>
-public sealed record ReadDocument(string Source, DocumentFormat Format, string Text, DocumentMetadata Metadata);
+public sealed record ReadDocument(string Source, DocumentFormat Format, string Text, DocumentMetadata Metadata)
+{
+    /// <summary>SHA-256 of the UTF-8 text, lower-case hex, as <see cref="Document.Hash"/> computes it for stored documents.</summary>
+    public string ContentHash => Document.Hash(Text);
+}
 
 /// <summary>A document that cannot be read: names the source and what was wrong with it.</summary>
 public sealed class DocumentReadException(string source, string problem)

@@ -28,6 +28,7 @@ public sealed class EncodingAndErrorTests
         var document = DocumentReader.Read(bytes, encoding + ".txt");
 
         Assert.Equal(Sample, document.Text);
+        Assert.Equal(Graph.Core.Model.Document.Hash(Sample), document.ContentHash);
         Assert.Equal("Réunion à Genève", document.Metadata.Title);
         Assert.Equal("fr", document.Metadata.Language);
     }
