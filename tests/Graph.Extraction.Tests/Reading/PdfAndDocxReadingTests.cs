@@ -177,6 +177,37 @@ public sealed class PdfAndDocxReadingTests
     }
 
     [Fact]
+    public void Any_cut_or_corrupted_pdf_or_docx_ends_in_a_document_or_a_read_error_never_another_exception()
+    {
+        var random = new Random(7);
+        foreach (var (bytes, name) in new[] { (TestDocuments.Pdf(), "x.pdf"), (TestDocuments.Docx(), "x.docx") })
+        {
+            for (var i = 1; i <= 12; i++)
+            {
+                var cut = bytes.AsMemory(0, bytes.Length * i / 13);
+                var corrupted = bytes.ToArray();
+                for (var k = 0; k < 8; k++)
+                {
+                    corrupted[random.Next(16, corrupted.Length)] ^= 0x5A;
+                }
+
+                foreach (var variant in new[] { cut, corrupted.AsMemory() })
+                {
+                    try
+                    {
+                        var document = DocumentReader.Read(variant, name);
+                        Assert.False(string.IsNullOrWhiteSpace(document.Text));
+                    }
+                    catch (DocumentReadException e)
+                    {
+                        Assert.StartsWith(name + ": ", e.Message);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void A_docx_name_on_text_that_is_no_zip_is_refused()
     {
         var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(TestDocuments.Utf8("plain words"), "fake.docx", new ReadOptions { FormatHint = "fake.docx" }));
