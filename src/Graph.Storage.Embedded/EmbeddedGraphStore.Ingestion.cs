@@ -329,7 +329,10 @@ public sealed partial class EmbeddedGraphStore : IIngestionStore
                 }
             }
 
-            batch.StageEdge(proposal.ToRelationship());
+            // The proposal's figures go on the edge and merge as any write: a new edge takes them, a differing figure
+            // stays on this evidence as its source's own (a conflict), an equal one is corroboration.
+            var evidence = proposal.ToEvidence() with { Attributes = null };
+            batch.StageEdge(new Relationship(proposal.Type, proposal.From.Id, proposal.To.Id, proposal.Attributes ?? EdgeAttributes.None, [evidence], proposal.Qualifier));
         }
         catch (RuleViolationException problem)
         {
