@@ -30,6 +30,7 @@ public enum NameForm
 /// <param name="CountryCode">ISO 3166-1 alpha-2 (states only).</param>
 /// <param name="PartOf">The body or state it is part of (agencies of a state, bodies of the UN).</param>
 /// <param name="LocatedIn">The state a region lies in.</param>
+/// <param name="Leads">The state a well-known leader heads (used only when the text gives a leader's title).</param>
 public sealed record GazetteerEntry(
     ActorId Id,
     NodeKind Kind,
@@ -40,4 +41,5 @@ public sealed record GazetteerEntry(
     bool CapitalIsMetonym,
     string? CountryCode,
     ActorId? PartOf,
-    ActorId? LocatedIn);
+    ActorId? LocatedIn,
+    ActorId? Leads = null);

@@ -90,7 +90,7 @@ public sealed class ReferenceGazetteer
                 var kind = GraphOntology.ParseKind(b.GetProperty("kind").GetString()!);
                 var name = b.GetProperty("name").GetString()!;
                 ActorId? Ref(string key) => b.TryGetProperty(key, out var v) && v.GetString() is { } t ? ActorId.Parse(t) : null;
-                var entry = new GazetteerEntry(ActorId.For(kind, name), kind, name, Strings(b, "aliases"), [], null, false, null, Ref("partOf"), Ref("locatedIn"));
+                var entry = new GazetteerEntry(ActorId.For(kind, name), kind, name, Strings(b, "aliases"), [], null, false, null, Ref("partOf"), Ref("locatedIn"), Ref("leads"));
                 _byId[entry.Id] = entry;
             }
         }

@@ -81,6 +81,11 @@ public static class Tokenizer
                     {
                         j++;
                     }
+                    else if (d is '-' or '–' && j + 1 < end && char.IsUpper(text[j + 1]) && char.IsUpper(text[i]) && j - i >= 3)
+                    {
+                        // "Russia-North Korea": two capitalised names joined by a hyphen are two tokens.
+                        break;
+                    }
                     else if (d is '-' or '–' or '.' or '\'' or '’' && j + 1 < end && char.IsLetter(text[j + 1])
                         && !(d is '\'' or '’' && text[j + 1] is 's' or 'S' && (j + 2 >= end || !char.IsLetterOrDigit(text[j + 2]))))
                     {
