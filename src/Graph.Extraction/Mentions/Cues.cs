@@ -38,10 +38,25 @@ public static class Cues
     /// <summary>Personnel nouns: a state followed by one acts through its people ("North Korean troops").</summary>
     public static readonly FrozenDictionary<string, string> Personnel = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["troops"] = "troops", ["soldiers"] = "troops", ["forces"] = "troops", ["force"] = "troops", ["servicemen"] = "troops",
-        ["fighters"] = "troops", ["army"] = "troops", ["military"] = "troops", ["units"] = "troops", ["personnel"] = "troops",
-        ["reinforcements"] = "troops", ["workers"] = "workers", ["laborers"] = "workers", ["labourers"] = "workers",
-        ["labor"] = "workers", ["labour"] = "workers", ["migrants"] = "workers", ["workforce"] = "workers", ["worker"] = "workers",
+        ["troops"] = "troops",
+        ["soldiers"] = "troops",
+        ["forces"] = "troops",
+        ["force"] = "troops",
+        ["servicemen"] = "troops",
+        ["fighters"] = "troops",
+        ["army"] = "troops",
+        ["military"] = "troops",
+        ["units"] = "troops",
+        ["personnel"] = "troops",
+        ["reinforcements"] = "troops",
+        ["workers"] = "workers",
+        ["laborers"] = "workers",
+        ["labourers"] = "workers",
+        ["labor"] = "workers",
+        ["labour"] = "workers",
+        ["migrants"] = "workers",
+        ["workforce"] = "workers",
+        ["worker"] = "workers",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Nouns after a demonym that stand for the state itself ("the North Korean government").</summary>
