@@ -28,7 +28,18 @@ public sealed class DocumentContext(ActorIndex index)
 
     /// <summary>The entity for a gazetteer entry (the known actor of the same id when the graph holds it).</summary>
     public Entity ForReference(GazetteerEntry entry) =>
-        Index.KnownById(entry.Id) is { } known ? ForKnown(known) : Get("id:" + entry.Id.Value, () => new Entity(entry.Kind, entry.Name, entry.Id, reference: entry));
+        Index.KnownById(entry.Id) is { } known ? ForKnown(known) : Get("id:" + entry.Id.Value, () => Reference(entry));
+
+    private Entity Reference(GazetteerEntry entry)
+    {
+        var entity = new Entity(entry.Kind, entry.Name, entry.Id, reference: entry);
+        if (entry.Kind is NodeKind.Official or NodeKind.Person)
+        {
+            RememberShortNames(entity, entry.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        return entity;
+    }
 
     /// <summary>The entity for an actor found by a pattern: a known actor of that name if any, else a new one.</summary>
     public Entity ForNew(NodeKind kind, string name)

@@ -54,6 +54,11 @@ public static class MentionFinder
             }
 
             best = Decorate(best, tokens);
+            if (best.Entity.Kind is NodeKind.Official or NodeKind.Person && best.Form != MentionForm.Coreference)
+            {
+                TitleAffiliation(best, tokens, mentions, context);
+            }
+
             best.Entity.AddAlias(best.Span.Of(text));
             mentions.Add(best);
             context.History.Add(best);
@@ -256,7 +261,13 @@ public static class MentionFinder
     // "Comprehensive Strategic Partnership treaty", "Ukrainian Special Forces".
     private static Mention? MatchCueRun(string text, IReadOnlyList<Token> tokens, string[] folded, int i, DocumentContext context)
     {
-        if (tokens[i].Kind != TokenKind.Word || !tokens[i].IsCapitalized || (Cues.NotNames.Contains(tokens[i].Lower) && !IsState(folded[i], context)))
+        if (tokens[i].Kind != TokenKind.Word || !tokens[i].IsCapitalized)
+        {
+            return null;
+        }
+
+        var startsWithState = MatchListed(text, tokens, folded, i, context) is { Entity.Kind: NodeKind.State };
+        if (Cues.NotNames.Contains(tokens[i].Lower) && !startsWithState)
         {
             return null;
         }
@@ -266,14 +277,14 @@ public static class MentionFinder
         while (end < tokens.Count && tokens[end].Kind == TokenKind.Word)
         {
             var w = tokens[end];
-            if (w.IsCapitalized || ReferenceGazetteer.IsAcronym(w.Text))
+            if ((w.IsCapitalized || ReferenceGazetteer.IsAcronym(w.Text)) && !(end > i && Cues.NotNames.Contains(w.Lower) && !Cues.NameConnectors.Contains(w.Lower) && !startsWithState))
             {
                 kind = Cues.KindOf(w.Lower) ?? kind;
                 end++;
                 continue;
             }
 
-            if (Cues.NameConnectors.Contains(w.Lower) && end + 1 < tokens.Count && tokens[end + 1].IsCapitalized && kind is null or NodeKind.Agency or NodeKind.Organization)
+            if (Cues.NameConnectors.Contains(w.Lower) && end + 1 < tokens.Count && tokens[end + 1].IsCapitalized && !Cues.NotNames.Contains(tokens[end + 1].Lower) && kind is null or NodeKind.Agency or NodeKind.Organization)
             {
                 end++;
                 continue;
@@ -314,6 +325,12 @@ public static class MentionFinder
             return null;
         }
 
+        // "DPRK's Korean State News Agency": a possessive state just before the run.
+        if (i >= 2 && tokens[i - 1].Kind == TokenKind.Possessive && context.History.Count > 0 && context.History[^1] is { Entity.Kind: NodeKind.State } owner && owner.Last == i - 1)
+        {
+            qualifiers.Add((owner.Entity, new TextSpan(owner.Span.Start, tokens[end - 1].End)));
+        }
+
         var span = new TextSpan(tokens[i].Start, tokens[end - 1].End);
         var name = span.Of(text).Replace('\n', ' ');
         // A news agency of a state is the state's agency; other outlets are organizations.
@@ -334,8 +351,8 @@ public static class MentionFinder
         return new Mention(i, end, span, entity, MentionForm.Pattern, 0.8);
     }
 
-    private static bool IsState(string folded, DocumentContext context) =>
-        context.Index.Gazetteer.Lookup(folded) is [var hit, ..] && hit.Entry.Kind == NodeKind.State;
+    private static bool IsListedWord(Token token, string folded, DocumentContext context) =>
+        context.Index.Gazetteer.Lookup(folded).Any(h => h.Form != NameForm.Acronym || Strip(token.Text) == Strip(h.Surface));
 
     // Two to four capitalised words that are no listed name: a person. "Andrei Orlov", "Wi Sung-lac".
     private static Mention? MatchPerson(string text, IReadOnlyList<Token> tokens, string[] folded, int i, DocumentContext context)
@@ -349,7 +366,7 @@ public static class MentionFinder
 
         var end = i;
         while (end < tokens.Count && end - i < 4 && tokens[end].Kind == TokenKind.Word && tokens[end].IsCapitalized && !ReferenceGazetteer.IsAcronym(tokens[end].Text)
-            && Cues.KindOf(tokens[end].Lower) is null && !Cues.NotNames.Contains(tokens[end].Lower) && context.Index.Gazetteer.Lookup(folded[end]).Count == 0)
+            && Cues.KindOf(tokens[end].Lower) is null && !Cues.NotNames.Contains(tokens[end].Lower) && !IsListedWord(tokens[end], folded[end], context))
         {
             end++;
         }
@@ -383,6 +400,73 @@ public static class MentionFinder
         context.RememberShortNames(entity, Enumerable.Range(i, end - i).Select(k => tokens[k].Text));
         return new Mention(i, end, span, entity, MentionForm.Pattern, titled ? 0.85 : 0.75);
     }
+
+    /// <summary>
+    /// Where a title stands before a person's name, the state named before the title is the person's state
+    /// ("Russian President Vladimir Putin", "South Korea's Foreign Minister X"); known leaders have theirs from the list.
+    /// </summary>
+    private static void TitleAffiliation(Mention person, IReadOnlyList<Token> tokens, List<Mention> sentence, DocumentContext context)
+    {
+        var k = TitleStart(tokens, person.First, sentence);
+        if (k == person.First)
+        {
+            return;
+        }
+
+        if (person.Entity.Kind == NodeKind.Person && !person.Entity.Known)
+        {
+            person.Entity.Kind = NodeKind.Official;
+        }
+
+        var j = k - 1;
+        if (j >= 0 && tokens[j].Kind == TokenKind.Possessive)
+        {
+            j--;
+        }
+
+        var state = sentence.FindLast(m => m.Last == j + 1 && m.Entity.Kind == NodeKind.State)?.Entity;
+        if (state is null && person.Entity.Reference?.Leads is { } led && context.Index.Gazetteer.Find(led) is { } entry)
+        {
+            state = context.ForReference(entry);
+        }
+
+        if (state is not null && !person.Entity.Affiliations.Exists(a => a.Parent == state))
+        {
+            person.Entity.Affiliations.Add((state, person.Span));
+        }
+    }
+
+    /// <summary>
+    /// The first token of the title words before a name ("Foreign Minister", "Ambassador to the UN"), or the name's
+    /// own first token when there is no title.
+    /// </summary>
+    public static int TitleStart(IReadOnlyList<Token> tokens, int first, IReadOnlyList<Mention> sentence)
+    {
+        var k = first;
+        // "Ambassador to the UN Linda Thomas-Greenfield": step over "to the <body>" first.
+        if (k > 0 && sentence.LastOrDefault(m => m.Last == k && m.Entity.Kind == NodeKind.Organization) is { } body)
+        {
+            var j = body.First;
+            if (j > 0 && tokens[j - 1].Lower == "the")
+            {
+                j--;
+            }
+
+            if (j > 1 && tokens[j - 1].Lower is "to" or "at" && IsTitle(tokens[j - 2].Lower))
+            {
+                k = j - 1;
+            }
+        }
+
+        while (k > 0 && IsTitle(tokens[k - 1].Lower))
+        {
+            k--;
+        }
+
+        return k;
+    }
+
+    private static bool IsTitle(string word) => Cues.LeaderTitles.Contains(word) || Cues.OfficialTitles.Contains(word);
 
     /// <summary>True when a title word stands just before the name ("Foreign Minister Sergei Lavrov").</summary>
     public static bool HasTitleBefore(IReadOnlyList<Token> tokens, int i) =>

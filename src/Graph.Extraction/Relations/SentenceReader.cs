@@ -933,14 +933,14 @@ public sealed class SentenceReader
                 continue;
             }
 
-            if (e.Kind is NodeKind.Official or NodeKind.Person && m.Form == MentionForm.Pattern)
+            if (e.Kind is NodeKind.Official or NodeKind.Person)
             {
                 TitleRole(m);
                 Appositive(m);
             }
 
             // Affiliations a pattern read ("South Korean Ministry of Unification", "unnamed Ukrainian and U.S. officials").
-            foreach (var (parent, cue) in e.Affiliations)
+            foreach (var (parent, cue) in e.Kind is NodeKind.Agency or NodeKind.Organization || e.Unnamed ? e.Affiliations : [])
             {
                 if (cue.Start >= _sentence.Start && cue.End <= _sentence.End && cue.Start <= m.Span.Start && m.Span.End <= Math.Max(cue.End, m.Span.End))
                 {
@@ -1022,60 +1022,25 @@ public sealed class SentenceReader
 
     private void TitleRole(Mention m)
     {
-        // Walk back over title words ("Foreign Minister", "Ambassador to the UN") to a state qualifier.
-        var k = m.First - 1;
-        var leader = false;
-        var titled = false;
-        var guard = 0;
-        while (k >= 0 && guard++ < 8)
-        {
-            var w = _tokens[k].Lower;
-            if (Cues.LeaderTitles.Contains(w))
-            {
-                leader |= !(k + 1 < m.First && _tokens[k + 1].Lower is "minister") && w != "supreme" || w == "supreme";
-                titled = true;
-                k--;
-                continue;
-            }
-
-            if (Cues.OfficialTitles.Contains(w))
-            {
-                titled = true;
-                k--;
-                continue;
-            }
-
-            // "Ambassador to the UN": skip a short prepositional phrase after the title.
-            if (titled is false && w is "to" or "the" or "of" or "for" || (_at[k] is { } inner && titled is false && inner.Entity.Kind == NodeKind.Organization))
-            {
-                k = _at[k] is { } im ? im.First - 1 : k - 1;
-                continue;
-            }
-
-            break;
-        }
-
-        if (!titled)
+        var k = MentionFinder.TitleStart(_tokens, m.First, _mentions);
+        if (k == m.First)
         {
             return;
         }
 
-        if (m.Entity.Kind == NodeKind.Person && !m.Entity.Known)
+        // "Prime Minister" and "President" head a state; "Foreign Minister" or "Vice President" do not.
+        var titleWords = Enumerable.Range(k, m.First - k).Select(i => _tokens[i].Lower).Where(w => Cues.LeaderTitles.Contains(w) || Cues.OfficialTitles.Contains(w)).ToList();
+        var leader = (titleWords.Any(Cues.LeaderTitles.Contains) || titleWords.SequenceEqual(["prime", "minister"]))
+            && !titleWords.Any(w => w is "vice" or "deputy" or "foreign" or "defense" or "defence" or "former" or "ambassador" or "secretary" or "minister" && !titleWords.Contains("prime"));
+        var j = k - 1;
+        if (j >= 0 && _tokens[j].Kind == TokenKind.Possessive)
         {
-            m.Entity.Kind = NodeKind.Official;
+            j--;
         }
 
-        // "Prime Minister" heads a government; "Foreign Minister" does not.
-        var titleWords = Enumerable.Range(k + 1, m.First - k - 1).Select(i => _tokens[i].Lower).ToList();
-        leader = titleWords.Any(Cues.LeaderTitles.Contains) && !titleWords.Any(w => w is "vice" or "deputy" or "foreign" or "defense" or "defence" or "former");
-        if (titleWords.SequenceEqual(["prime", "minister"]))
-        {
-            leader = true;
-        }
-
-        var qualifier = k >= 0 ? _at[k] ?? (_tokens[k].Kind == TokenKind.Possessive && k > 0 ? _at[k - 1] : null) : null;
-        Entity? state = qualifier is { Entity.Kind: NodeKind.State } ? qualifier.Entity : null;
-        var quoteStart = qualifier is not null && state is not null ? qualifier.Span.Start : _tokens[k + 1].Start;
+        var qualifier = j >= 0 ? _at[j] : null;
+        var state = qualifier is { Entity.Kind: NodeKind.State } ? qualifier.Entity : null;
+        var quoteStart = state is not null ? qualifier!.Span.Start : _tokens[k].Start;
         if (state is null && leader && m.Entity.Reference?.Leads is { } led && _context.Index.Gazetteer.Find(led) is { } ledEntry)
         {
             state = _context.ForReference(ledEntry);
@@ -1086,20 +1051,8 @@ public sealed class SentenceReader
             return;
         }
 
-        if (!m.Entity.Affiliations.Exists(a => a.Parent == state))
-        {
-            m.Entity.Affiliations.Add((state, new TextSpan(quoteStart, m.Span.End)));
-        }
-
         var quote = new TextSpan(quoteStart, m.Span.End);
-        if (leader)
-        {
-            Add(Leads, m.Entity, state, m.First, "leads.title", 0.85 * m.Confidence, quote: quote, structural: true);
-        }
-        else
-        {
-            Add(MemberOf, m.Entity, state, m.First, "member-of.title", 0.8 * m.Confidence, quote: quote, structural: true);
-        }
+        Add(leader ? Leads : MemberOf, m.Entity, state, m.First, leader ? "leads.title" : "member-of.title", (leader ? 0.85 : 0.8) * m.Confidence, quote: quote, structural: true);
     }
 
     private void Appositive(Mention m)
@@ -1237,12 +1190,14 @@ public sealed class SentenceReader
 
         var rule = GraphOntology.RuleFor(Reported);
         var content = _candidates.Where(c => !c.Structural && c.Trigger >= speech.ContentStart && c.Trigger < speech.ContentEnd).ToList();
-        Entity? about = content.FirstOrDefault(c => c.From.Kind == NodeKind.State)?.From;
+        // What the statement is mainly about: the first state acting in it, other than the speaker's own.
+        bool Own(Entity e) => e == speech.Source || speech.Source.Affiliations.Exists(a => a.Parent == e);
+        Entity? about = content.Select(c => c.From.Kind == NodeKind.State && !Own(c.From) ? c.From : c.To.Kind == NodeKind.State && !Own(c.To) ? c.To : null).FirstOrDefault(e => e is not null);
         if (about is null)
         {
             foreach (var m in _mentions)
             {
-                if (m.First >= speech.ContentStart && m.First < speech.ContentEnd && m.Entity != speech.Source && m.CanBeArgument && m.Entity.Kind == NodeKind.State && !speech.Source.Affiliations.Exists(a => a.Parent == m.Entity))
+                if (m.First >= speech.ContentStart && m.First < speech.ContentEnd && m.CanBeArgument && m.Entity.Kind == NodeKind.State && !Own(m.Entity))
                 {
                     about = m.Entity;
                     break;
