@@ -36,6 +36,10 @@ public sealed class DocumentContext(ActorIndex index)
         if (entry.Kind is NodeKind.Official or NodeKind.Person)
         {
             RememberShortNames(entity, entry.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (entry.Leads is { } led && Index.Gazetteer.Find(led) is { } state)
+            {
+                entity.Affiliations.Add((ForReference(state), default));
+            }
         }
 
         return entity;

@@ -39,6 +39,9 @@ public sealed record Mention(int First, int Last, TextSpan Span, Entity Entity, 
     /// <summary>For a demonym or state followed by a personnel noun: <c>troops</c> or <c>workers</c>.</summary>
     public string? Personnel { get; init; }
 
+    /// <summary>What to remember once this candidate is chosen over the others (short names, affiliations).</summary>
+    public Action? Commit { get; init; }
+
     /// <summary>True when the mention can stand for its actor as an argument (a bare demonym in "Russian economy" cannot).</summary>
     public bool CanBeArgument { get; init; } = true;
 }

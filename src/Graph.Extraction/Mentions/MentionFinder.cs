@@ -53,6 +53,7 @@ public static class MentionFinder
                 continue;
             }
 
+            best.Commit?.Invoke();
             best = Decorate(best, tokens);
             if (best.Entity.Kind is NodeKind.Official or NodeKind.Person && best.Form != MentionForm.Coreference)
             {
@@ -86,9 +87,9 @@ public static class MentionFinder
     private static Mention Decorate(Mention m, IReadOnlyList<Token> tokens)
     {
         var possessive = m.Last < tokens.Count && tokens[m.Last].Kind == TokenKind.Possessive;
-        string? personnel = null;
+        var personnel = m.Personnel;
         var next = possessive ? m.Last + 1 : m.Last;
-        if (m.Entity.Kind == NodeKind.State && next < tokens.Count)
+        if (personnel is null && m.Entity.Kind == NodeKind.State && next < tokens.Count)
         {
             // "North Korean troops", "North Korean migrant workers", "Russia's forces".
             for (var k = next; k < Math.Min(tokens.Count, next + 3); k++)
@@ -223,7 +224,7 @@ public static class MentionFinder
         {
             // An unnamed resolution: "the resolution" is the latest one named; "a (draft) resolution" is a new one.
             var d = tokens[i - 1].Lower == "draft" && i > 1 ? i - 2 : i - 1;
-            if (tokens[d].Lower == "the" && LastOfKind(context, NodeKind.Resolution) is { } earlier)
+            if (tokens[d].Lower == "the" && LastOfKind(context, NodeKind.Resolution, e => !e.Name.EndsWith("resolutions", StringComparison.Ordinal)) is { } earlier)
             {
                 return new Mention(d, i + 1, new TextSpan(tokens[d].Start, t.End), earlier, MentionForm.Coreference, 0.7);
             }
@@ -340,15 +341,24 @@ public static class MentionFinder
         }
 
         var entity = context.ForNew(kind.Value, name);
-        foreach (var qualifier in qualifiers)
+        void Commit()
         {
-            if (!entity.Affiliations.Exists(a => a.Parent == qualifier.Item1))
+            // Listed outlets keep their own affiliations ("Seoul's Yonhap" is no agency of the state).
+            if (entity.Reference is not null || entity.Known)
             {
-                entity.Affiliations.Add(qualifier);
+                return;
+            }
+
+            foreach (var qualifier in qualifiers)
+            {
+                if (!entity.Affiliations.Exists(a => a.Parent == qualifier.Item1))
+                {
+                    entity.Affiliations.Add(qualifier);
+                }
             }
         }
 
-        return new Mention(i, end, span, entity, MentionForm.Pattern, 0.8);
+        return new Mention(i, end, span, entity, MentionForm.Pattern, 0.8) { Commit = Commit };
     }
 
     private static bool IsListedWord(Token token, string folded, DocumentContext context) =>
@@ -365,10 +375,15 @@ public static class MentionFinder
         }
 
         var end = i;
-        while (end < tokens.Count && end - i < 4 && tokens[end].Kind == TokenKind.Word && tokens[end].IsCapitalized && !ReferenceGazetteer.IsAcronym(tokens[end].Text)
+        while (end < tokens.Count && end - i < 5 && tokens[end].Kind == TokenKind.Word && tokens[end].IsCapitalized && !ReferenceGazetteer.IsAcronym(tokens[end].Text)
             && Cues.KindOf(tokens[end].Lower) is null && !Cues.NotNames.Contains(tokens[end].Lower) && !IsListedWord(tokens[end], folded[end], context))
         {
             end++;
+            // "Thomas-Greenfield": a hyphen between two capitalised parts stays inside the name.
+            if (end + 1 < tokens.Count && tokens[end].Text is "-" or "–" && tokens[end].Start == tokens[end - 1].End && tokens[end + 1].Start == tokens[end].End && tokens[end + 1].IsCapitalized)
+            {
+                end += 1;
+            }
         }
 
         if (end - i < 2)
@@ -397,8 +412,8 @@ public static class MentionFinder
             entity.Kind = NodeKind.Official;
         }
 
-        context.RememberShortNames(entity, Enumerable.Range(i, end - i).Select(k => tokens[k].Text));
-        return new Mention(i, end, span, entity, MentionForm.Pattern, titled ? 0.85 : 0.75);
+        var words = Enumerable.Range(i, end - i).Where(k => tokens[k].Kind == TokenKind.Word).Select(k => tokens[k].Text).ToList();
+        return new Mention(i, end, span, entity, MentionForm.Pattern, titled ? 0.85 : 0.75) { Commit = () => context.RememberShortNames(entity, words) };
     }
 
     /// <summary>
@@ -528,7 +543,24 @@ public static class MentionFinder
             break;
         }
 
-        if (k >= tokens.Count || !Cues.SourceHeads.Contains(tokens[k].Lower) || !specific || k == i)
+        if (k >= tokens.Count || !Cues.SourceHeads.Contains(tokens[k].Lower) || k == i)
+        {
+            return null;
+        }
+
+        var ofUnit = k + 3 < tokens.Count && tokens[k + 1].Lower == "of" && tokens[k + 2].Lower is "a" or "an" or "the";
+        if (!specific && !ofUnit)
+        {
+            return null;
+        }
+
+        // "US Ambassador Linda Thomas-Greenfield": a title before a name, not an unnamed source.
+        if (k + 1 < tokens.Count && tokens[k + 1].IsCapitalized && tokens[k + 1].Kind == TokenKind.Word && !Cues.NotNames.Contains(tokens[k + 1].Lower))
+        {
+            return null;
+        }
+
+        if (k + 3 < tokens.Count && tokens[k + 1].Lower is "to" && tokens[k + 2].Lower == "the")
         {
             return null;
         }
@@ -566,23 +598,35 @@ public static class MentionFinder
         var nameStart = tokens[i].Lower is "a" or "an" or "the" ? i + 1 : i;
         var span = new TextSpan(tokens[i].Start, tokens[end - 1].End);
         var name = new TextSpan(tokens[nameStart].Start, tokens[end - 1].End).Of(text).Replace('\n', ' ');
-        var entity = context.ForNew(plural ? NodeKind.Organization : NodeKind.Official, name);
-        entity.Unnamed = true;
-        if (unit is not null)
+        var kind = head == "intelligence" ? NodeKind.Agency : plural ? NodeKind.Organization : NodeKind.Official;
+        var entity = context.ForNew(kind, name);
+        void Commit()
         {
-            entity.Affiliations.Add((unit, new TextSpan(span.Start, span.End)));
-            foreach (var s in unit.Affiliations.ToList())
+            entity.Unnamed = entity.Reference is null && !entity.Known;
+            if (!entity.Unnamed)
             {
-                entity.Affiliations.Add((s.Parent, span));
+                return;
+            }
+
+            if (unit is not null && !entity.Affiliations.Exists(a => a.Parent == unit))
+            {
+                entity.Affiliations.Add((unit, span));
+                foreach (var s in unit.Affiliations.ToList())
+                {
+                    entity.Affiliations.Add((s.Parent, span));
+                }
+            }
+
+            foreach (var s in states)
+            {
+                if (!entity.Affiliations.Exists(a => a.Parent == s.Item1))
+                {
+                    entity.Affiliations.Add((s.Item1, span));
+                }
             }
         }
 
-        foreach (var s in states)
-        {
-            entity.Affiliations.Add((s.Item1, span));
-        }
-
-        return new Mention(i, end, span, entity, MentionForm.Pattern, 0.75);
+        return new Mention(i, end, span, entity, MentionForm.Pattern, 0.75) { Commit = Commit, Personnel = null };
     }
 
     // "the agency", "the country", "the panel", "the Ukrainian commander", "he", "she".
@@ -593,6 +637,13 @@ public static class MentionFinder
         {
             var person = LastOfKind(context, NodeKind.Official) is { } o && LastOfKindIndex(context, NodeKind.Official) >= LastOfKindIndex(context, NodeKind.Person) ? o : LastOfKind(context, NodeKind.Person);
             return person is null ? null : new Mention(i, i + 1, new TextSpan(t.Start, t.End), person, MentionForm.Coreference, 0.7);
+        }
+
+        if (t.Lower is "these" or "those" or "the" && i + 1 < tokens.Count && Cues.Personnel.TryGetValue(tokens[i + 1].Lower, out var personnel) && tokens[i + 1].Lower.EndsWith('s'))
+        {
+            // "these troops": the state whose troops were named last.
+            var sent = context.History.LastOrDefault(m => m.Personnel == personnel && m.Entity.Kind == NodeKind.State);
+            return sent is null || t.Lower == "the" ? null : new Mention(i, i + 2, new TextSpan(t.Start, tokens[i + 1].End), sent.Entity, MentionForm.Coreference, 0.7) { Personnel = personnel };
         }
 
         if (t.Lower is not ("the" or "this" or "his" or "her"))
@@ -623,7 +674,7 @@ public static class MentionFinder
                 found = leader?.Affiliations.Select(a => a.Parent).FirstOrDefault(p => p.Kind == NodeKind.State);
                 break;
             case "country" or "nation" when t.Lower == "the":
-                found = PreviousState(context, sentence);
+                found = PreviousState(context, sentence, i);
                 break;
             case "agency" or "service" or "ministry":
                 found = LastOfKind(context, NodeKind.Agency);
@@ -659,13 +710,13 @@ public static class MentionFinder
     }
 
     // "the country" is rarely the subject of its own clause: skip a state named just before in this sentence.
-    private static Entity? PreviousState(DocumentContext context, List<Mention> sentence)
+    private static Entity? PreviousState(DocumentContext context, List<Mention> sentence, int at)
     {
         Entity? skip = null;
         if (sentence.Count > 0)
         {
             var last = sentence.FindLast(m => m.Entity.Kind == NodeKind.State && m.CanBeArgument);
-            skip = last?.Entity;
+            skip = last is not null && at - last.Last <= 8 ? last.Entity : null;
         }
 
         for (var k = context.History.Count - 1; k >= 0; k--)

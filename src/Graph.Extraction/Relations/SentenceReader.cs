@@ -614,11 +614,24 @@ public sealed class SentenceReader
         return [];
     }
 
-    private List<Mention> PairAfter(int t, int window = 8)
+    private List<Mention> PairAfter(int t, int window = 10)
     {
         for (var k = t + 1; k < _tokens.Count - 1 && k < t + window; k++)
         {
-            if (_tokens[k].Lower == "and" && _at[k - 1] is { } left && _at[k + 1] is { } right && right.First == k + 1 && left.CanBeArgument && right.CanBeArgument)
+            if (_tokens[k].Lower != "and")
+            {
+                continue;
+            }
+
+            // "between Moscow and Pyongyang", "between Kim Jong Un's regime and Vladimir Putin's government".
+            var left = _at[k - 1] ?? (k >= 3 && Cues.GovernmentNouns.Contains(_tokens[k - 1].Lower) && _tokens[k - 2].Kind == TokenKind.Possessive ? _at[k - 3] : null);
+            var right = _at[k + 1];
+            if (_tokens[k + 1].Lower == "the" && k + 2 < _tokens.Count)
+            {
+                right = _at[k + 2];
+            }
+
+            if (left is not null && right is not null && left.CanBeArgument && right.CanBeArgument && left != right)
             {
                 return [left, right];
             }
@@ -702,7 +715,7 @@ public sealed class SentenceReader
                     }
                 }
 
-                if (w != "war")
+                if (w is not ("war" or "invasion"))
                 {
                     Add(Attacked, agg, vic, t, "attacked.nominal", 0.75 * Math.Min(owner.Confidence, victim.Confidence), Figures(0, _tokens.Count));
                 }
@@ -745,8 +758,20 @@ public sealed class SentenceReader
     private void Employ(int t)
     {
         // "Russian firms are hiring North Korean workers": employer before, workers' state after.
-        var workers = After(t + 1, e => e.Kind == NodeKind.State, 4);
-        var employer = Before(t, e => e.Kind is NodeKind.State or NodeKind.Organization or NodeKind.Agency, 10);
+        Mention? workers, employer;
+        if (IsPassive(t))
+        {
+            // "North Korean workers were hired by Russian firms".
+            var by = IndexAfter(t, "by");
+            workers = Before(t, e => e.Kind == NodeKind.State, 8);
+            employer = by >= 0 ? After(by + 1, e => e.Kind is NodeKind.State or NodeKind.Organization or NodeKind.Agency, 4) : null;
+        }
+        else
+        {
+            workers = After(t + 1, e => e.Kind == NodeKind.State, 4);
+            employer = Before(t, e => e.Kind is NodeKind.State or NodeKind.Organization or NodeKind.Agency, 10);
+        }
+
         if (workers is not null && employer is not null && (workers.Personnel is not null || workers.Form != MentionForm.Demonym))
         {
             Add(Employs, Arg(employer), Arg(workers), t, IsPassive(t) ? "employs.passive" : "employs.active", 0.7 * Math.Min(workers.Confidence, employer.Confidence), Figures(0, _tokens.Count, "workers"));
@@ -976,6 +1001,13 @@ public sealed class SentenceReader
                 Add(LocatedIn, e, state.Entity, m.First, "located-in.apposition", 0.75, quote: new TextSpan(m.Span.Start, state.Span.End), structural: true);
             }
 
+            // "Russian forces", "the Ukrainian army": a listed agency named with its state's demonym or name is part of it.
+            if (e.Reference?.PartOf is { } stateId && e.Kind == NodeKind.Agency && m.Form == MentionForm.Name && stateId.Kind == NodeKind.State
+                && _context.Index.Gazetteer.Find(stateId) is { } stateEntry && StartsWithState(m.Span.Of(_text), stateEntry))
+            {
+                Add(MemberOf, e, _context.ForReference(stateEntry), m.First, "member-of.agency-name", 0.8, quote: m.Span, structural: true);
+            }
+
             // "the UN Security Council": a body named with its parent's name is part of it.
             if (e.Reference?.PartOf is { } parentId && e.Kind == NodeKind.Organization && m.Form == MentionForm.Name
                 && _context.Index.Gazetteer.Find(parentId) is { } parentEntry && StartsWithName(m.Span.Of(_text), parentEntry))
@@ -1011,6 +1043,12 @@ public sealed class SentenceReader
                 }
             }
         }
+    }
+
+    private static bool StartsWithState(string surface, Gazetteer.GazetteerEntry state)
+    {
+        var folded = Graph.Core.NameFolding.Fold(surface);
+        return state.Demonyms.Concat(state.Aliases).Prepend(state.Name).Select(Graph.Core.NameFolding.Fold).Any(a => a.Length > 0 && folded.StartsWith(a + " ", StringComparison.Ordinal));
     }
 
     private static bool StartsWithName(string surface, Gazetteer.GazetteerEntry parent)
@@ -1108,6 +1146,17 @@ public sealed class SentenceReader
             k--;
         }
 
+        if (k >= 0 && _tokens[k].Text == ")")
+        {
+            // "South Korea's National Intelligence Service (NIS) reported".
+            while (k >= 0 && _tokens[k].Text != "(")
+            {
+                k--;
+            }
+
+            k--;
+        }
+
         if (k >= 0 && _tokens[k].Text == ",")
         {
             var j = k - 1;
@@ -1149,7 +1198,7 @@ public sealed class SentenceReader
                 var source = After(by, e => e.Kind is NodeKind.Agency or NodeKind.Organization or NodeKind.Official or NodeKind.Person, 4);
                 if (source is not null && w != "citing")
                 {
-                    SetSpeech(source, i, 0, i, "as-reported-by");
+                    SetSpeech(source, i, 0, Speech?.How == "according-to" ? Speech.Verb : i, "as-reported-by");
                 }
             }
             else if (Lexicon.Speech.Contains(w) && Speaker(i) is { } speaker)
@@ -1179,6 +1228,10 @@ public sealed class SentenceReader
             OuterSource = Speech.Source;
             Speech = speech;
         }
+        else if (Speech.How == "according-to" && how == "as-reported-by" && verb > Speech.Verb)
+        {
+            OuterSource = source.Entity;
+        }
     }
 
     private void ReportedEdges()
@@ -1192,12 +1245,11 @@ public sealed class SentenceReader
         var content = _candidates.Where(c => !c.Structural && c.Trigger >= speech.ContentStart && c.Trigger < speech.ContentEnd).ToList();
         // What the statement is mainly about: the first state acting in it, other than the speaker's own.
         bool Own(Entity e) => e == speech.Source || speech.Source.Affiliations.Exists(a => a.Parent == e);
-        Entity? about = content.Select(c => c.From.Kind == NodeKind.State && !Own(c.From) ? c.From : c.To.Kind == NodeKind.State && !Own(c.To) ? c.To : null).FirstOrDefault(e => e is not null);
-        if (about is null)
+        Entity? about = null;
         {
             foreach (var m in _mentions)
             {
-                if (m.First >= speech.ContentStart && m.First < speech.ContentEnd && m.CanBeArgument && m.Entity.Kind == NodeKind.State && !Own(m.Entity))
+                if (m.First >= speech.ContentStart && m.First < speech.ContentEnd && m.CanBeArgument && !IsQualifier(m) && m.Entity.Kind == NodeKind.State && !Own(m.Entity))
                 {
                     about = m.Entity;
                     break;
@@ -1207,7 +1259,15 @@ public sealed class SentenceReader
 
         if (OuterSource is { } outer && rule.From.Contains(outer.Kind) && outer != speech.Source)
         {
-            Add(Reported, outer, speech.Source, speech.Verb, "reported.relayed", 0.7);
+            // "X reported ..., according to Y": Y reported X's statement; "according to X cited by Y": Y reported the same matter.
+            if (speech.How == "said")
+            {
+                Add(Reported, outer, speech.Source, speech.Verb, "reported.relayed", 0.7);
+            }
+            else if (about is not null)
+            {
+                Add(Reported, outer, about, speech.Verb, "reported.relayed-matter", 0.6);
+            }
         }
 
         if (about is not null && rule.From.Contains(speech.Source.Kind))
