@@ -56,7 +56,8 @@ public sealed class RuleExtractor : IExtractor
             }
 
             var mentions = MentionFinder.Find(text, tokens, context);
-            if (mentions.Count == 0)
+            // A Title Case headline restates the story in telegraphic form: its names are read, its verbs are not.
+            if (mentions.Count == 0 || MentionFinder.IsTitleCase(tokens))
             {
                 continue;
             }

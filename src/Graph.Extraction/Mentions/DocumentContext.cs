@@ -17,6 +17,9 @@ public sealed class DocumentContext(ActorIndex index)
     /// <summary>The index of known and reference actors.</summary>
     public ActorIndex Index { get; } = index;
 
+    /// <summary>The state that last sent each kind of personnel (<c>troops</c>, <c>workers</c>), for "these troops".</summary>
+    public Dictionary<string, Entity> Senders { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every mention so far, in document order.</summary>
     public List<Mention> History { get; } = [];
 

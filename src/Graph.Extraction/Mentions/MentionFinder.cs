@@ -31,13 +31,14 @@ public static class MentionFinder
             var best = MatchListed(text, tokens, folded, i, context);
             if (!titleCase)
             {
+                // Order breaks ties: a definite description of someone already named beats a new unnamed source.
                 foreach (var candidate in new[]
                 {
+                    MatchCoreference(text, tokens, i, context, mentions),
                     MatchResolution(text, tokens, i, context),
                     MatchUnnamedSource(text, tokens, folded, i, context),
                     MatchCueRun(text, tokens, folded, i, context),
                     MatchPerson(text, tokens, folded, i, context),
-                    MatchCoreference(text, tokens, i, context, mentions),
                 })
                 {
                     if (candidate is not null && (best is null || candidate.Last > best.Last))
@@ -69,7 +70,8 @@ public static class MentionFinder
         return mentions;
     }
 
-    private static bool IsTitleCase(IReadOnlyList<Token> tokens)
+    /// <summary>True for a headline in Title Case (most words of four letters or more capitalised).</summary>
+    public static bool IsTitleCase(IReadOnlyList<Token> tokens)
     {
         int words = 0, capitals = 0;
         foreach (var t in tokens)
@@ -568,6 +570,7 @@ public static class MentionFinder
         var head = tokens[k].Lower;
         var end = k + 1;
         Entity? unit = null;
+        Action? unitCommit = null;
         TextSpan unitSpan = default;
         // "the commander of a Ukrainian Special Forces unit": the unit is the agency the person belongs to.
         if (end + 2 < tokens.Count && tokens[end].Lower == "of" && tokens[end + 1].Lower is "a" or "an" or "the")
@@ -576,6 +579,7 @@ public static class MentionFinder
             if (run is not null && run.Entity.Kind is NodeKind.Agency or NodeKind.Organization)
             {
                 unit = run.Entity;
+                unitCommit = run.Commit;
                 unitSpan = run.Span;
                 end = run.Last;
                 if (end < tokens.Count && tokens[end].Lower is "unit" or "units" or "brigade" or "battalion" or "division")
@@ -602,6 +606,7 @@ public static class MentionFinder
         var entity = context.ForNew(kind, name);
         void Commit()
         {
+            unitCommit?.Invoke();
             entity.Unnamed = entity.Reference is null && !entity.Known;
             if (!entity.Unnamed)
             {
@@ -642,8 +647,8 @@ public static class MentionFinder
         if (t.Lower is "these" or "those" or "the" && i + 1 < tokens.Count && Cues.Personnel.TryGetValue(tokens[i + 1].Lower, out var personnel) && tokens[i + 1].Lower.EndsWith('s'))
         {
             // "these troops": the state whose troops were named last.
-            var sent = context.History.LastOrDefault(m => m.Personnel == personnel && m.Entity.Kind == NodeKind.State);
-            return sent is null || t.Lower == "the" ? null : new Mention(i, i + 2, new TextSpan(t.Start, tokens[i + 1].End), sent.Entity, MentionForm.Coreference, 0.7) { Personnel = personnel };
+            var sent = context.Senders.GetValueOrDefault(personnel) ?? context.History.LastOrDefault(m => m.Personnel == personnel && m.Entity.Kind == NodeKind.State)?.Entity;
+            return sent is null || t.Lower == "the" ? null : new Mention(i, i + 2, new TextSpan(t.Start, tokens[i + 1].End), sent, MentionForm.Coreference, 0.7) { Personnel = personnel };
         }
 
         if (t.Lower is not ("the" or "this" or "his" or "her"))

@@ -8,7 +8,7 @@ public static class Lexicon
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Sending personnel.</summary>
-    public static readonly FrozenSet<string> Deploy = Set("send", "sends", "sent", "sending", "dispatch", "dispatches", "dispatched", "dispatching", "deploy", "deploys", "deployed", "deploying", "deployment", "provide", "provides", "provided", "providing", "station", "stationed", "transferred", "moved");
+    public static readonly FrozenSet<string> Deploy = Set("send", "sends", "sent", "sending", "dispatch", "dispatches", "dispatched", "dispatching", "deploy", "deploys", "deployed", "deploying", "deployment", "provide", "provides", "provided", "providing", "station", "stationed", "transferred", "moved", "returned", "returning");
 
     /// <summary>Arriving personnel ("workers arriving in Russia").</summary>
     public static readonly FrozenSet<string> Arrive = Set("arrive", "arrives", "arrived", "arriving");

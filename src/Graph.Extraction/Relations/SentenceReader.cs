@@ -158,6 +158,10 @@ public sealed class SentenceReader
         TargetEdges();
         WorkersIn();
         ReportedEdges();
+
+        // A listed agency named in passing ("Ukrainian forces who...") is part of its state, but that is worth
+        // proposing only when the sentence says something about the agency.
+        _candidates.RemoveAll(c => c.Rule == "member-of.agency-name" && !_candidates.Exists(o => !o.Structural && (o.From == c.From || o.To == c.From)));
     }
 
     // ---------- argument search ----------
@@ -406,6 +410,8 @@ public sealed class SentenceReader
         {
             lastDeployment[from] = to;
         }
+
+        _context.Senders[personnel ?? "workers"] = from;
     }
 
     private void Withdraw(int t, IDictionary<Entity, Entity> lastDeployment)
@@ -996,7 +1002,8 @@ public sealed class SentenceReader
             }
 
             // "Kharkiv, Ukraine", "Kursk region in Russia".
-            if (e.Kind == NodeKind.Location && m.Last + 1 < _tokens.Count && _tokens[m.Last].Text is "," or "in" && _at[m.Last + 1] is { Entity.Kind: NodeKind.State, Form: MentionForm.Name } state)
+            if (e.Kind == NodeKind.Location && m.Last + 1 < _tokens.Count && _tokens[m.Last].Text is "," or "in" && _at[m.Last + 1] is { Entity.Kind: NodeKind.State, Form: MentionForm.Name } state
+                && (e.Reference is null ? !e.Known : e.Reference.LocatedIn == state.Entity.Id))
             {
                 Add(LocatedIn, e, state.Entity, m.First, "located-in.apposition", 0.75, quote: new TextSpan(m.Span.Start, state.Span.End), structural: true);
             }
@@ -1249,9 +1256,15 @@ public sealed class SentenceReader
         {
             foreach (var m in _mentions)
             {
-                if (m.First >= speech.ContentStart && m.First < speech.ContentEnd && m.CanBeArgument && !IsQualifier(m) && m.Entity.Kind == NodeKind.State && !Own(m.Entity))
+                if (m.First >= speech.ContentStart && m.First < speech.ContentEnd && m.CanBeArgument && !IsQualifier(m) && m.Entity.Kind == NodeKind.State)
                 {
-                    about = m.Entity;
+                    // "his country's support for Russia" is about Russia; "the US would work with Japan" is about the US's own plans.
+                    if (Own(m.Entity) && m.Possessive)
+                    {
+                        continue;
+                    }
+
+                    about = Own(m.Entity) ? null : m.Entity;
                     break;
                 }
             }
