@@ -46,7 +46,7 @@ public static class Quantities
                 continue;
             }
 
-            if (t.Kind == TokenKind.Number && !IsYear(t.Text) && Number(tokens, i, out var count, out var after))
+            if ((t.Kind == TokenKind.Number || (t.Lower == "a" && i + 1 < tokens.Count && tokens[i + 1].Lower is "million" or "billion" or "thousand")) && !IsYear(t.Text) && Number(tokens, i, out var count, out var after))
             {
                 if (i >= 1 && tokens[i - 1].Lower == "between" && after + 1 < tokens.Count && tokens[after].Lower == "and" && Number(tokens, after + 1, out var high, out var afterHigh))
                 {

@@ -17,7 +17,8 @@ public static class Cues
         "commander", "chief", "director", "governor", "senator", "sen.", "rep.", "representative", "lawmaker", "mayor", "deputy",
         "vice", "prime", "foreign", "defense", "defence", "chairman", "chairwoman", "chair", "head", "official", "diplomat",
         "colonel", "col.", "lt.", "lieutenant", "major", "captain", "marshal", "politician", "secretary-general", "attorney",
-        "speaker", "adviser", "advisor", "councillor", "spy", "intelligence");
+        "speaker", "adviser", "advisor", "councillor", "spy", "intelligence", "interior", "finance", "justice", "trade",
+        "economy", "energy", "health", "education", "culture", "agriculture", "labor", "labour", "unification", "national");
 
     /// <summary>Role nouns after a name ("X, a former member of the panel") that make the person an Official.</summary>
     public static readonly FrozenSet<string> OfficialRoles = Set(

@@ -83,7 +83,9 @@ public static class MentionFinder
             }
         }
 
-        return words >= 4 && capitals >= words * 0.75;
+        // Headlines carry no final stop; a sentence that ends with one is prose, however many names it holds.
+        var last = tokens[^1].Text;
+        return words >= 4 && capitals >= words * 0.75 && last is not ("." or "!" or "?" or "\"" or "”");
     }
 
     private static Mention Decorate(Mention m, IReadOnlyList<Token> tokens)
@@ -378,7 +380,7 @@ public static class MentionFinder
 
         var end = i;
         while (end < tokens.Count && end - i < 5 && tokens[end].Kind == TokenKind.Word && tokens[end].IsCapitalized && !ReferenceGazetteer.IsAcronym(tokens[end].Text)
-            && Cues.KindOf(tokens[end].Lower) is null && !Cues.NotNames.Contains(tokens[end].Lower) && !IsListedWord(tokens[end], folded[end], context))
+            && Cues.KindOf(tokens[end].Lower) is null && !Cues.NotNames.Contains(tokens[end].Lower) && !IsTitle(tokens[end].Lower) && !IsListedWord(tokens[end], folded[end], context))
         {
             end++;
             // "Thomas-Greenfield": a hyphen between two capitalised parts stays inside the name.

@@ -232,6 +232,12 @@ public sealed class SentenceReader
 
     private bool IsPassive(int t)
     {
+        // "is hiring" is progressive, not passive.
+        if (_tokens[t].Lower.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         for (var k = t - 1; k >= 0 && k >= t - 3; k--)
         {
             var w = _tokens[k].Lower;
@@ -814,7 +820,7 @@ public sealed class SentenceReader
     private void Gift(int t)
     {
         var giver = Before(t, e => e.Kind == NodeKind.Official, 6);
-        var receiver = After(t + 1, e => e.Kind == NodeKind.Official, 2);
+        var receiver = After(t + 1, e => e.Kind == NodeKind.Official, 4);
         if (giver is not null && receiver is not null)
         {
             Add(Gifted, giver.Entity, receiver.Entity, t, "gifted.active", 0.8 * Math.Min(giver.Confidence, receiver.Confidence));

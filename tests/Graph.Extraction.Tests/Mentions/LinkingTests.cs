@@ -9,9 +9,11 @@ public sealed class LinkingTests
     [Fact]
     public void Capitals_possessives_and_acronyms_link_to_the_state()
     {
-        var result = Support.Extract("Tehran's navy seized a tanker, and the ROK's spy agency said it was alarmed.");
-        Assert.Contains(result.Actors, a => a.Id.Value == "state:iran");
-        Assert.DoesNotContain(result.Actors, a => a.Id.Value.StartsWith("location:tehran", StringComparison.Ordinal));
+        var capital = Support.Extract("Tehran sent 300 troops to Damascus.");
+        Assert.NotNull(capital.Find(Deployed, "state:iran", "state:syria"));
+        Assert.DoesNotContain(capital.Actors, a => a.Kind == NodeKind.Location);
+        var possessive = Support.Extract("The ROK’s military sent 200 troops to Oman.");
+        Assert.NotNull(possessive.Find(Deployed, "state:south-korea", "state:oman"));
     }
 
     [Fact]
