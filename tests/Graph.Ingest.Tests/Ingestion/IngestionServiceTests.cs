@@ -61,6 +61,21 @@ public sealed class IngestionServiceTests
     }
 
     [Fact]
+    public async Task A_curated_document_counts_for_duplicates_and_as_the_first_version_of_its_url()
+    {
+        await using var f = await CreateAsync();
+        var curated = new Document(DocumentId.Parse("doc:curated"), "Curated", null, "https://news.example/curated", null, TextB);
+        await f.Store.UpsertDocumentsAsync([curated], Ct);
+
+        var duplicate = await f.Ingestion.IngestAsync(Read(TextB, "Same text"), null, Ct);
+        Assert.Equal((IngestOutcome.Duplicate, curated.Id), (duplicate.Outcome, duplicate.Document));
+
+        var version = await f.Ingestion.IngestAsync(Read(TextB + " Corrected.", "Curated", "https://news.example/curated"), null, Ct);
+        Assert.Equal((IngestOutcome.NewVersion, curated.Id, DocumentId.Parse("doc:curated-2")), (version.Outcome, version.PreviousVersion, version.Document));
+        Assert.Equal(2, (await f.Store.GetStoredDocumentAsync(version.Document, Ct))!.Version);
+    }
+
+    [Fact]
     public async Task Another_text_at_the_same_url_is_a_new_version_linked_to_the_previous()
     {
         await using var f = await CreateAsync();

@@ -84,6 +84,15 @@ public abstract class IngestionStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Saving_another_text_under_a_stored_id_is_refused()
+    {
+        await SaveAsync("doc:a", TextA, null, []);
+        var error = await Assert.ThrowsAsync<InvalidArgumentException>(() => SaveAsync("doc:a", TextB, null, []));
+        Assert.Contains("another text", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TextA, (await Store.GetDocumentAsync(DocumentId.Parse("doc:a"), Ct))!.Text);
+    }
+
+    [Fact]
     public async Task Versions_chain_by_url_and_the_latest_is_found()
     {
         await SaveAsync("doc:a", TextA, "https://example.org/a", []);
