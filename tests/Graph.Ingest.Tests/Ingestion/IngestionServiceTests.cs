@@ -46,6 +46,16 @@ public sealed class IngestionServiceTests
     }
 
     [Fact]
+    public async Task A_title_without_letters_gets_a_placeholder_slug_and_a_taken_id_a_suffix()
+    {
+        await using var f = await CreateAsync();
+        var first = await f.Ingestion.IngestAsync(Read(TextA, "!!! ???"), null, Ct);
+        var second = await f.Ingestion.IngestAsync(Read(TextB, "¿¡"), null, Ct);
+        Assert.Equal(DocumentId.Parse("doc:unnamed"), first.Document);
+        Assert.Equal(DocumentId.Parse("doc:unnamed-2"), second.Document);
+    }
+
+    [Fact]
     public async Task The_same_text_again_is_a_duplicate_and_writes_nothing()
     {
         await using var f = await CreateAsync();

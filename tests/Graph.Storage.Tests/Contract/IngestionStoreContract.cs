@@ -126,6 +126,18 @@ public abstract class IngestionStoreContract : IAsyncLifetime
         Assert.All(workers, h => Assert.True(h.Rank > 0 || h.Rank <= 0));
     }
 
+    [Fact]
+    public async Task Texts_and_quotes_written_by_any_graph_write_are_searchable()
+    {
+        var seed = Graph.Ingest.Knowledge.KnowledgeFile.Load(TestFiles.SeedKnowledge);
+        await Store.ImportAsync(seed, null, Ct);
+        var hits = await Ingestion.SearchTextAsync("workers", 50, Ct);
+        Assert.Contains(hits, h => h.Edge is null);
+        Assert.Contains(hits, h => h.Edge is not null && h.Start is not null);
+        Assert.All(hits, h => Assert.Contains("[", h.Snippet, StringComparison.Ordinal));
+        Assert.Equal(hits.OrderByDescending(h => h.Rank).Select(h => h.Rank), hits.Select(h => h.Rank));
+    }
+
     [Theory]
     [InlineData("\"")]
     [InlineData("AND(")]
