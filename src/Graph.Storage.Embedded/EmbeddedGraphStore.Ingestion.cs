@@ -59,6 +59,11 @@ public sealed partial class EmbeddedGraphStore : IIngestionStore
                 throw new NotFoundException("document", previous.Value ?? "", []);
             }
 
+            if (batch.DocumentOf(id) is { } held && held.Text != document.Document.Text)
+            {
+                throw new InvalidArgumentException("document", $"'{id}' is already stored with another text; a new text is a new document (a new version), with its own id.");
+            }
+
             batch.StageDocument(document.Document);
             batch.DropUnchanged();
             batch.AddStatement(

@@ -46,6 +46,16 @@ public sealed class IngestionServiceTests
     }
 
     [Fact]
+    public async Task A_title_without_letters_gets_a_placeholder_slug_and_a_taken_id_a_suffix()
+    {
+        await using var f = await CreateAsync();
+        var first = await f.Ingestion.IngestAsync(Read(TextA, "!!! ???"), null, Ct);
+        var second = await f.Ingestion.IngestAsync(Read(TextB, "¿¡"), null, Ct);
+        Assert.Equal(DocumentId.Parse("doc:unnamed"), first.Document);
+        Assert.Equal(DocumentId.Parse("doc:unnamed-2"), second.Document);
+    }
+
+    [Fact]
     public async Task The_same_text_again_is_a_duplicate_and_writes_nothing()
     {
         await using var f = await CreateAsync();
@@ -58,6 +68,21 @@ public sealed class IngestionServiceTests
         Assert.Contains(first.Document.Value, again.Describe(), StringComparison.Ordinal);
         Assert.Single(await f.Store.GetDocumentsAsync(Ct));
         Assert.Equal(3, (await f.Review.ListAsync(null, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task A_curated_document_counts_for_duplicates_and_as_the_first_version_of_its_url()
+    {
+        await using var f = await CreateAsync();
+        var curated = new Document(DocumentId.Parse("doc:curated"), "Curated", null, "https://news.example/curated", null, TextB);
+        await f.Store.UpsertDocumentsAsync([curated], Ct);
+
+        var duplicate = await f.Ingestion.IngestAsync(Read(TextB, "Same text"), null, Ct);
+        Assert.Equal((IngestOutcome.Duplicate, curated.Id), (duplicate.Outcome, duplicate.Document));
+
+        var version = await f.Ingestion.IngestAsync(Read(TextB + " Corrected.", "Curated", "https://news.example/curated"), null, Ct);
+        Assert.Equal((IngestOutcome.NewVersion, curated.Id, DocumentId.Parse("doc:curated-2")), (version.Outcome, version.PreviousVersion, version.Document));
+        Assert.Equal(2, (await f.Store.GetStoredDocumentAsync(version.Document, Ct))!.Version);
     }
 
     [Fact]

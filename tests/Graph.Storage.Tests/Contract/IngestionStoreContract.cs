@@ -84,6 +84,15 @@ public abstract class IngestionStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Saving_another_text_under_a_stored_id_is_refused()
+    {
+        await SaveAsync("doc:a", TextA, null, []);
+        var error = await Assert.ThrowsAsync<InvalidArgumentException>(() => SaveAsync("doc:a", TextB, null, []));
+        Assert.Contains("another text", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TextA, (await Store.GetDocumentAsync(DocumentId.Parse("doc:a"), Ct))!.Text);
+    }
+
+    [Fact]
     public async Task Versions_chain_by_url_and_the_latest_is_found()
     {
         await SaveAsync("doc:a", TextA, "https://example.org/a", []);
@@ -115,6 +124,18 @@ public abstract class IngestionStoreContract : IAsyncLifetime
         Assert.Equal(new RelationshipKey(RelationshipType.Deployed, NorthKorea.Id, Russia.Id).Canonical(), quote.Edge);
         Assert.Equal(a.Start, quote.Start);
         Assert.All(workers, h => Assert.True(h.Rank > 0 || h.Rank <= 0));
+    }
+
+    [Fact]
+    public async Task Texts_and_quotes_written_by_any_graph_write_are_searchable()
+    {
+        var seed = Graph.Ingest.Knowledge.KnowledgeFile.Load(TestFiles.SeedKnowledge);
+        await Store.ImportAsync(seed, null, Ct);
+        var hits = await Ingestion.SearchTextAsync("workers", 50, Ct);
+        Assert.Contains(hits, h => h.Edge is null);
+        Assert.Contains(hits, h => h.Edge is not null && h.Start is not null);
+        Assert.All(hits, h => Assert.Contains("[", h.Snippet, StringComparison.Ordinal));
+        Assert.Equal(hits.OrderByDescending(h => h.Rank).Select(h => h.Rank), hits.Select(h => h.Rank));
     }
 
     [Theory]
