@@ -162,8 +162,15 @@ internal sealed partial class ActorSchemaBuilder
 
                 if (document is not null)
                 {
-                    var query = new ProposalQuery(Args.ParseDocumentId(document, "document"), ProposalStatus.Pending, Confidence(c), Limit: AllProposals);
+                    var documentId = Args.ParseDocumentId(document, "document");
+                    _ = await GraphRequestContext.Of(c).Store.GetDocumentAsync(documentId, c.CancellationToken).ConfigureAwait(false)
+                        ?? throw new NotFoundException("document", documentId.Value);
+                    var query = new ProposalQuery(documentId, ProposalStatus.Pending, Confidence(c), Limit: AllProposals);
                     ids = [.. (await Review(c).ListAsync(query, c.CancellationToken).ConfigureAwait(false)).Select(p => p.Id)];
+                    if (ids.Count == 0)
+                    {
+                        return Array.Empty<ProposalRecord>();
+                    }
                 }
 
                 if (ids.Count > MaxProposalsPerDecision)
