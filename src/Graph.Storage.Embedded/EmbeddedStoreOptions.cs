@@ -13,6 +13,9 @@ public sealed record EmbeddedStoreOptions
     /// </summary>
     public bool DurableCommits { get; init; } = true;
 
+    /// <summary>The clock that stamps review decisions (tests pass a fake one).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>Rows written between two progress reports of an import.</summary>
     public int ProgressInterval { get; init; } = 50_000;
 

@@ -18,7 +18,12 @@ public interface IIngestionStore
     /// <summary>An ingested document by id (with its version links), or null.</summary>
     Task<StoredDocument?> GetStoredDocumentAsync(DocumentId id, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes the document (to the graph's documents too), its ingestion record and its proposals, in one transaction.</summary>
+    /// <summary>
+    /// Writes the document (to the graph's documents too), its ingestion record and its proposals, in one transaction.
+    /// Saving a stored document again adds only proposals with new ids (re-extraction); its ingestion record stays.
+    /// A proposal saved as <see cref="ProposalStatus.Accepted"/> is written to the graph as accepting it would
+    /// (auto-accept), in the same transaction.
+    /// </summary>
     Task SaveIngestedAsync(StoredDocument document, IReadOnlyCollection<ProposalRecord> proposals, CancellationToken cancellationToken = default);
 
     /// <summary>Full-text search over document texts and evidence quotes, best match first.</summary>
@@ -33,7 +38,11 @@ public interface IIngestionStore
     /// <summary>Ids of the proposals ever rejected for the document (so re-extraction does not propose them again).</summary>
     Task<IReadOnlySet<string>> GetRejectedProposalIdsAsync(DocumentId document, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces a pending proposal (an analyst's edit); refused for one already decided.</summary>
+    /// <summary>
+    /// Replaces a pending proposal (an analyst's edit); refused for one already decided, for another document, or for a
+    /// quote not verbatim at its span. When the edit changes the proposal's id, the record is re-keyed (the old id kept as
+    /// <see cref="ProposalRecord.OriginalId"/>); an edit that makes it identical to another proposal is refused.
+    /// </summary>
     Task<ProposalRecord> UpdateProposalAsync(string id, Proposal edited, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -69,7 +78,17 @@ public sealed record StoredDocument(
     DateTimeOffset IngestedAt);
 
 /// <summary>A proposal in the review queue.</summary>
-public sealed record ProposalRecord(Proposal Proposal, ProposalStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? ReviewedAt = null, string? ReviewNote = null, bool Edited = false)
+/// <param name="Proposal">The proposal as it stands (after any edit).</param>
+/// <param name="Status">Pending, accepted or rejected.</param>
+/// <param name="CreatedAt">When it was proposed.</param>
+/// <param name="ReviewedAt">When it was accepted or rejected.</param>
+/// <param name="ReviewNote">The reviewer's note.</param>
+/// <param name="Edited">True once an analyst edited it.</param>
+/// <param name="OriginalId">
+/// The id the extractor gave it, when an edit changed its id (an edit of type, ends or span makes another reading, so
+/// another id); null when unedited. Re-extraction skips both ids.
+/// </param>
+public sealed record ProposalRecord(Proposal Proposal, ProposalStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? ReviewedAt = null, string? ReviewNote = null, bool Edited = false, string? OriginalId = null)
 {
     /// <summary>The proposal's id.</summary>
     public string Id => Proposal.Id;

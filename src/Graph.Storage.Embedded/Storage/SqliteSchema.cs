@@ -9,7 +9,14 @@ namespace Graph.Storage.Embedded.Storage;
 internal static class SqliteSchema
 {
     /// <summary>The schema this build reads and writes (<c>PRAGMA user_version</c>).</summary>
-    public const int Version = 1;
+    /// <remarks>Version 2 added ingestion: ingested documents, the proposal queue and the full-text index.</remarks>
+    public const int Version = 2;
+
+    /// <summary>
+    /// Full-text rows: a document's text has rowid <c>-doc_seq</c>, an evidence quote <c>rel_seq * 2^20 + ord</c>, so
+    /// an edge's quotes are one rowid range to delete when its evidence is rewritten.
+    /// </summary>
+    public const int EvidenceRowShift = 20;
 
     /// <summary>Marks the file as ours (<c>PRAGMA application_id</c>, "GRPH").</summary>
     public const int ApplicationId = 0x47525048;
@@ -69,6 +76,41 @@ internal static class SqliteSchema
         CREATE INDEX evidence_attributed ON evidence(attributed_seq) WHERE attributed_seq IS NOT NULL;
         """;
 
+    // Version 2: what ingestion keeps beside the graph. Run on new files and, as the migration, on version 1 files.
+    private const string CreateIngestionTables = """
+        CREATE TABLE ingested_documents (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id),
+            format TEXT NOT NULL,
+            language TEXT,
+            publisher_name TEXT,
+            source TEXT,
+            version INTEGER NOT NULL,
+            previous_id TEXT REFERENCES documents(id),
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX documents_url ON documents(url) WHERE url IS NOT NULL;
+        CREATE INDEX documents_hash ON documents(content_hash);
+        CREATE TABLE proposals (
+            id TEXT PRIMARY KEY,
+            original_id TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            status INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            start INTEGER NOT NULL,
+            proposal TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            reviewed_at TEXT,
+            note TEXT,
+            edited INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX proposals_document ON proposals(document_id, start);
+        CREATE INDEX proposals_rule ON proposals(rule, status);
+        CREATE VIRTUAL TABLE text_index USING fts5(text, doc_seq UNINDEXED, start UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO text_index(rowid, text, doc_seq, start) SELECT -seq, text, seq, NULL FROM documents;
+        INSERT INTO text_index(rowid, text, doc_seq, start) SELECT (rel_seq << 20) + ord, quote, doc_seq, start FROM evidence;
+        """;
+
     /// <summary>Sets the pragmas, creates the tables in a new file, or refuses a file of another program or version.</summary>
     public static void Prepare(SqliteConnection connection, string path, bool durable)
     {
@@ -83,6 +125,7 @@ internal static class SqliteSchema
         {
             using var transaction = connection.BeginTransaction();
             Execute(connection, CreateTables, transaction);
+            Execute(connection, CreateIngestionTables, transaction);
             Execute(connection, $"PRAGMA application_id={ApplicationId};", transaction);
             Execute(connection, $"PRAGMA user_version={Version};", transaction);
             transaction.Commit();
@@ -92,6 +135,16 @@ internal static class SqliteSchema
         if (application != ApplicationId)
         {
             throw new StoreFileException(path, $"'{path}' is a SQLite file of another program (application_id {application}, {tables} tables), not a graph store. Choose another path for the embedded store.");
+        }
+
+        if (version == 1)
+        {
+            // Migration 1 -> 2: add ingestion's tables and index the texts and quotes already stored, in one transaction.
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, CreateIngestionTables, transaction);
+            Execute(connection, $"PRAGMA user_version={Version};", transaction);
+            transaction.Commit();
+            return;
         }
 
         if (version != Version)

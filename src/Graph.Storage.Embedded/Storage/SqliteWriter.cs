@@ -19,6 +19,7 @@ internal static class SqliteWriter
         foreach (var seq in batch.RemovedEdges)
         {
             commands.DeleteEvidence.Run(seq);
+            commands.DeleteQuotes.Run(QuoteRow(seq, 0), QuoteRow(seq + 1, 0) - 1);
             commands.DeleteEdge.Run(seq);
         }
 
@@ -47,6 +48,12 @@ internal static class SqliteWriter
             var command = isNew ? commands.InsertDocument : commands.UpdateDocument;
             command.Run(seq, document.Id.Value, document.Title, document.Publisher is { } p ? batch.ActorSeq(p) : null, document.Url,
                 document.Published?.ToString(), document.Text, document.ContentHash);
+            if (!isNew)
+            {
+                commands.DeleteText.Run(-seq);
+            }
+
+            commands.InsertText.Run(-seq, document.Text, seq, null);
         }
 
         var edges = batch.Edges.ToList();
@@ -62,13 +69,16 @@ internal static class SqliteWriter
             {
                 commands.UpdateEdge.Run(seq, TextFields.EdgeToJson(edge.Attributes));
                 commands.DeleteEvidence.Run(seq);
+                commands.DeleteQuotes.Run(QuoteRow(seq, 0), QuoteRow(seq + 1, 0) - 1);
             }
 
             for (var i = 0; i < edge.Evidence.Count; i++)
             {
                 var e = edge.Evidence[i];
-                commands.InsertEvidence.Run(seq, i, batch.DocumentSeq(e.DocumentId), e.Start, e.End, e.Quote,
+                var documentSeq = batch.DocumentSeq(e.DocumentId);
+                commands.InsertEvidence.Run(seq, i, documentSeq, e.Start, e.End, e.Quote,
                     e.AttributedTo is { } source ? batch.ActorSeq(source) : null, (int)e.Stance, e.Confidence, e.Extractor, TextFields.EvidenceToJson(e.Attributes));
+                commands.InsertText.Run(QuoteRow(seq, i), e.Quote, documentSeq, e.Start);
             }
 
             Report(progress, "relationships", ++done, edges.Count, interval);
@@ -80,9 +90,26 @@ internal static class SqliteWriter
             commands.DeleteActor.Run(seq);
         }
 
+        // Rows beside the graph (ingestion records, proposal decisions) commit or roll back with it.
+        foreach (var (sql, values) in batch.Statements)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            for (var i = 0; i < values.Count; i++)
+            {
+                command.Parameters.AddWithValue("$p" + i, values[i] ?? DBNull.Value);
+            }
+
+            command.ExecuteNonQuery();
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
     }
+
+    /// <summary>The full-text rowid of an edge's evidence quote (see <see cref="SqliteSchema.EvidenceRowShift"/>).</summary>
+    public static long QuoteRow(int edgeSeq, int ord) => ((long)edgeSeq << SqliteSchema.EvidenceRowShift) + ord;
 
     private static void Report(IProgress<ImportProgress>? progress, string stage, int done, int total, int interval)
     {
@@ -152,6 +179,12 @@ internal static class SqliteWriter
         public Statement InsertEvidence => field ??= Make("INSERT INTO evidence(rel_seq, ord, doc_seq, start, \"end\", quote, attributed_seq, stance, confidence, extractor, attributes) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)", 11);
 
         public Statement DeleteEvidence => field ??= Make("DELETE FROM evidence WHERE rel_seq = $p0", 1);
+
+        public Statement InsertText => field ??= Make("INSERT INTO text_index(rowid, text, doc_seq, start) VALUES ($p0, $p1, $p2, $p3)", 4);
+
+        public Statement DeleteText => field ??= Make("DELETE FROM text_index WHERE rowid = $p0", 1);
+
+        public Statement DeleteQuotes => field ??= Make("DELETE FROM text_index WHERE rowid BETWEEN $p0 AND $p1", 2);
 
         public void Dispose()
         {

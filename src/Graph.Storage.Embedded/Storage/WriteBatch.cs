@@ -18,13 +18,20 @@ internal sealed class WriteBatch(GraphIndex index)
     private readonly Dictionary<EdgeKey, (int Seq, Relationship Edge)> _edges = [];
     private readonly HashSet<int> _removedEdges = [];
     private readonly HashSet<int> _removedActors = [];
+    private readonly List<(string Sql, IReadOnlyList<object?> Values)> _statements = [];
     private int _nextActorSeq = index.ActorSlots;
     private int _nextDocumentSeq = index.DocumentSlots;
     private int _nextEdgeSeq = index.EdgeSlots;
 
     public GraphIndex Index => index;
 
-    public bool HasChanges => _actors.Count + _documents.Count + _edges.Count + _removedEdges.Count + _removedActors.Count > 0;
+    public bool HasChanges => _actors.Count + _documents.Count + _edges.Count + _removedEdges.Count + _removedActors.Count + _statements.Count > 0;
+
+    /// <summary>Statements on the tables beside the graph, run in the same transaction after the graph's rows ($p0, $p1, ...).</summary>
+    public IReadOnlyList<(string Sql, IReadOnlyList<object?> Values)> Statements => _statements;
+
+    /// <summary>Adds a statement on a table beside the graph (ingestion records, proposals) to this batch's transaction.</summary>
+    public void AddStatement(string sql, params object?[] values) => _statements.Add((sql, values));
 
     public IEnumerable<int> RemovedEdges => _removedEdges;
 
