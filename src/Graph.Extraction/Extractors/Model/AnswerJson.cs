@@ -16,7 +16,10 @@ internal static class AnswerJson
         MaxDepth = 32,
     };
 
-    /// <summary>Parses the answer's JSON object; null when there is none or it does not parse.</summary>
+    /// <summary>
+    /// Parses the answer's JSON object; null when no part of the answer parses as an object with a
+    /// <c>relationships</c> array (an answer without one did not follow the schema, even if it is JSON).
+    /// </summary>
     public static JsonDocument? Parse(string? answer)
     {
         if (string.IsNullOrWhiteSpace(answer))
@@ -29,7 +32,7 @@ internal static class AnswerJson
             try
             {
                 var document = JsonDocument.Parse(candidate, s_options);
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                if (Property(document.RootElement, "relationships") is { ValueKind: JsonValueKind.Array })
                 {
                     return document;
                 }

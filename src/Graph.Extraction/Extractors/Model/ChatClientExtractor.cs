@@ -279,7 +279,9 @@ public sealed class ChatClientExtractor : IExtractor
             }
 
             var end = start + quote.Length;
-            if (!_seen.Add((type, from.Id, to.Id, start, end)))
+            // Symmetric types are compared in canonical order: A MET_WITH B and B MET_WITH A on one quote are one proposal id.
+            var key = new RelationshipKey(type, from.Id, to.Id).Canonical();
+            if (!_seen.Add((type, key.From, key.To, start, end)))
             {
                 Drop("duplicate");
                 return;

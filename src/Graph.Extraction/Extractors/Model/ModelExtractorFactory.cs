@@ -44,5 +44,4 @@ public static class ModelExtractorFactory
         var key = string.IsNullOrWhiteSpace(options.ApiKey) ? "unused" : options.ApiKey;
         return new ChatClient(options.Model.Trim(), new ApiKeyCredential(key), clientOptions).AsIChatClient();
     }
-
 }
