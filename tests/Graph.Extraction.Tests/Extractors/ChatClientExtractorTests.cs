@@ -239,6 +239,21 @@ public sealed class ChatClientExtractorTests
     }
 
     [Fact]
+    public void A_new_name_whose_id_the_graph_already_holds_is_that_known_actor()
+    {
+        IReadOnlyCollection<Actor> known =
+            [new(ActorId.Parse("state:russia"), NodeKind.State, "Russian Federation", [], new Dictionary<string, string>())];
+
+        var result = new ChatClientExtractor(new FakeChatClient(Answer(Relationship("DEPLOYED", "North Korea", "Russia", Troops))), known)
+            .Extract(new ExtractionInput(s_document, Text, null), TestContext.Current.CancellationToken);
+
+        var russia = Assert.Single(result.Proposals).To;
+        Assert.True(russia.Known);
+        Assert.Equal("Russian Federation", russia.Name);
+        Assert.Equal(2, result.Actors.Count);
+    }
+
+    [Fact]
     public void A_known_actor_the_answer_does_not_list_is_still_linked()
     {
         IReadOnlyCollection<Actor> known =
@@ -299,6 +314,28 @@ public sealed class ChatClientExtractorTests
         Assert.Equal(text.IndexOf(late, StringComparison.Ordinal), met.Start);
         Assert.Equal("model/chunk-model", met.Extractor);
         Assert.All(client.Options, o => Assert.Equal("chunk-model", o?.ModelId));
+    }
+
+    [Fact]
+    public void A_paragraph_longer_than_a_chunk_is_cut_at_sentence_ends_and_an_empty_document_asks_nothing()
+    {
+        var text = string.Concat(Enumerable.Range(1, 20).Select(i => $"Sentence number {i} says little. "));
+        var client = new FakeChatClient("""{ "actors": [], "relationships": [] }""");
+
+        var result = new ChatClientExtractor(client, [], new ModelExtractorOptions { MaxChunkChars = 100 })
+            .Extract(new ExtractionInput(s_document, text, null), TestContext.Current.CancellationToken);
+
+        var chunks = client.UserMessages.Select(ChunkOf).ToList();
+        Assert.Equal(text, string.Concat(chunks));
+        Assert.All(chunks, c => Assert.True(c.Length <= 100, $"chunk of {c.Length} characters"));
+        Assert.All(chunks, c => Assert.EndsWith("little. ", c, StringComparison.Ordinal));
+        Assert.Empty(result.Dropped);
+
+        var empty = new FakeChatClient("{}");
+        var nothing = new ChatClientExtractor(empty, []).Extract(new ExtractionInput(s_document, "", null), TestContext.Current.CancellationToken);
+        Assert.Equal(0, empty.Calls);
+        Assert.Empty(nothing.Proposals);
+        Assert.Empty(nothing.Dropped);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class ChatClientExtractor : IExtractor
     private readonly ModelExtractorOptions _options;
     private readonly Dictionary<string, List<Actor>> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Actor>> _knownByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<ActorId, Actor> _knownById = [];
 
     /// <summary>An extractor asking <paramref name="client"/>, linking actors to the graph's <paramref name="knownActors"/>.</summary>
     /// <param name="client">The chat client; the caller owns and disposes it.</param>
@@ -44,6 +45,7 @@ public sealed class ChatClientExtractor : IExtractor
 
         foreach (var actor in knownActors)
         {
+            _knownById.TryAdd(actor.Id, actor);
             Index(_knownByName, actor.Name, actor);
             foreach (var name in actor.Aliases.Prepend(actor.Name))
             {
@@ -333,7 +335,13 @@ public sealed class ChatClientExtractor : IExtractor
                 return Proposed(known);
             }
 
+            // A name that slugs to a known actor's id is that actor, even when the graph knows it by another name.
             var id = ActorId.For(kind, name);
+            if (owner._knownById.TryGetValue(id, out var sameId))
+            {
+                return Proposed(sameId);
+            }
+
             return _actors.TryGetValue(id, out var seen) ? seen : new ProposedActor(id, kind, name, aliases, Known: false);
         }
 
