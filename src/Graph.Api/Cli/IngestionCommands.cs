@@ -45,7 +45,7 @@ public static class IngestionCommands
                 throw new Core.Errors.InvalidArgumentException("--auto-accept-above", $"must be between 0 and 1; got {threshold}.");
             }
 
-            var service = IngestionComposition.CreateIngestion(store, settings);
+            var service = IngestionComposition.CreateIngestion(store, settings, configuration);
             var summary = new IngestSummary();
             using var fetcher = new UrlFetcher(options: new UrlFetcherOptions { MaxBytes = settings.MaxDocumentBytes, Timeout = TimeSpan.FromSeconds(settings.FetchTimeoutSeconds) });
             foreach (var location in result.GetRequiredValue(locations))
@@ -146,7 +146,7 @@ public static class IngestionCommands
         var command = new Command("reextract", "Read a stored document again with the current extractor; proposals rejected before are not proposed again.") { document };
         command.SetAction((result, ct) => GraphCommandLine.WithStoreAsync(result, async (store, configuration) =>
         {
-            var outcome = await IngestionComposition.CreateIngestion(store, IngestSettings.Read(configuration)).ReextractAsync(DocumentId.Parse(result.GetRequiredValue(document)), cancellationToken: ct);
+            var outcome = await IngestionComposition.CreateIngestion(store, IngestSettings.Read(configuration), configuration).ReextractAsync(DocumentId.Parse(result.GetRequiredValue(document)), cancellationToken: ct);
             Console.WriteLine(outcome.Describe());
             return 0;
         }, ct));

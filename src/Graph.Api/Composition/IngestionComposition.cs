@@ -1,7 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Graph.Core.Errors;
 using Graph.Core.Store;
+using Graph.Core.Model;
 using Graph.Extraction.Extractors;
+using Graph.Extraction.Extractors.Model;
+using Microsoft.Extensions.AI;
 using Graph.Extraction.Reading;
 using Graph.Ingest.Ingestion;
 using Microsoft.Extensions.Configuration;
@@ -60,10 +63,35 @@ public static class IngestionComposition
     public static IIngestionStore IngestionStoreOf(IGraphStore store) =>
         store as IIngestionStore ?? throw new InvalidArgumentException("store", $"The {store.Name} store keeps no documents or proposals, so it cannot ingest.");
 
-    /// <summary>The ingestion service over a store, extracting with the rule extractor.</summary>
-    public static IngestionService CreateIngestion(IGraphStore store, IngestSettings settings) =>
-        new(store, IngestionStoreOf(store), static actors => new RuleExtractor(actors), TimeProvider.System,
+    /// <summary>
+    /// The ingestion service over a store: the rule extractor, or the model extractor when <c>Graph:Extraction:Model:Enabled</c>
+    /// is set (its answers pass the same checks: verbatim quotes, known types, allowed directions).
+    /// </summary>
+    public static IngestionService CreateIngestion(IGraphStore store, IngestSettings settings, IConfiguration? configuration = null) =>
+        new(store, IngestionStoreOf(store), ExtractorFactory(configuration), TimeProvider.System,
             new IngestionOptions { AutoAcceptThreshold = settings.AutoAcceptAbove });
+
+    /// <summary>Makes the configured extractor over the graph's actors; the chat client is made once and shared.</summary>
+    public static Func<IReadOnlyCollection<Actor>, IExtractor> ExtractorFactory(IConfiguration? configuration)
+    {
+        var model = configuration?.GetSection(ModelExtractorOptions.SectionName).Get<ModelExtractorOptions>();
+        if (model is not { Enabled: true })
+        {
+            return static actors => new RuleExtractor(actors);
+        }
+
+        IChatClient client;
+        try
+        {
+            client = ModelExtractorFactory.Create(model);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidArgumentException(ModelExtractorOptions.SectionName, e.Message);
+        }
+
+        return actors => new ChatClientExtractor(client, actors, model);
+    }
 
     /// <summary>The review service over a store.</summary>
     public static ReviewService CreateReview(IGraphStore store) => new(store, IngestionStoreOf(store));
@@ -79,7 +107,7 @@ public static class IngestionComposition
             .Bind(configuration.GetSection(IngestSettings.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(provider => CreateIngestion(provider.GetRequiredService<IGraphStore>(), provider.GetRequiredService<IOptions<IngestSettings>>().Value));
+        services.AddSingleton(provider => CreateIngestion(provider.GetRequiredService<IGraphStore>(), provider.GetRequiredService<IOptions<IngestSettings>>().Value, configuration));
         services.AddSingleton(provider => CreateReview(provider.GetRequiredService<IGraphStore>()));
         return services;
     }
