@@ -7,6 +7,7 @@
 CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (p:Proposal) REQUIRE p.id IS UNIQUE;
 
 // Lookups the store and the analyst queries make.
 CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
@@ -16,11 +17,19 @@ CREATE INDEX evidence_source IF NOT EXISTS FOR (e:Evidence) ON (e.attributedTo);
 CREATE INDEX document_publisher IF NOT EXISTS FOR (d:Document) ON (d.publisher);
 CREATE INDEX document_published IF NOT EXISTS FOR (d:Document) ON (d.published);
 
+// Ingestion: duplicates by content hash, versions by URL, the review queue by status and by document.
+CREATE INDEX document_content_hash IF NOT EXISTS FOR (d:Document) ON (d.contentHash);
+CREATE INDEX document_url IF NOT EXISTS FOR (d:Document) ON (d.url);
+CREATE INDEX proposal_status IF NOT EXISTS FOR (p:Proposal) ON (p.status);
+CREATE INDEX proposal_document IF NOT EXISTS FOR (p:Proposal) ON (p.documentId);
+
 // Full-text search over names and aliases (Bloom's search bar uses it; so can analysts):
 // CALL db.index.fulltext.queryNodes('actor_names', 'pyongyang') YIELD node, score RETURN node.name, score;
 CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliasText];
-CREATE FULLTEXT INDEX evidence_quotes IF NOT EXISTS FOR (e:Evidence) ON EACH [e.quote];
-CREATE FULLTEXT INDEX document_texts IF NOT EXISTS FOR (d:Document) ON EACH [d.title, d.text];
+// Ingestion's text search uses these two; 'standard-folding' folds accents, so "zurich" finds "Zürich". (An index
+// created before this option keeps its analyzer: drop it and reconnect to recreate it.)
+CREATE FULLTEXT INDEX evidence_quotes IF NOT EXISTS FOR (e:Evidence) ON EACH [e.quote] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+CREATE FULLTEXT INDEX document_texts IF NOT EXISTS FOR (d:Document) ON EACH [d.title, d.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 
 // Edge ids, one index per relationship type of the ontology (relationship property indexes need a type).
 CREATE INDEX rel_voted_for_id IF NOT EXISTS FOR ()-[r:VOTED_FOR]-() ON (r.id);

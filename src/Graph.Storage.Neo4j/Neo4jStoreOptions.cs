@@ -45,6 +45,9 @@ public sealed class Neo4jStoreOptions
     /// <summary>Creates the constraints and indexes of <c>cypher/schema.cypher</c> on first use.</summary>
     public bool EnsureSchema { get; set; } = true;
 
+    /// <summary>The clock that stamps review decisions (tests set a fixed one).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Checks the options; throws naming the setting and what is allowed.</summary>
     public Neo4jStoreOptions Validated()
     {

@@ -39,8 +39,11 @@ public sealed class CypherResult(IReadOnlyList<string> fields, IReadOnlyList<Jso
         }
     }
 
-    /// <summary>The single record, or null when there is none.</summary>
-    public CypherRecord? SingleOrDefault() => Records.FirstOrDefault();
+    /// <summary>
+    /// The single record, or null when there is none (not <c>Records.FirstOrDefault()</c>: the record is a struct, so
+    /// that would be a default record, not null).
+    /// </summary>
+    public CypherRecord? SingleOrDefault() => Rows.Count == 0 ? null : Records.First();
 }
 
 /// <summary>One row, addressed by column name.</summary>

@@ -33,12 +33,15 @@ public static class CypherQueries
         """,
         new Dictionary<string, object?> { ["rows"] = rows });
 
-    /// <summary>Creates or replaces documents and links each to its publisher, when that actor exists.</summary>
+    /// <summary>
+    /// Creates or replaces documents and links each to its publisher, when that actor exists. <c>+=</c> replaces every
+    /// key a row carries (a null removes it) and keeps the ingestion record (format, version...) on the node.
+    /// </summary>
     public static CypherStatement UpsertDocuments(IReadOnlyList<Dictionary<string, object?>> rows) => new(
         """
         UNWIND $rows AS row
         MERGE (d:Document {id: row.id})
-        SET d = row
+        SET d += row
         WITH d, row
         OPTIONAL MATCH (d)<-[old:PUBLISHED]-(:Actor)
         DELETE old

@@ -12,13 +12,16 @@ public static class Neo4jGraphSchema
     /// <summary>Links that are not assertions: provenance and publishing.</summary>
     public static readonly IReadOnlyList<string> ProvenanceTypes = ["PUBLISHED", "CITES", "ABOUT", "ATTRIBUTED_TO"];
 
-    /// <summary><c>Actor</c>, a label per node kind, <c>Document</c> and <c>Evidence</c>.</summary>
-    public static IReadOnlyList<string> Labels =>
-        ["Actor", .. GraphOntology.Kinds.Select(GraphProperties.Label), "Document", "Evidence"];
+    /// <summary>Links of ingestion: a document's earlier version, a proposal's document.</summary>
+    public static readonly IReadOnlyList<string> IngestionTypes = ["PREVIOUS_VERSION", "PROPOSED_FROM"];
 
-    /// <summary>Every ontology relationship type (UPPER_SNAKE) and the provenance links.</summary>
+    /// <summary><c>Actor</c>, a label per node kind, <c>Document</c>, <c>Evidence</c> and ingestion's <c>Proposal</c>.</summary>
+    public static IReadOnlyList<string> Labels =>
+        ["Actor", .. GraphOntology.Kinds.Select(GraphProperties.Label), "Document", "Evidence", "Proposal"];
+
+    /// <summary>Every ontology relationship type (UPPER_SNAKE), the provenance links and ingestion's links.</summary>
     public static IReadOnlyList<string> RelationshipTypes =>
-        [.. GraphOntology.Rules.Select(r => r.Name), .. ProvenanceTypes];
+        [.. GraphOntology.Rules.Select(r => r.Name), .. ProvenanceTypes, .. IngestionTypes];
 
     /// <summary>Keys of the parameter maps the store's statements unwind (<c>row.from</c>, <c>row.props</c>): the linter checks map keys like property keys.</summary>
     public static readonly IReadOnlyList<string> ParameterMapKeys = ["from", "to", "props"];
@@ -36,6 +39,9 @@ public static class Neo4jGraphSchema
             "qualifier", "confidence", "evidenceCount", "documents", "validStart", "validEnd",
             // evidence and its links
             "edgeId", "type", "ordinal", "documentId", "quote", "foldedQuote", "start", "end", "attributedTo", "stance", "extractor",
+            // ingestion: a document's record, proposals
+            "format", "language", "publisherName", "source", "version", "ingestedAt",
+            "status", "rule", "createdAt", "reviewedAt", "reviewNote", "edited", "originalId", "json",
         }.Concat(EdgeAttributes.FieldNames).Distinct(StringComparer.Ordinal),
     ];
 }

@@ -86,48 +86,9 @@ public sealed partial class Neo4jGraphStore
                 relationship.Validated(KindOf, id => documents.GetValueOrDefault(id));
             }
 
-            // Two statements of one assertion in the same batch merge like two batches would.
-            var incoming = new Dictionary<string, Relationship>(StringComparer.Ordinal);
-            var order = new List<string>();
-            foreach (var relationship in relationships.Select(r => r with { Key = r.Key.Canonical() }))
-            {
-                if (incoming.TryGetValue(relationship.Id, out var earlier))
-                {
-                    incoming[relationship.Id] = earlier.Merge(relationship);
-                }
-                else
-                {
-                    incoming[relationship.Id] = relationship;
-                    order.Add(relationship.Id);
-                }
-            }
-
-            var existing = await LoadEdgesAsync(tx, order.Select(id => incoming[id].Key).ToList()).ConfigureAwait(false);
-            var changed = new List<Relationship>();
-            int created = 0, updated = 0, unchanged = 0;
-            foreach (var id in order)
-            {
-                if (existing.TryGetValue(id, out var old))
-                {
-                    var merged = old.Merge(incoming[id]);
-                    if (merged.Equals(old))
-                    {
-                        unchanged++;
-                        continue;
-                    }
-
-                    updated++;
-                    changed.Add(merged);
-                }
-                else
-                {
-                    created++;
-                    changed.Add(incoming[id]);
-                }
-            }
-
+            var (changed, result) = await MergeWithStoredAsync(tx, relationships).ConfigureAwait(false);
             await WriteEdgesAsync(tx, changed).ConfigureAwait(false);
-            return new UpsertResult(created, updated, unchanged);
+            return result;
         }, cancellationToken);
     }
 
@@ -266,6 +227,54 @@ public sealed partial class Neo4jGraphStore
             await WriteEdgesAsync(tx, [updated]).ConfigureAwait(false);
             return (Relationship?)updated;
         }, cancellationToken);
+
+    /// <summary>
+    /// Merges checked relationships with what is stored: two statements of one assertion merge like two batches would,
+    /// then each with its stored edge. Returns the edges to write and the counts; reads only.
+    /// </summary>
+    private static async Task<(List<Relationship> Changed, UpsertResult Result)> MergeWithStoredAsync(Neo4jTransaction tx, IEnumerable<Relationship> relationships)
+    {
+        var incoming = new Dictionary<string, Relationship>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var relationship in relationships.Select(r => r with { Key = r.Key.Canonical() }))
+        {
+            if (incoming.TryGetValue(relationship.Id, out var earlier))
+            {
+                incoming[relationship.Id] = earlier.Merge(relationship);
+            }
+            else
+            {
+                incoming[relationship.Id] = relationship;
+                order.Add(relationship.Id);
+            }
+        }
+
+        var existing = await LoadEdgesAsync(tx, order.Select(id => incoming[id].Key).ToList()).ConfigureAwait(false);
+        var changed = new List<Relationship>();
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var id in order)
+        {
+            if (existing.TryGetValue(id, out var old))
+            {
+                var merged = old.Merge(incoming[id]);
+                if (merged.Equals(old))
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                updated++;
+                changed.Add(merged);
+            }
+            else
+            {
+                created++;
+                changed.Add(incoming[id]);
+            }
+        }
+
+        return (changed, new UpsertResult(created, updated, unchanged));
+    }
 
     // ---- writing ----
 

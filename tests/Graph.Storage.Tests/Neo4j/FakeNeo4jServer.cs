@@ -21,7 +21,11 @@ internal sealed record SentStatement(string Path, string Cypher, JsonObject Para
 internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? graph = null) : HttpMessageHandler
 {
     private readonly GraphSnapshot _graph = graph ?? SmallGraph.Snapshot;
+    private readonly Dictionary<string, JsonObject> _proposals = new(StringComparer.Ordinal);
     private int _transactions;
+
+    /// <summary>When the documents it holds were ingested (the fake's one ingestion record for all of them).</summary>
+    public static readonly DateTimeOffset IngestedAt = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     public List<SentStatement> Statements { get; } = [];
 
@@ -112,6 +116,11 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
     {
         var c = statement.Cypher;
         var p = statement.Parameters;
+        if (AnswerIngestion(c, p) is { } ingestion)
+        {
+            return ingestion;
+        }
+
         if (c.Contains("RETURN 1 AS ok", StringComparison.Ordinal))
         {
             return Rows(["ok"], [[1L]]);
@@ -207,6 +216,103 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
         }
 
         return Rows([], []);
+    }
+
+    /// <summary>
+    /// Ingestion's statements: proposals are kept as they are created, decided and edited (so a review can follow a
+    /// save); every document of the fixed graph has one ingestion record; search finds the document and every quote.
+    /// </summary>
+    private JsonObject? AnswerIngestion(string c, JsonObject p)
+    {
+        lock (_proposals)
+        {
+            if (c.Contains("CREATE (p:Proposal)", StringComparison.Ordinal))
+            {
+                foreach (var row in p["rows"]!.AsArray())
+                {
+                    _proposals[row!["id"]!.GetValue<string>()] = row.DeepClone().AsObject();
+                }
+
+                return Rows([], []);
+            }
+
+            if (c.Contains("SET p.status = $status", StringComparison.Ordinal))
+            {
+                foreach (var id in p["ids"]!.AsArray().Select(i => i!.GetValue<string>()).Where(_proposals.ContainsKey))
+                {
+                    _proposals[id]["status"] = p["status"]!.DeepClone();
+                    _proposals[id]["reviewedAt"] = p["reviewedAt"]!.DeepClone();
+                    _proposals[id]["reviewNote"] = p["note"]?.DeepClone();
+                }
+
+                return Rows([], []);
+            }
+
+            if (c.Contains("SET p.id = $newId", StringComparison.Ordinal))
+            {
+                if (_proposals.Remove(p["id"]!.GetValue<string>(), out var old))
+                {
+                    foreach (var key in new[] { "json", "rule", "confidence", "start", "originalId" })
+                    {
+                        old[key] = p[key]!.DeepClone();
+                    }
+
+                    old["id"] = p["newId"]!.DeepClone();
+                    old["edited"] = true;
+                    _proposals[p["newId"]!.GetValue<string>()] = old;
+                }
+
+                return Rows([], []);
+            }
+
+            if (c.Contains(" AS proposal", StringComparison.Ordinal))
+            {
+                var found = p["ids"] is JsonArray ids
+                    ? ids.Select(i => _proposals.GetValueOrDefault(i!.GetValue<string>())).OfType<JsonObject>()
+                    : _proposals.Values.OrderBy(r => r["documentId"]!.GetValue<string>(), StringComparer.Ordinal).ThenBy(r => r["start"]!.GetValue<long>());
+                string[] columns = ["id", "status", "createdAt", "reviewedAt", "reviewNote", "edited", "originalId", "json"];
+                return Rows(["proposal"], found.Select(r => new object?[] { new JsonObject(columns.Select(k => KeyValuePair.Create(k, r[k]?.DeepClone()))) }));
+            }
+
+            if (c.Contains("AS originalId", StringComparison.Ordinal))
+            {
+                return Rows(["id", "originalId"], _proposals.Values
+                    .Where(r => r["documentId"]!.GetValue<string>() == p["document"]!.GetValue<string>() && r["status"]!.GetValue<string>() == p["status"]!.GetValue<string>())
+                    .Select(r => new object?[] { r["id"]!.GetValue<string>(), r["originalId"]!.GetValue<string>() }));
+            }
+
+            if (c.Contains("RETURN p.id AS id", StringComparison.Ordinal))
+            {
+                return Rows(["id"], _proposals.Values.Where(r => r["documentId"]!.GetValue<string>() == p["document"]!.GetValue<string>()).Select(r => new object?[] { r["id"]!.GetValue<string>() }));
+            }
+
+            if (c.Contains("AS pending", StringComparison.Ordinal))
+            {
+                long Count(IEnumerable<JsonObject> rows, string status) => rows.LongCount(r => r["status"]!.GetValue<string>() == status);
+                return Rows(["rule", "accepted", "rejected", "pending"], _proposals.Values.GroupBy(r => r["rule"]!.GetValue<string>()).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new object?[] { g.Key, Count(g, "accepted"), Count(g, "rejected"), Count(g, "pending") }));
+            }
+        }
+
+        if (c.Contains(" AS record", StringComparison.Ordinal))
+        {
+            var documents = p["ids"] is JsonArray ids ? _graph.Documents.Where(d => ids.Any(i => i!.GetValue<string>() == d.Id.Value)) : _graph.Documents.Take(1);
+            return Rows(["document", "record", "previousId"], documents.Select(d => new object?[]
+            {
+                GraphProperties.Document(d),
+                new Dictionary<string, object?> { ["format"] = "text", ["language"] = "en", ["publisherName"] = "Yonhap", ["source"] = "test", ["version"] = 1L, ["ingestedAt"] = IngestionProperties.Timestamp(IngestedAt) },
+                null,
+            }));
+        }
+
+        if (c.Contains("db.index.fulltext.queryNodes", StringComparison.Ordinal))
+        {
+            var documents = _graph.Documents.Select(d => new object?[] { d.Id.Value, d.Title, d.Text, null, null, 1.0 });
+            var quotes = _graph.Relationships.SelectMany(e => e.Evidence.Select(x => new object?[] { x.DocumentId.Value, _graph.Documents.First(d => d.Id == x.DocumentId).Title, x.Quote, e.Id, (long)x.Start, 2.5 }));
+            return Rows(["documentId", "title", "text", "edgeId", "start", "score"], documents.Concat(quotes));
+        }
+
+        return null;
     }
 
     private IEnumerable<Relationship> Touching(string actor) => _graph.Relationships.Where(e => e.From.Value == actor || e.To.Value == actor);

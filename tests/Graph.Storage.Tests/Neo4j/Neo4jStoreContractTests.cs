@@ -14,24 +14,30 @@ namespace Graph.Storage.Tests.Neo4j;
 /// Testcontainers when a Docker engine answers. With neither, every test is reported skipped with the reason.
 /// Each test starts from an emptied database.
 /// </summary>
+// One database for both contract suites: their tests must not empty it under each other.
+[Collection("live Neo4j")]
 public sealed class Neo4jStoreContractTests : GraphStoreContract
 {
     private const string ContainerPassword = "contract-test-password";
 
-    private static readonly Lazy<Task<(Neo4jStoreOptions? Options, string? Reason)>> s_server = new(LocateServerAsync);
+    /// <summary>The live server's options, or why there is none (shared with <see cref="Neo4jIngestionContractTests"/>).</summary>
+    internal static readonly Lazy<Task<(Neo4jStoreOptions? Options, string? Reason)>> Server = new(LocateServerAsync);
     private static IContainer? s_container;
 
     /// <inheritdoc />
-    protected override async Task<string?> UnavailableReasonAsync() => (await s_server.Value).Reason;
+    protected override async Task<string?> UnavailableReasonAsync() => (await Server.Value).Reason;
 
     /// <inheritdoc />
-    protected override async Task<IGraphStore> CreateStoreAsync()
+    protected override async Task<IGraphStore> CreateStoreAsync() => await CreateEmptyStoreAsync(Ct);
+
+    /// <summary>A store over the live server, its database emptied.</summary>
+    internal static async Task<Neo4jGraphStore> CreateEmptyStoreAsync(CancellationToken cancellationToken)
     {
-        var (options, _) = await s_server.Value;
+        var (options, _) = await Server.Value;
         var store = new Neo4jGraphStore(options!);
-        await store.ConnectAsync(Ct);
+        await store.ConnectAsync(cancellationToken);
         // Batched deletes need an implicit transaction (CALL ... IN TRANSACTIONS is refused in explicit ones).
-        await store.Connection.RunAutoCommitAsync(new CypherStatement("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"), Ct);
+        await store.Connection.RunAutoCommitAsync(new CypherStatement("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"), cancellationToken);
         return store;
     }
 
@@ -69,7 +75,7 @@ public sealed class Neo4jStoreContractTests : GraphStoreContract
         catch (Exception e)
         {
             return (null, $"No live Neo4j: NEO4J_TEST_URI is not set and Testcontainers could not start neo4j:5 ({e.GetType().Name}: {FirstLine(e.Message)}). "
-                + "To run these: NEO4J_TEST_URI=http://localhost:7474 NEO4J_TEST_PASSWORD=... dotnet test --project tests/Graph.Storage.Tests -- --filter-class \"*Neo4jStoreContractTests\"");
+                + "To run these: NEO4J_TEST_URI=http://localhost:7474 NEO4J_TEST_PASSWORD=... dotnet test --project tests/Graph.Storage.Tests -- --filter-class \"*Neo4j*ContractTests\"");
         }
     }
 

@@ -72,11 +72,64 @@ internal static class StoreDriver
         await store.GetStatsAsync(ct);
         await store.ExportAsync(ct);
 
+        await DriveIngestionAsync(store, ct);
+
         // sync, with and without pruning
         await using var source = new Neo4jGraphStore(FakeNeo4jServer.Options(), new FakeNeo4jServer(protocol));
         await new Neo4jSync(source, store).RunAsync(null, prune: true, ct);
         await new Neo4jSync(source, store).RunAsync(null, prune: false, ct);
         return server;
+    }
+
+    /// <summary>A second version of the fixed graph's document, as ingestion saves it.</summary>
+    public static readonly StoredDocument Version2 = new(
+        SmallGraph.Document with { Id = DocumentId.Parse("doc:nis-report-2") }, "text", "en", "Yonhap", "test", 2, Report, new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The fixed graph's document, as ingestion saves it.</summary>
+    public static readonly StoredDocument Version1 = new(SmallGraph.Document, "text", "en", "Yonhap", "test", 1, null, new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>A proposal on the fixed graph's document.</summary>
+    public static Proposal Propose(RelationshipType type, ActorId from, ActorId to, string quote, string rule, ProposedActor? newTo = null)
+    {
+        ProposedActor Known(ActorId id) => new(id, id.Kind, Actors.First(a => a.Id == id).Name, [], true);
+        var start = Text.IndexOf(quote, StringComparison.Ordinal);
+        return new Proposal(Report, type, Known(from), newTo ?? Known(to), quote, start, start + quote.Length, null, Stance.Asserts, 0.8, rule, "test/1");
+    }
+
+    public static readonly ProposedActor Kursk = new(ActorId.Parse("location:kursk-oblast"), NodeKind.Location, "Kursk Oblast", ["Kursk"], false);
+
+    /// <summary>Every ingestion operation, and the options that change its Cypher (each proposal filter, a re-keying edit).</summary>
+    public static async Task DriveIngestionAsync(Neo4jGraphStore store, CancellationToken ct)
+    {
+        var deployed = Propose(RelationshipType.Deployed, NorthKorea, Russia, "North Korea sent 13,221 workers to Russia in 2024.", "deploy-verb");
+        var reported = Propose(RelationshipType.Reported, Nis, NorthKorea, "The NIS reported on North Korea's dispatches.", "says-report");
+        var violates = Propose(RelationshipType.Violates, Russia, Resolution2397, "Russia's use of them violates Resolution 2397.", "violates-verb");
+        var toKursk = Propose(RelationshipType.Deployed, NorthKorea, Russia, "North Korea sent 13,221 workers", "deploy-verb", Kursk);
+        var at = Version1.IngestedAt;
+        await store.SaveIngestedAsync(Version1,
+        [
+            new ProposalRecord(deployed, ProposalStatus.Pending, at),
+            new ProposalRecord(reported, ProposalStatus.Pending, at),
+            new ProposalRecord(toKursk, ProposalStatus.Pending, at),
+            new ProposalRecord(violates, ProposalStatus.Accepted, at, at, "auto-accepted"),
+        ], ct);
+        await store.SaveIngestedAsync(Version1, [new ProposalRecord(deployed, ProposalStatus.Pending, at)], ct);
+        await store.SaveIngestedAsync(Version2, [], ct);
+
+        await store.FindByContentHashAsync(SmallGraph.Document.ContentHash, ct);
+        await store.FindLatestByUrlAsync(SmallGraph.Document.Url!, ct);
+        await store.GetStoredDocumentAsync(Report, ct);
+        await store.SearchTextAsync("workers* \"AND( col:x", 10, ct);
+
+        await store.GetProposalsAsync(new ProposalQuery(), ct);
+        await store.GetProposalsAsync(new ProposalQuery(Report, ProposalStatus.Pending, 0.5, "deploy-verb", 10, 1), ct);
+        await store.GetProposalAsync(deployed.Id, ct);
+        var narrowed = reported with { Quote = "The NIS reported", End = reported.Start + "The NIS reported".Length };
+        var edited = await store.UpdateProposalAsync(reported.Id, narrowed, ct);
+        await store.AcceptProposalsAsync([deployed.Id, toKursk.Id], "checked", ct);
+        await store.RejectProposalsAsync([edited.Id], "too vague", ct);
+        await store.GetRejectedProposalIdsAsync(Report, ct);
+        await store.GetRulePrecisionAsync(ct);
     }
 
     /// <summary>Filters that each change the Cypher: none, types, each direction, confidence, document, each window shape.</summary>
