@@ -19,7 +19,7 @@ public static class MentionFinder
         var folded = new string[tokens.Count];
         for (var t = 0; t < tokens.Count; t++)
         {
-            folded[t] = tokens[t].Kind == TokenKind.Word ? NameFolding.Fold(tokens[t].Text) : tokens[t].Kind == TokenKind.Number ? tokens[t].Text : "";
+            folded[t] = tokens[t].Kind == TokenKind.Word ? FoldWord(tokens[t]) : tokens[t].Kind == TokenKind.Number ? tokens[t].Text : "";
         }
 
         // A headline in Title Case capitalises every word: only listed names are trusted there.
@@ -28,6 +28,12 @@ public static class MentionFinder
         var i = 0;
         while (i < tokens.Count)
         {
+            if (tokens[i].Kind != TokenKind.Word)
+            {
+                i++;
+                continue;
+            }
+
             var best = MatchListed(text, tokens, folded, i, context);
             if (!titleCase)
             {
@@ -68,6 +74,20 @@ public static class MentionFinder
         }
 
         return mentions;
+    }
+
+    // Most words are plain ASCII letters, whose folded form is their lower case: skip the Unicode path for them.
+    private static string FoldWord(Token token)
+    {
+        foreach (var c in token.Text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return NameFolding.Fold(token.Text);
+            }
+        }
+
+        return token.Lower;
     }
 
     /// <summary>True for a headline in Title Case (most words of four letters or more capitalised).</summary>
@@ -123,7 +143,14 @@ public static class MentionFinder
             return null;
         }
 
-        var max = Math.Min(tokens.Count - i, context.Index.MaxWords);
+        // Names are tried only from words some name starts with, up to that name's length (hyphens are tokens too).
+        var longest = context.Index.MaxWordsStartingWith(folded[i]);
+        if (longest == 0)
+        {
+            return null;
+        }
+
+        var max = Math.Min(tokens.Count - i, longest + 2);
         var key = new StringBuilder();
         for (var length = max; length >= 1; length--)
         {
@@ -157,16 +184,23 @@ public static class MentionFinder
             }
 
             var span = new TextSpan(tokens[i].Start, tokens[i + length - 1].End);
-            var surface = span.Of(text);
             var k2 = key.ToString();
-            if (context.Index.KnownByFolded(k2) is { } known && (!ReferenceGazetteer.IsAcronym(known.Name) || Strip(surface) == Strip(known.Name) || known.Aliases.Any(a => Strip(a) == Strip(surface))))
+            var known = context.Index.KnownByFolded(k2);
+            var listed = context.Index.Gazetteer.Lookup(k2);
+            if (known is null && listed.Count == 0 && !k2.EndsWith('s'))
+            {
+                continue;
+            }
+
+            var surface = span.Of(text);
+            if (known is not null && (!ReferenceGazetteer.IsAcronym(known.Name) || Strip(surface) == Strip(known.Name) || known.Aliases.Any(a => Strip(a) == Strip(surface))))
             {
                 return new Mention(i, i + length, span, context.ForKnown(known), MentionForm.Name, 0.95);
             }
 
-            foreach (var (entry, form, listed) in context.Index.Gazetteer.Lookup(k2))
+            foreach (var (entry, form, listedSurface) in listed)
             {
-                if (form == NameForm.Acronym && Strip(surface) != Strip(listed))
+                if (form == NameForm.Acronym && Strip(surface) != Strip(listedSurface))
                 {
                     continue;
                 }
@@ -179,6 +213,18 @@ public static class MentionFinder
                     _ => MentionForm.Name,
                 };
                 return new Mention(i, i + length, span, context.ForReference(entry), mentionForm, form == NameForm.Capital ? 0.85 : 0.95);
+            }
+
+            // "North Koreans", "Afghans": a plural demonym names the people, who stand for their state.
+            if (k2.EndsWith('s') && tokens[i + length - 1].IsCapitalized)
+            {
+                foreach (var (entry, form, _) in context.Index.Gazetteer.Lookup(k2[..^1]))
+                {
+                    if (form == NameForm.Demonym)
+                    {
+                        return new Mention(i, i + length, span, context.ForReference(entry), MentionForm.Name, 0.85);
+                    }
+                }
             }
         }
 

@@ -134,8 +134,7 @@ public sealed class SentenceReader
                 Import(i);
             }
 
-            var arms = ArmsNear(i);
-            if (Lexicon.Supply.Contains(w) && arms)
+            if (Lexicon.Supply.Contains(w) && ArmsNear(i))
             {
                 Supply(i);
             }
