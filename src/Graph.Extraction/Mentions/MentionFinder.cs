@@ -453,6 +453,11 @@ public static class MentionFinder
             return null;
         }
 
+        if (Enumerable.Range(i, end - i).Any(k => Cues.NotPersonWords.Contains(tokens[k].Lower)))
+        {
+            return null;
+        }
+
         var span = new TextSpan(t.Start, tokens[end - 1].End);
         var name = span.Of(text).Replace('\n', ' ');
         var titled = HasTitleBefore(tokens, i) || HasOfficialRoleAfter(tokens, end);
@@ -583,7 +588,9 @@ public static class MentionFinder
                 continue;
             }
 
-            if (Cues.SourceQualifiers.Contains(tokens[k].Lower) && !(tokens[k].Lower == "and" && states.Count == 0))
+            // "South Korean intelligence": a word that is both qualifier and head is the head when nothing follows it.
+            var headHere = Cues.SourceHeads.Contains(tokens[k].Lower) && !(k + 1 < tokens.Count && (Cues.SourceHeads.Contains(tokens[k + 1].Lower) || Cues.SourceQualifiers.Contains(tokens[k + 1].Lower)));
+            if (!headHere && Cues.SourceQualifiers.Contains(tokens[k].Lower) && !(tokens[k].Lower == "and" && states.Count == 0))
             {
                 specific |= tokens[k].Lower is not ("and" or "some" or "other" or "several" or "two");
                 k++;
