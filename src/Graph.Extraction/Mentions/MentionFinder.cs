@@ -706,6 +706,25 @@ public static class MentionFinder
             return sent is null || t.Lower == "the" ? null : new Mention(i, i + 2, new TextSpan(t.Start, tokens[i + 1].End), sent, MentionForm.Coreference, 0.7) { Personnel = personnel };
         }
 
+        if (t.Lower is "a" or "an")
+        {
+            // "a mutual defence treaty": an agreement the text does not name.
+            var j = i + 1;
+            while (j < tokens.Count && j < i + 4 && tokens[j].Kind == TokenKind.Word && !tokens[j].IsCapitalized && Cues.KindOf(tokens[j].Lower) != NodeKind.Treaty)
+            {
+                j++;
+            }
+
+            if (j < tokens.Count && j > i + 1 && Cues.TreatyCues.Contains(tokens[j].Lower) && tokens[j].Lower is not "deal")
+            {
+                var treatySpan = new TextSpan(t.Start, tokens[j].End);
+                var treatyName = new TextSpan(tokens[i + 1].Start, tokens[j].End).Of(text).Replace('\n', ' ');
+                return new Mention(i, j + 1, treatySpan, context.ForNew(NodeKind.Treaty, treatyName), MentionForm.Pattern, 0.65);
+            }
+
+            return null;
+        }
+
         if (t.Lower is not ("the" or "this" or "his" or "her"))
         {
             return null;
