@@ -1291,7 +1291,7 @@ public sealed class SentenceReader
         var rule = GraphOntology.RuleFor(Reported);
         var content = _candidates.Where(c => !c.Structural && c.Trigger >= speech.ContentStart && c.Trigger < speech.ContentEnd).ToList();
         // What the statement is mainly about: the first state acting in it, other than the speaker's own.
-        bool Own(Entity e) => e == speech.Source || speech.Source.Affiliations.Exists(a => a.Parent == e);
+        bool Own(Entity e) => e == speech.Source || speech.Source.Affiliations.Exists(a => a.Parent == e) || StateOf(speech.Source) == e;
         Entity? about = null;
         {
             foreach (var m in _mentions)
