@@ -38,19 +38,13 @@ public static class MentionFinder
             if (!titleCase)
             {
                 // Order breaks ties: a definite description of someone already named beats a new unnamed source.
-                foreach (var candidate in new[]
+                best = Longer(best, MatchCoreference(text, tokens, i, context, mentions));
+                best = Longer(best, MatchResolution(text, tokens, i, context));
+                best = Longer(best, MatchUnnamedSource(text, tokens, folded, i, context));
+                if (tokens[i].IsCapitalized)
                 {
-                    MatchCoreference(text, tokens, i, context, mentions),
-                    MatchResolution(text, tokens, i, context),
-                    MatchUnnamedSource(text, tokens, folded, i, context),
-                    MatchCueRun(text, tokens, folded, i, context),
-                    MatchPerson(text, tokens, folded, i, context),
-                })
-                {
-                    if (candidate is not null && (best is null || candidate.Last > best.Last))
-                    {
-                        best = candidate;
-                    }
+                    best = Longer(best, MatchCueRun(text, tokens, folded, i, context));
+                    best = Longer(best, MatchPerson(text, tokens, folded, i, context));
                 }
             }
 
@@ -73,8 +67,12 @@ public static class MentionFinder
             i = best.Last;
         }
 
+        t_cachedTokens = null;
         return mentions;
     }
+
+    private static Mention? Longer(Mention? best, Mention? candidate) =>
+        candidate is not null && (best is null || candidate.Last > best.Last) ? candidate : best;
 
     // Most words are plain ASCII letters, whose folded form is their lower case: skip the Unicode path for them.
     private static string FoldWord(Token token)
@@ -136,7 +134,35 @@ public static class MentionFinder
         return m with { Possessive = possessive, Personnel = personnel, CanBeArgument = canBeArgument };
     }
 
+    // The listed match at a token is asked for by several patterns; it is computed once per token of a sentence.
+    [ThreadStatic]
+    private static IReadOnlyList<Token>? t_cachedTokens;
+
+    [ThreadStatic]
+    private static Mention?[]? t_cached;
+
+    [ThreadStatic]
+    private static bool[]? t_computed;
+
     private static Mention? MatchListed(string text, IReadOnlyList<Token> tokens, string[] folded, int i, DocumentContext context)
+    {
+        if (!ReferenceEquals(t_cachedTokens, tokens) || t_cached is null || t_computed is null)
+        {
+            t_cachedTokens = tokens;
+            t_cached = new Mention?[tokens.Count];
+            t_computed = new bool[tokens.Count];
+        }
+
+        if (!t_computed[i])
+        {
+            t_cached[i] = ComputeListed(text, tokens, folded, i, context);
+            t_computed[i] = true;
+        }
+
+        return t_cached[i];
+    }
+
+    private static Mention? ComputeListed(string text, IReadOnlyList<Token> tokens, string[] folded, int i, DocumentContext context)
     {
         if (tokens[i].Kind != TokenKind.Word || !(tokens[i].IsCapitalized || char.IsDigit(tokens[i].Text[0])))
         {

@@ -58,6 +58,11 @@ public sealed class SentenceReader
         for (var i = 0; i < _tokens.Count; i++)
         {
             var w = _tokens[i].Lower;
+            if (!Lexicon.AnyTrigger.Contains(w))
+            {
+                continue;
+            }
+
             if (_at[i] is not null && Lexicon.War.Contains(w) is false && Lexicon.Ally.Contains(w) is false)
             {
                 continue;
