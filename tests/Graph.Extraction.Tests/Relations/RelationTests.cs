@@ -175,5 +175,15 @@ public sealed class MoreRelationTests
         Assert.NotNull(result.Find(Graph.Core.Ontology.RelationshipType.PartyTo, "state:peru", "treaty:new-fisheries-agreement"));
     }
 
+    [Fact]
+    public void A_candidate_against_the_direction_rules_is_dropped_and_counted()
+    {
+        // The graph holds Anna Berg as a Person; a title would make her lead Finland, which LEADS allows only for Officials.
+        var known = new Graph.Core.Model.Actor(Graph.Core.Model.ActorId.Parse("person:anna-berg"), Graph.Core.Ontology.NodeKind.Person, "Anna Berg");
+        var result = Support.Extract("Finnish President Anna Berg spoke in Helsinki.", known: [known]);
+        Assert.Null(result.Find(Graph.Core.Ontology.RelationshipType.Leads, "person:anna-berg", "state:finland"));
+        Assert.Equal(1, result.Dropped.GetValueOrDefault("direction:LEADS"));
+    }
+
     private static Graph.Core.Ontology.RelationshipType Support_() => Graph.Core.Ontology.RelationshipType.Supports;
 }
