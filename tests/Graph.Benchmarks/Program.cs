@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     [EmbeddedQueryPhase.Command] = EmbeddedQueryPhase.RunAsync,
     ["graphql"] = Graph.Benchmarks.GraphQL.GraphQLBenchmarks.RunAsync,
     ["api"] = Graph.Benchmarks.Api.ApiLoadBenchmarks.RunAsync,
+    ["extraction"] = Graph.Benchmarks.Extraction.ExtractionBenchmark.RunAsync,
 };
 
 return await BenchmarkHost.DispatchAsync(benchmarks, args);

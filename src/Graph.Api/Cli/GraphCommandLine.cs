@@ -36,6 +36,8 @@ public static class GraphCommandLine
         root.Subcommands.Add(NeighbourhoodCommand());
         root.Subcommands.Add(PathCommand());
         root.Subcommands.Add(SyncCommand());
+        root.Subcommands.Add(ExtractionCommands.Extract());
+        root.Subcommands.Add(ExtractionCommands.Evaluate());
         return root;
     }
 
