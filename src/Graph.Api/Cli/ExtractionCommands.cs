@@ -25,7 +25,7 @@ public static class ExtractionCommands
         {
             try
             {
-                var path = Path.GetFullPath(result.GetRequiredValue(file));
+                var path = ResolveInput(result.GetRequiredValue(file));
                 if (!File.Exists(path))
                 {
                     throw new IOException($"File '{path}' does not exist.");
@@ -37,7 +37,7 @@ public static class ExtractionCommands
                 var title = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? Path.GetFileNameWithoutExtension(path);
                 var document = new Document(DocumentId.Parse("doc:" + Slug.From(Path.GetFileNameWithoutExtension(path))), title, null, null, date, text);
                 var extraction = new RuleExtractor([]).Extract(new ExtractionInput(document.Id, text, date));
-                Console.Out.Write(PredictionWriter.Write(extraction, document, Path.GetRelativePath(Directory.GetCurrentDirectory(), path)));
+                Console.Out.Write(PredictionWriter.Write(extraction, document, Path.GetRelativePath(CallerDirectory(), path)));
                 return 0;
             }
             catch (Exception e) when (e is GraphException or IOException or UnauthorizedAccessException)
@@ -60,8 +60,8 @@ public static class ExtractionCommands
         {
             try
             {
-                var files = result.GetValue(golds) is { Length: > 0 } given ? [.. given.Select(Path.GetFullPath)] : DefaultGolds();
-                var outDir = result.GetValue(output) is { } o ? Directory.CreateDirectory(Path.GetFullPath(o)).FullName : null;
+                var files = result.GetValue(golds) is { Length: > 0 } given ? [.. given.Select(ResolveInput)] : DefaultGolds();
+                var outDir = result.GetValue(output) is { } o ? Directory.CreateDirectory(Path.GetFullPath(o, CallerDirectory())).FullName : null;
                 var extractor = new RuleExtractor([]);
                 var scores = new List<DocumentScore>();
                 foreach (var file in files)
@@ -100,10 +100,29 @@ public static class ExtractionCommands
         return command;
     }
 
+    /// <summary>
+    /// The directory the user typed the command in: <c>dotnet run --project</c> starts the app in the project's folder,
+    /// but the shell's <c>PWD</c> still names where the user was.
+    /// </summary>
+    private static string CallerDirectory() =>
+        Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
+
+    /// <summary>An input path as the user meant it: absolute, else relative to where they typed the command, else to the working directory.</summary>
+    private static string ResolveInput(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        var fromCaller = Path.GetFullPath(path, CallerDirectory());
+        return File.Exists(fromCaller) ? fromCaller : Path.GetFullPath(path);
+    }
+
     private static string[] DefaultGolds()
     {
         // The repository's data folder, found from the working directory upwards, else the copy beside the binary.
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        foreach (var start in new[] { CallerDirectory(), Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {

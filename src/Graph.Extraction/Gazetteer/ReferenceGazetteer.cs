@@ -46,6 +46,9 @@ public sealed class ReferenceGazetteer
     /// <summary>The states.</summary>
     public IEnumerable<GazetteerEntry> States => _byId.Values.Where(e => e.Kind == NodeKind.State);
 
+    /// <summary>Every folded name, acronym, demonym and capital.</summary>
+    public IEnumerable<string> FoldedNames => _byFolded.Keys;
+
     /// <summary>The longest number of words of any name, for longest-match scanning.</summary>
     public int MaxWords { get; private set; }
 

@@ -34,7 +34,20 @@ public sealed class ActorIndex
         }
 
         MaxWords = Math.Max(MaxWords, gazetteer.MaxWords);
+        foreach (var folded in _knownByFolded.Keys.Concat(gazetteer.FoldedNames))
+        {
+            var words = folded.Split(' ');
+            _firstWords[words[0]] = Math.Max(_firstWords.GetValueOrDefault(words[0]), words.Length);
+        }
     }
+
+    private readonly Dictionary<string, int> _firstWords = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The most words a name starting with this folded word has, or 0 when no name starts with it: a cheap test that
+    /// spares the longest-match scan on most words.
+    /// </summary>
+    public int MaxWordsStartingWith(string foldedWord) => _firstWords.GetValueOrDefault(foldedWord);
 
     /// <summary>The reference gazetteer.</summary>
     public ReferenceGazetteer Gazetteer { get; }

@@ -75,6 +75,14 @@ public static class Cues
         "hundreds", "thousands", "several", "what", "who", "which", "where", "why", "how", "not", "no", "yes", "mr", "mr.", "mrs.",
         "ms.", "dr.", "north", "south", "east", "west", "new", "western", "eastern", "also");
 
+    /// <summary>Words that never belong to a person's name ("Black Sea Fleet", "Pacific Ocean", "Red Square").</summary>
+    public static readonly FrozenSet<string> NotPersonWords = Set(
+        "sea", "ocean", "river", "fleet", "street", "square", "airport", "base", "station", "island", "islands", "mountains",
+        "gulf", "bay", "strait", "canal", "cup", "games", "day", "party", "church", "hospital", "road", "bridge", "palace", "hall",
+        "plant", "port", "harbour", "harbor", "lake", "valley", "desert", "forest", "park", "museum", "stadium", "tower", "house",
+        "hotel", "summit", "forum", "conference", "act", "bill", "law", "plan", "program", "programme", "project", "initiative",
+        "operation", "exercise", "brigade", "battalion", "regiment", "fund", "index", "exchange", "market", "street", "avenue");
+
     /// <summary>Capitalised words that make a run an Agency.</summary>
     public static readonly FrozenSet<string> AgencyCues = Set(
         "ministry", "agency", "service", "department", "forces", "army", "navy", "guard", "guards", "police", "command",

@@ -19,7 +19,7 @@ public static class MentionFinder
         var folded = new string[tokens.Count];
         for (var t = 0; t < tokens.Count; t++)
         {
-            folded[t] = tokens[t].Kind == TokenKind.Word ? NameFolding.Fold(tokens[t].Text) : tokens[t].Kind == TokenKind.Number ? tokens[t].Text : "";
+            folded[t] = tokens[t].Kind == TokenKind.Word ? FoldWord(tokens[t]) : tokens[t].Kind == TokenKind.Number ? tokens[t].Text : "";
         }
 
         // A headline in Title Case capitalises every word: only listed names are trusted there.
@@ -28,23 +28,23 @@ public static class MentionFinder
         var i = 0;
         while (i < tokens.Count)
         {
+            if (tokens[i].Kind != TokenKind.Word)
+            {
+                i++;
+                continue;
+            }
+
             var best = MatchListed(text, tokens, folded, i, context);
             if (!titleCase)
             {
                 // Order breaks ties: a definite description of someone already named beats a new unnamed source.
-                foreach (var candidate in new[]
+                best = Longer(best, MatchCoreference(text, tokens, i, context, mentions));
+                best = Longer(best, MatchResolution(text, tokens, i, context));
+                best = Longer(best, MatchUnnamedSource(text, tokens, folded, i, context));
+                if (tokens[i].IsCapitalized)
                 {
-                    MatchCoreference(text, tokens, i, context, mentions),
-                    MatchResolution(text, tokens, i, context),
-                    MatchUnnamedSource(text, tokens, folded, i, context),
-                    MatchCueRun(text, tokens, folded, i, context),
-                    MatchPerson(text, tokens, folded, i, context),
-                })
-                {
-                    if (candidate is not null && (best is null || candidate.Last > best.Last))
-                    {
-                        best = candidate;
-                    }
+                    best = Longer(best, MatchCueRun(text, tokens, folded, i, context));
+                    best = Longer(best, MatchPerson(text, tokens, folded, i, context));
                 }
             }
 
@@ -67,7 +67,25 @@ public static class MentionFinder
             i = best.Last;
         }
 
+        t_cachedTokens = null;
         return mentions;
+    }
+
+    private static Mention? Longer(Mention? best, Mention? candidate) =>
+        candidate is not null && (best is null || candidate.Last > best.Last) ? candidate : best;
+
+    // Most words are plain ASCII letters, whose folded form is their lower case: skip the Unicode path for them.
+    private static string FoldWord(Token token)
+    {
+        foreach (var c in token.Text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return NameFolding.Fold(token.Text);
+            }
+        }
+
+        return token.Lower;
     }
 
     /// <summary>True for a headline in Title Case (most words of four letters or more capitalised).</summary>
@@ -116,14 +134,49 @@ public static class MentionFinder
         return m with { Possessive = possessive, Personnel = personnel, CanBeArgument = canBeArgument };
     }
 
+    // The listed match at a token is asked for by several patterns; it is computed once per token of a sentence.
+    [ThreadStatic]
+    private static IReadOnlyList<Token>? t_cachedTokens;
+
+    [ThreadStatic]
+    private static Mention?[]? t_cached;
+
+    [ThreadStatic]
+    private static bool[]? t_computed;
+
     private static Mention? MatchListed(string text, IReadOnlyList<Token> tokens, string[] folded, int i, DocumentContext context)
+    {
+        if (!ReferenceEquals(t_cachedTokens, tokens) || t_cached is null || t_computed is null)
+        {
+            t_cachedTokens = tokens;
+            t_cached = new Mention?[tokens.Count];
+            t_computed = new bool[tokens.Count];
+        }
+
+        if (!t_computed[i])
+        {
+            t_cached[i] = ComputeListed(text, tokens, folded, i, context);
+            t_computed[i] = true;
+        }
+
+        return t_cached[i];
+    }
+
+    private static Mention? ComputeListed(string text, IReadOnlyList<Token> tokens, string[] folded, int i, DocumentContext context)
     {
         if (tokens[i].Kind != TokenKind.Word || !(tokens[i].IsCapitalized || char.IsDigit(tokens[i].Text[0])))
         {
             return null;
         }
 
-        var max = Math.Min(tokens.Count - i, context.Index.MaxWords);
+        // Names are tried only from words some name starts with, up to that name's length (hyphens are tokens too).
+        var longest = context.Index.MaxWordsStartingWith(folded[i]);
+        if (longest == 0)
+        {
+            return null;
+        }
+
+        var max = Math.Min(tokens.Count - i, longest + 2);
         var key = new StringBuilder();
         for (var length = max; length >= 1; length--)
         {
@@ -157,16 +210,23 @@ public static class MentionFinder
             }
 
             var span = new TextSpan(tokens[i].Start, tokens[i + length - 1].End);
-            var surface = span.Of(text);
             var k2 = key.ToString();
-            if (context.Index.KnownByFolded(k2) is { } known && (!ReferenceGazetteer.IsAcronym(known.Name) || Strip(surface) == Strip(known.Name) || known.Aliases.Any(a => Strip(a) == Strip(surface))))
+            var known = context.Index.KnownByFolded(k2);
+            var listed = context.Index.Gazetteer.Lookup(k2);
+            if (known is null && listed.Count == 0 && !k2.EndsWith('s'))
+            {
+                continue;
+            }
+
+            var surface = span.Of(text);
+            if (known is not null && (!ReferenceGazetteer.IsAcronym(known.Name) || Strip(surface) == Strip(known.Name) || known.Aliases.Any(a => Strip(a) == Strip(surface))))
             {
                 return new Mention(i, i + length, span, context.ForKnown(known), MentionForm.Name, 0.95);
             }
 
-            foreach (var (entry, form, listed) in context.Index.Gazetteer.Lookup(k2))
+            foreach (var (entry, form, listedSurface) in listed)
             {
-                if (form == NameForm.Acronym && Strip(surface) != Strip(listed))
+                if (form == NameForm.Acronym && Strip(surface) != Strip(listedSurface))
                 {
                     continue;
                 }
@@ -179,6 +239,18 @@ public static class MentionFinder
                     _ => MentionForm.Name,
                 };
                 return new Mention(i, i + length, span, context.ForReference(entry), mentionForm, form == NameForm.Capital ? 0.85 : 0.95);
+            }
+
+            // "North Koreans", "Afghans": a plural demonym names the people, who stand for their state.
+            if (k2.EndsWith('s') && tokens[i + length - 1].IsCapitalized)
+            {
+                foreach (var (entry, form, _) in context.Index.Gazetteer.Lookup(k2[..^1]))
+                {
+                    if (form == NameForm.Demonym)
+                    {
+                        return new Mention(i, i + length, span, context.ForReference(entry), MentionForm.Name, 0.85);
+                    }
+                }
             }
         }
 
@@ -407,6 +479,11 @@ public static class MentionFinder
             return null;
         }
 
+        if (Enumerable.Range(i, end - i).Any(k => Cues.NotPersonWords.Contains(tokens[k].Lower)))
+        {
+            return null;
+        }
+
         var span = new TextSpan(t.Start, tokens[end - 1].End);
         var name = span.Of(text).Replace('\n', ' ');
         var titled = HasTitleBefore(tokens, i) || HasOfficialRoleAfter(tokens, end);
@@ -537,7 +614,9 @@ public static class MentionFinder
                 continue;
             }
 
-            if (Cues.SourceQualifiers.Contains(tokens[k].Lower) && !(tokens[k].Lower == "and" && states.Count == 0))
+            // "South Korean intelligence": a word that is both qualifier and head is the head when nothing follows it.
+            var headHere = Cues.SourceHeads.Contains(tokens[k].Lower) && !(k + 1 < tokens.Count && (Cues.SourceHeads.Contains(tokens[k + 1].Lower) || Cues.SourceQualifiers.Contains(tokens[k + 1].Lower)));
+            if (!headHere && Cues.SourceQualifiers.Contains(tokens[k].Lower) && !(tokens[k].Lower == "and" && states.Count == 0))
             {
                 specific |= tokens[k].Lower is not ("and" or "some" or "other" or "several" or "two");
                 k++;
@@ -651,6 +730,25 @@ public static class MentionFinder
             // "these troops": the state whose troops were named last.
             var sent = context.Senders.GetValueOrDefault(personnel) ?? context.History.LastOrDefault(m => m.Personnel == personnel && m.Entity.Kind == NodeKind.State)?.Entity;
             return sent is null || t.Lower == "the" ? null : new Mention(i, i + 2, new TextSpan(t.Start, tokens[i + 1].End), sent, MentionForm.Coreference, 0.7) { Personnel = personnel };
+        }
+
+        if (t.Lower is "a" or "an")
+        {
+            // "a mutual defence treaty": an agreement the text does not name.
+            var j = i + 1;
+            while (j < tokens.Count && j < i + 4 && tokens[j].Kind == TokenKind.Word && !tokens[j].IsCapitalized && Cues.KindOf(tokens[j].Lower) != NodeKind.Treaty)
+            {
+                j++;
+            }
+
+            if (j < tokens.Count && j > i + 1 && Cues.TreatyCues.Contains(tokens[j].Lower) && tokens[j].Lower is not "deal")
+            {
+                var treatySpan = new TextSpan(t.Start, tokens[j].End);
+                var treatyName = new TextSpan(tokens[i + 1].Start, tokens[j].End).Of(text).Replace('\n', ' ');
+                return new Mention(i, j + 1, treatySpan, context.ForNew(NodeKind.Treaty, treatyName), MentionForm.Pattern, 0.65);
+            }
+
+            return null;
         }
 
         if (t.Lower is not ("the" or "this" or "his" or "her"))

@@ -89,6 +89,12 @@ public static class Lexicon
     /// <summary>Words that deny a claim.</summary>
     public static readonly FrozenSet<string> Denials = Set("denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes", "declined");
 
+    /// <summary>Every word that may start a relation frame: one look-up lets most words pass untouched.</summary>
+    public static readonly FrozenSet<string> AnyTrigger = Deploy.Concat(Arrive).Concat(Withdraw).Concat(Support).Concat(Supply).Concat(Import)
+        .Concat(Violate).Concat(Veto).Concat(Adopt).Concat(Ratify).Concat(Sign).Concat(Ally).Concat(War).Concat(Attack).Concat(Employ)
+        .Concat(Gift).Concat(Meet).Concat(Visit).Concat(Sanction).Concat(["voted", "interview", "told", "assistance", "aid"])
+        .ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Forms of "be" that make a participle passive.</summary>
     public static readonly FrozenSet<string> Be = Set("is", "are", "was", "were", "be", "been", "being");
 }

@@ -58,6 +58,11 @@ public sealed class SentenceReader
         for (var i = 0; i < _tokens.Count; i++)
         {
             var w = _tokens[i].Lower;
+            if (!Lexicon.AnyTrigger.Contains(w))
+            {
+                continue;
+            }
+
             if (_at[i] is not null && Lexicon.War.Contains(w) is false && Lexicon.Ally.Contains(w) is false)
             {
                 continue;
@@ -134,8 +139,7 @@ public sealed class SentenceReader
                 Import(i);
             }
 
-            var arms = ArmsNear(i);
-            if (Lexicon.Supply.Contains(w) && arms)
+            if (Lexicon.Supply.Contains(w) && ArmsNear(i))
             {
                 Supply(i);
             }
@@ -226,6 +230,10 @@ public sealed class SentenceReader
         return null;
     }
 
+    /// <summary>The state a listed agency belongs to (its armed forces, ministries), for agencies acting for their state.</summary>
+    private Entity? StateOf(Entity e) =>
+        e.Kind == NodeKind.Agency && e.Reference?.PartOf is { Kind: NodeKind.State } id && _context.Index.Gazetteer.Find(id) is { } state ? _context.ForReference(state) : null;
+
     private static Func<Entity, bool> From(RelationshipType type) => e => GraphOntology.RuleFor(type).From.Contains(e.Kind);
 
     private static Func<Entity, bool> To(RelationshipType type) => e => GraphOntology.RuleFor(type).To.Contains(e.Kind);
@@ -313,6 +321,23 @@ public sealed class SentenceReader
         });
     }
 
+    // Figures and dates of the clause around the trigger only: "..., while 1,200 soldiers were killed" is another matter.
+    private EdgeAttributes ClauseFigures(int t)
+    {
+        int from = t, to = t;
+        while (from > 0 && !IsBoundary(_tokens[from - 1]))
+        {
+            from--;
+        }
+
+        while (to < _tokens.Count && !IsBoundary(_tokens[to]) && !(_tokens[to].Text == "," && to + 1 < _tokens.Count && _tokens[to + 1].Lower is "while" or "but" or "whereas" or "although"))
+        {
+            to++;
+        }
+
+        return Figures(from, to);
+    }
+
     private EdgeAttributes Figures(int from, int to, string? personnel = null)
     {
         var a = Quantities.Read(_tokens, from, to, EdgeAttributes.None);
@@ -351,7 +376,7 @@ public sealed class SentenceReader
 
         if (agent is not null && patient is not null)
         {
-            Add(type, Arg(agent), Arg(patient), t, $"{rule}.{form}", confidence * Math.Min(agent.Confidence, patient.Confidence), Figures(0, _tokens.Count));
+            Add(type, Arg(agent), Arg(patient), t, $"{rule}.{form}", confidence * Math.Min(agent.Confidence, patient.Confidence), ClauseFigures(t));
         }
     }
 
@@ -465,7 +490,20 @@ public sealed class SentenceReader
             var target = After(t + 2, _ => true, 5);
             if (owner is { Possessive: true } && target is not null)
             {
-                Add(Supports, Arg(owner), Arg(target), t, "supports.nominal", 0.75 * Math.Min(owner.Confidence, target.Confidence), Figures(0, _tokens.Count));
+                Add(Supports, Arg(owner), Arg(target), t, "supports.nominal", 0.75 * Math.Min(owner.Confidence, target.Confidence), ClauseFigures(t));
+            }
+
+            return;
+        }
+
+        if (w is "support" or "aid" or "assistance" && t + 1 < _tokens.Count && _tokens[t + 1].Lower is "to" or "for")
+        {
+            // "Britain pledged $2 billion in military aid to Kyiv": the giver is the clause's subject.
+            var giver = Before(t, e => e.Kind is NodeKind.State or NodeKind.Organization or NodeKind.Agency, 10);
+            var receiver = After(t + 2, e => e.Kind is NodeKind.State or NodeKind.Agency or NodeKind.Conflict or NodeKind.Organization, 4);
+            if (giver is not null && receiver is not null)
+            {
+                Add(Supports, Arg(giver), Arg(receiver), t, "supports.aid-to", 0.7 * Math.Min(giver.Confidence, receiver.Confidence), Figures(giver.First, receiver.Last));
             }
 
             return;
@@ -603,7 +641,7 @@ public sealed class SentenceReader
             var f = Arg(party);
             if (GraphOntology.RuleFor(type).From.Contains(f.Kind))
             {
-                Add(type, f, treaty.Entity, t, rule + (w.EndsWith("tion", StringComparison.Ordinal) ? ".nominal" : ".active"), 0.8 * party.Confidence, Figures(0, _tokens.Count));
+                Add(type, f, treaty.Entity, t, rule + (w.EndsWith("tion", StringComparison.Ordinal) ? ".nominal" : ".active"), 0.8 * party.Confidence, ClauseFigures(t));
                 if (f.Kind == NodeKind.State)
                 {
                     Add(also, f, treaty.Entity, t, "party-to." + rule, 0.75 * party.Confidence);
@@ -696,7 +734,7 @@ public sealed class SentenceReader
         var y = Arg(b);
         if (x.Kind == NodeKind.State && y.Kind == NodeKind.State)
         {
-            Add(type, x, y, t, rule, confidence * Math.Min(a.Confidence, b.Confidence), Figures(0, _tokens.Count));
+            Add(type, x, y, t, rule, confidence * Math.Min(a.Confidence, b.Confidence), ClauseFigures(t));
         }
     }
 
@@ -723,13 +761,13 @@ public sealed class SentenceReader
                 {
                     if (vic.Kind == NodeKind.State)
                     {
-                        Add(AtWarWith, agg, vic, t, "at-war.nominal", 0.8 * Math.Min(owner.Confidence, victim.Confidence), Figures(0, _tokens.Count));
+                        Add(AtWarWith, agg, vic, t, "at-war.nominal", 0.8 * Math.Min(owner.Confidence, victim.Confidence), ClauseFigures(t));
                     }
                 }
 
                 if (w is not ("war" or "invasion"))
                 {
-                    Add(Attacked, agg, vic, t, "attacked.nominal", 0.75 * Math.Min(owner.Confidence, victim.Confidence), Figures(0, _tokens.Count));
+                    Add(Attacked, agg, vic, t, "attacked.nominal", 0.75 * Math.Min(owner.Confidence, victim.Confidence), ClauseFigures(t));
                 }
             }
 
@@ -749,20 +787,21 @@ public sealed class SentenceReader
             var attacker = by >= 0 ? After(by + 1, From(Attacked), 5) : null;
             if (victim is not null && attacker is not null)
             {
-                Add(Attacked, Arg(attacker), Arg(victim), t, "attacked.passive", 0.75 * Math.Min(attacker.Confidence, victim.Confidence), Figures(0, _tokens.Count));
+                Add(Attacked, Arg(attacker), Arg(victim), t, "attacked.passive", 0.75 * Math.Min(attacker.Confidence, victim.Confidence), ClauseFigures(t));
             }
 
             return;
         }
 
-        var agent = Before(t, From(Attacked), 8);
+        // "Russian forces attacked Kharkiv": a state's armed forces act for the state.
+        var agent = Before(t, e => From(Attacked)(e) || StateOf(e) is not null, 8);
         var patient = After(t + 1, To(Attacked), 4);
         if (agent is not null && patient is not null)
         {
-            Add(Attacked, Arg(agent), Arg(patient), t, "attacked.active", 0.75 * Math.Min(agent.Confidence, patient.Confidence), Figures(0, _tokens.Count));
+            Add(Attacked, StateOf(Arg(agent)) ?? Arg(agent), Arg(patient), t, "attacked.active", 0.75 * Math.Min(agent.Confidence, patient.Confidence), ClauseFigures(t));
             if (w.StartsWith("invad", StringComparison.Ordinal) && Arg(patient).Kind == NodeKind.State)
             {
-                Add(AtWarWith, Arg(agent), Arg(patient), t, "at-war.invaded", 0.75 * Math.Min(agent.Confidence, patient.Confidence));
+                Add(AtWarWith, StateOf(Arg(agent)) ?? Arg(agent), Arg(patient), t, "at-war.invaded", 0.75 * Math.Min(agent.Confidence, patient.Confidence));
             }
         }
     }
@@ -887,7 +926,7 @@ public sealed class SentenceReader
         // "X met (with) Y".
         var left = Before(t, e => e.Kind is NodeKind.Official or NodeKind.Person, 6);
         var start = t + 1 < _tokens.Count && _tokens[t + 1].Lower == "with" ? t + 2 : t + 1;
-        var right = After(start, e => e.Kind is NodeKind.Official or NodeKind.Person or NodeKind.Organization or NodeKind.Agency, 3);
+        var right = After(start, e => e.Kind is NodeKind.Official or NodeKind.Person or NodeKind.Organization or NodeKind.Agency, 6);
         if (left is not null && right is not null && w is "met" or "meets" or "meet")
         {
             Add(MetWith, left.Entity, right.Entity, t, "met.active", 0.75 * Math.Min(left.Confidence, right.Confidence));
@@ -903,7 +942,7 @@ public sealed class SentenceReader
             var target = After(t + 1, To(Sanctions), 3);
             if (agent is not null && target is not null)
             {
-                Add(Sanctions, Arg(agent), Arg(target), t, "sanctions.active", 0.75 * Math.Min(agent.Confidence, target.Confidence), Figures(0, _tokens.Count));
+                Add(Sanctions, Arg(agent), Arg(target), t, "sanctions.active", 0.75 * Math.Min(agent.Confidence, target.Confidence), ClauseFigures(t));
             }
 
             return;
@@ -916,7 +955,7 @@ public sealed class SentenceReader
             var target = on == t + 1 ? After(on + 1, e => e.Kind is NodeKind.State or NodeKind.Agency or NodeKind.Official or NodeKind.Organization, 3) : null;
             if (target is not null)
             {
-                Add(Sanctions, Arg(imposer), Arg(target), t, "sanctions.nominal", 0.75 * Math.Min(imposer.Confidence, target.Confidence), Figures(0, _tokens.Count));
+                Add(Sanctions, Arg(imposer), Arg(target), t, "sanctions.nominal", 0.75 * Math.Min(imposer.Confidence, target.Confidence), ClauseFigures(t));
             }
         }
     }
@@ -1257,11 +1296,17 @@ public sealed class SentenceReader
         var rule = GraphOntology.RuleFor(Reported);
         var content = _candidates.Where(c => !c.Structural && c.Trigger >= speech.ContentStart && c.Trigger < speech.ContentEnd).ToList();
         // What the statement is mainly about: the first state acting in it, other than the speaker's own.
-        bool Own(Entity e) => e == speech.Source || speech.Source.Affiliations.Exists(a => a.Parent == e);
+        bool Own(Entity e) => e == speech.Source || speech.Source.Affiliations.Exists(a => a.Parent == e) || StateOf(speech.Source) == e;
         Entity? about = null;
         {
             foreach (var m in _mentions)
             {
+                if (m.First >= speech.ContentStart && m.First < speech.ContentEnd && m.CanBeArgument && !IsQualifier(m) && m.Entity.Kind == NodeKind.Agency && StateOf(m.Entity) is { } agencyState && !Own(agencyState) && m.Entity != speech.Source)
+                {
+                    about = agencyState;
+                    break;
+                }
+
                 if (m.First >= speech.ContentStart && m.First < speech.ContentEnd && m.CanBeArgument && !IsQualifier(m) && m.Entity.Kind == NodeKind.State)
                 {
                     // "his country's support for Russia" is about Russia; "the US would work with Japan" is about the US's own plans.

@@ -118,6 +118,15 @@ public static class Tokenizer
     private static Token Make(string text, int start, int end, TokenKind kind)
     {
         var s = text.Substring(start, end - start);
-        return new Token(start, end, s, s.ToLowerInvariant().Replace('’', '\''), kind);
+        // Most tokens are already lower case: share the string rather than copy it.
+        foreach (var c in s)
+        {
+            if (char.IsUpper(c) || c == '’')
+            {
+                return new Token(start, end, s, s.ToLowerInvariant().Replace('’', '\''), kind);
+            }
+        }
+
+        return new Token(start, end, s, s, kind);
     }
 }

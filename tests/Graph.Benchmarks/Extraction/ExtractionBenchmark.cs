@@ -51,6 +51,8 @@ public static class ExtractionBenchmark
         GC.WaitForPendingFinalizers();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var proposals = 0;
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         foreach (var article in corpus)
         {
@@ -58,12 +60,14 @@ public static class ExtractionBenchmark
         }
 
         clock.Stop();
+        self.Refresh();
+        var cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         var seconds = clock.Elapsed.TotalSeconds;
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(FormattableString.Invariant($"extraction: {corpus.Count} articles, {words / (double)corpus.Count:0} words each on average, one thread"));
         Console.WriteLine(FormattableString.Invariant($"  time            {seconds:0.000} s"));
-        Console.WriteLine(FormattableString.Invariant($"  articles/second {corpus.Count / seconds:0}"));
+        Console.WriteLine(FormattableString.Invariant($"  articles/second {corpus.Count / seconds:0} wall clock; {corpus.Count / cpu:0} per CPU second (the machine may be shared)"));
         Console.WriteLine(FormattableString.Invariant($"  words/second    {words / seconds:0}"));
         Console.WriteLine(FormattableString.Invariant($"  proposals       {proposals} ({proposals / (double)corpus.Count:0.0} per article)"));
         Console.WriteLine(FormattableString.Invariant($"  allocated       {allocated / (double)corpus.Count / 1024:0.0} KiB per article"));

@@ -148,3 +148,42 @@ public sealed class RelationTests
         Assert.DoesNotContain(result.Proposals, p => p.Type == Deployed && p.From.Kind == Graph.Core.Ontology.NodeKind.Location);
     }
 }
+
+public sealed class MoreRelationTests
+{
+    [Fact]
+    public void Aid_to_a_state_is_support_from_the_subject_with_the_sum()
+    {
+        var p = Support.Extract("Norway pledged $300 million in humanitarian aid to Sudan.").Single(Support_(), "state:norway", "state:sudan");
+        Assert.Equal(300_000_000m, p.Attributes?.Amount);
+        Assert.Equal("USD", p.Attributes?.Currency);
+    }
+
+    [Fact]
+    public void A_state_s_armed_forces_attack_for_the_state_and_figures_stay_in_their_clause()
+    {
+        var result = Support.Extract("Russian forces attacked Kharkiv overnight, while 300 soldiers were reported missing.");
+        var p = result.Single(Graph.Core.Ontology.RelationshipType.Attacked, "state:russia", "location:kharkiv-region");
+        Assert.Null(p.Attributes?.Count);
+    }
+
+    [Fact]
+    public void An_unnamed_treaty_signed_by_two_states_makes_both_signatories_and_parties()
+    {
+        var result = Support.Extract("Chile and Peru signed a new fisheries agreement in March 2024.");
+        Assert.Equal("2024-03", result.Single(Graph.Core.Ontology.RelationshipType.Signed, "state:chile", "treaty:new-fisheries-agreement").Attributes?.ValidFrom?.ToString());
+        Assert.NotNull(result.Find(Graph.Core.Ontology.RelationshipType.PartyTo, "state:peru", "treaty:new-fisheries-agreement"));
+    }
+
+    [Fact]
+    public void A_candidate_against_the_direction_rules_is_dropped_and_counted()
+    {
+        // The graph holds Anna Berg as a Person; a title would make her lead Finland, which LEADS allows only for Officials.
+        var known = new Graph.Core.Model.Actor(Graph.Core.Model.ActorId.Parse("person:anna-berg"), Graph.Core.Ontology.NodeKind.Person, "Anna Berg");
+        var result = Support.Extract("Finnish President Anna Berg spoke in Helsinki.", known: [known]);
+        Assert.Null(result.Find(Graph.Core.Ontology.RelationshipType.Leads, "person:anna-berg", "state:finland"));
+        Assert.Equal(1, result.Dropped.GetValueOrDefault("direction:LEADS"));
+    }
+
+    private static Graph.Core.Ontology.RelationshipType Support_() => Graph.Core.Ontology.RelationshipType.Supports;
+}
