@@ -592,7 +592,7 @@ public static class MentionFinder
     }
 
     // "a senior Western official", "unnamed Ukrainian and U.S. officials", "the Russian deputy prime minister",
-    // "the commander of a Ukrainian Special Forces unit".
+    // "the commander of a French Foreign Legion unit".
     private static Mention? MatchUnnamedSource(string text, IReadOnlyList<Token> tokens, string[] folded, int i, DocumentContext context)
     {
         var k = i;
@@ -637,7 +637,7 @@ public static class MentionFinder
             return null;
         }
 
-        // "US Ambassador Linda Thomas-Greenfield": a title before a name, not an unnamed source.
+        // "French Ambassador Anne Dupont": a title before a name, not an unnamed source.
         if (k + 1 < tokens.Count && tokens[k + 1].IsCapitalized && tokens[k + 1].Kind == TokenKind.Word && !Cues.NotNames.Contains(tokens[k + 1].Lower))
         {
             return null;
@@ -653,7 +653,7 @@ public static class MentionFinder
         Entity? unit = null;
         Action? unitCommit = null;
         TextSpan unitSpan = default;
-        // "the commander of a Ukrainian Special Forces unit": the unit is the agency the person belongs to.
+        // "the commander of a French Foreign Legion unit": the unit is the agency the person belongs to.
         if (end + 2 < tokens.Count && tokens[end].Lower == "of" && tokens[end + 1].Lower is "a" or "an" or "the")
         {
             var run = MatchCueRun(text, tokens, folded, end + 2, context);
