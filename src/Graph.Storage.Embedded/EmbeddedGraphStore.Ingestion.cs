@@ -15,14 +15,17 @@ namespace Graph.Storage.Embedded;
 public sealed partial class EmbeddedGraphStore : IIngestionStore
 {
     private const string ProposalColumns = "id, original_id, status, proposal, created_at, reviewed_at, note, edited";
-    private const string StoredColumns = "i.document_id, i.format, i.language, i.publisher_name, i.source, i.version, i.previous_id, i.ingested_at";
+    // Documents loaded from curated knowledge have no ingestion row: they read as version 1 of format 'curated'.
+    private const string StoredColumns = "d.id, coalesce(i.format, 'curated'), i.language, i.publisher_name, i.source, coalesce(i.version, 1), i.previous_id, i.ingested_at";
+
+    private const string StoredFrom = "documents d LEFT JOIN ingested_documents i ON i.document_id = d.id";
 
     /// <inheritdoc />
     public Task<StoredDocument?> FindByContentHashAsync(string contentHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contentHash);
         return QueryAsync(() => ReadStored(
-            $"SELECT {StoredColumns} FROM ingested_documents i JOIN documents d ON d.id = i.document_id WHERE d.content_hash = $p0 ORDER BY i.ingested_at, i.document_id LIMIT 1",
+            $"SELECT {StoredColumns} FROM {StoredFrom} WHERE d.content_hash = $p0 ORDER BY i.ingested_at, d.id LIMIT 1",
             contentHash), cancellationToken);
     }
 
@@ -31,7 +34,7 @@ public sealed partial class EmbeddedGraphStore : IIngestionStore
     {
         ArgumentNullException.ThrowIfNull(url);
         return QueryAsync(() => ReadStored(
-            $"SELECT {StoredColumns} FROM ingested_documents i JOIN documents d ON d.id = i.document_id WHERE d.url = $p0 ORDER BY i.version DESC, i.ingested_at DESC LIMIT 1",
+            $"SELECT {StoredColumns} FROM {StoredFrom} WHERE d.url = $p0 ORDER BY coalesce(i.version, 1) DESC, i.ingested_at DESC LIMIT 1",
             url), cancellationToken);
     }
 
@@ -39,7 +42,7 @@ public sealed partial class EmbeddedGraphStore : IIngestionStore
     public Task<StoredDocument?> GetStoredDocumentAsync(DocumentId id, CancellationToken cancellationToken = default) =>
         id.Value is null
             ? Task.FromResult<StoredDocument?>(null)
-            : QueryAsync(() => ReadStored($"SELECT {StoredColumns} FROM ingested_documents i WHERE i.document_id = $p0", id.Value), cancellationToken);
+            : QueryAsync(() => ReadStored($"SELECT {StoredColumns} FROM ingested_documents i JOIN documents d ON d.id = i.document_id WHERE i.document_id = $p0", id.Value), cancellationToken);
 
     /// <inheritdoc />
     public Task SaveIngestedAsync(StoredDocument document, IReadOnlyCollection<ProposalRecord> proposals, CancellationToken cancellationToken = default)
@@ -421,7 +424,7 @@ public sealed partial class EmbeddedGraphStore : IIngestionStore
 
         string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
         return new StoredDocument(document, reader.GetString(1), Text(2), Text(3), Text(4), reader.GetInt32(5),
-            Text(6) is { } previous ? DocumentId.Parse(previous) : null, ProposalJson.ParseTimestamp(reader.GetString(7)));
+            Text(6) is { } previous ? DocumentId.Parse(previous) : null, Text(7) is { } at ? ProposalJson.ParseTimestamp(at) : default);
     }
 
     private SqliteCommand Command(string sql, params object?[] values)

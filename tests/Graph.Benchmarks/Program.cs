@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
 {
     ["storage"] = StorageBenchmark.RunAsync,
     [StoreProfile.Command] = StoreProfile.RunAsync,
+    ["ingestion"] = Graph.Benchmarks.Ingestion.IngestionBenchmark.RunAsync,
     [EmbeddedQueryPhase.Command] = EmbeddedQueryPhase.RunAsync,
     ["graphql"] = Graph.Benchmarks.GraphQL.GraphQLBenchmarks.RunAsync,
     ["api"] = Graph.Benchmarks.Api.ApiLoadBenchmarks.RunAsync,

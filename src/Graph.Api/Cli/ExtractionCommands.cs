@@ -1,11 +1,16 @@
 using System.CommandLine;
 using System.Text;
-using Graph.Core;
 using Graph.Core.Errors;
 using Graph.Core.Model;
+using Graph.Core.Store;
+using Graph.Core;
 using Graph.Extraction.Extractors;
+using Graph.Extraction.Reading;
 using Graph.Ingest.Evaluation;
+using Graph.Ingest.Ingestion;
 using Graph.Ingest.Knowledge;
+using Graph.Ingest.Sources;
+using Graph.Storage.Embedded;
 
 namespace Graph.Api.Cli;
 
@@ -18,29 +23,23 @@ public static class ExtractionCommands
     /// <summary><c>extract &lt;file&gt; [--published DATE]</c>.</summary>
     public static Command Extract()
     {
-        var file = new Argument<string>("file") { Description = "A UTF-8 text file (an article: title line, then the body)." };
-        var published = new Option<string?>("--published") { Description = "Publication date (2024, 2024-10 or 2025-02-09), for resolving 'last year' or 'on Monday'." };
-        var command = new Command("extract", "Print the rule extractor's proposals for one text document as a knowledge file (no store is touched).") { file, published };
+        var file = new Argument<string>("file") { Description = "A document: text, Markdown, HTML, PDF or DOCX (read as `ingest` reads it)." };
+        var published = new Option<string?>("--published") { Description = "Publication date (2024, 2024-10 or 2025-02-09), for resolving 'last year' or 'on Monday'; default: the date the document gives." };
+        var command = new Command("extract", "Print the rule extractor's proposals for one document as a knowledge file (no store is touched).") { file, published };
         command.SetAction(result =>
         {
             try
             {
-                var path = ResolveInput(result.GetRequiredValue(file));
-                if (!File.Exists(path))
-                {
-                    throw new IOException($"File '{path}' does not exist.");
-                }
-
-                // Plain reading on purpose: the full format readers (html, pdf, docx) live elsewhere.
-                var text = File.ReadAllText(path, new UTF8Encoding(false));
-                var date = result.GetValue(published) is { } p ? PartialDate.Parse(p, "--published") : (PartialDate?)null;
-                var title = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? Path.GetFileNameWithoutExtension(path);
-                var document = new Document(DocumentId.Parse("doc:" + Slug.From(Path.GetFileNameWithoutExtension(path))), title, null, null, date, text);
-                var extraction = new RuleExtractor([]).Extract(new ExtractionInput(document.Id, text, date));
-                Console.Out.Write(PredictionWriter.Write(extraction, document, Path.GetRelativePath(CallerDirectory(), path)));
+                var path = Path.GetFullPath(result.GetRequiredValue(file));
+                var read = FileSource.Load(path).Read();
+                var date = result.GetValue(published) is { } p ? PartialDate.Parse(p, "--published") : read.Metadata.Published;
+                var title = read.Metadata.Title ?? Path.GetFileNameWithoutExtension(path);
+                var document = new Document(DocumentId.Parse("doc:" + Slug.From(Path.GetFileNameWithoutExtension(path))), title, null, read.Metadata.Url, date, read.Text);
+                var extraction = new RuleExtractor([]).Extract(new ExtractionInput(document.Id, read.Text, date));
+                Console.Out.Write(PredictionWriter.Write(extraction, document, Path.GetRelativePath(Directory.GetCurrentDirectory(), path)));
                 return 0;
             }
-            catch (Exception e) when (e is GraphException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is GraphException or IOException or UnauthorizedAccessException or DocumentReadException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 2;
@@ -55,13 +54,14 @@ public static class ExtractionCommands
         var golds = new Argument<string[]>("gold") { Description = "Gold knowledge files (default: data/knowledge/seed-knowledge.json and data/devset/*.knowledge.json).", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string?>("--out") { Description = "A folder to write each prediction into, as a knowledge file." };
         var quiet = new Option<bool>("--summary") { Description = "Print only the figures, without the lists of false positives and negatives." };
-        var command = new Command("evaluate", "Run the rule extractor (with no known actors) over gold documents and score it: actors, relationships, per type, attribution, quotes.") { golds, output, quiet };
-        command.SetAction(result =>
+        var throughStore = new Option<bool>("--through-store") { Description = "Ingest each gold document into an empty embedded store, accept every proposal, and score the graph that results (the path an analyst takes)." };
+        var command = new Command("evaluate", "Run the rule extractor (with no known actors) over gold documents and score it: actors, relationships, per type, attribution, quotes.") { golds, output, quiet, throughStore };
+        command.SetAction(async (result, ct) =>
         {
             try
             {
-                var files = result.GetValue(golds) is { Length: > 0 } given ? [.. given.Select(ResolveInput)] : DefaultGolds();
-                var outDir = result.GetValue(output) is { } o ? Directory.CreateDirectory(Path.GetFullPath(o, CallerDirectory())).FullName : null;
+                var files = result.GetValue(golds) is { Length: > 0 } given ? [.. given.Select(Path.GetFullPath)] : DefaultGolds();
+                var outDir = result.GetValue(output) is { } o ? Directory.CreateDirectory(Path.GetFullPath(o)).FullName : null;
                 var extractor = new RuleExtractor([]);
                 var scores = new List<DocumentScore>();
                 foreach (var file in files)
@@ -70,7 +70,9 @@ public static class ExtractionCommands
                     foreach (var document in gold.Documents)
                     {
                         var extraction = extractor.Extract(new ExtractionInput(document.Id, document.Text, document.Published));
-                        var predicted = PredictionWriter.ToSnapshot(extraction, document);
+                        var predicted = result.GetValue(throughStore)
+                            ? await IngestAndAcceptAsync(document, ct)
+                            : PredictionWriter.ToSnapshot(extraction, document);
                         var score = ExtractionScorer.Score(gold, predicted, document);
                         scores.Add(score);
                         Console.Out.Write(EvaluationReport.Format(score, $"{document.Id} ({Path.GetFileName(file)})", !result.GetValue(quiet)));
@@ -91,7 +93,7 @@ public static class ExtractionCommands
                 Console.Out.Write(EvaluationReport.Format(EvaluationReport.Total(scores), $"total over {scores.Count} documents", lists: false));
                 return 0;
             }
-            catch (Exception e) when (e is GraphException or KnowledgeFormatException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is GraphException or KnowledgeFormatException or IOException or UnauthorizedAccessException or DocumentReadException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 2;
@@ -101,28 +103,42 @@ public static class ExtractionCommands
     }
 
     /// <summary>
-    /// The directory the user typed the command in: <c>dotnet run --project</c> starts the app in the project's folder,
-    /// but the shell's <c>PWD</c> still names where the user was.
+    /// The analyst's path for one document: its text ingested into an empty embedded store (read as any document is),
+    /// every proposal accepted, and the resulting graph as a snapshot citing the gold document's id.
     /// </summary>
-    private static string CallerDirectory() =>
-        Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
-
-    /// <summary>An input path as the user meant it: absolute, else relative to where they typed the command, else to the working directory.</summary>
-    private static string ResolveInput(string path)
+    public static async Task<GraphSnapshot> IngestAndAcceptAsync(Document gold, CancellationToken cancellationToken)
     {
-        if (Path.IsPathRooted(path))
+        var folder = Directory.CreateTempSubdirectory("graph-evaluate-").FullName;
+        try
         {
-            return path;
-        }
+            await using var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = Path.Combine(folder, "graph.db"), DurableCommits = false }, cancellationToken: cancellationToken);
+            var ingestion = new IngestionService(store, store, static actors => new RuleExtractor(actors));
+            var read = DocumentReader.Read(Encoding.UTF8.GetBytes(gold.Text), gold.Id + ".txt", new ReadOptions { Overrides = new DocumentMetadata(gold.Title, Url: gold.Url, Published: gold.Published) });
+            var ingested = await ingestion.IngestAsync(read, cancellationToken: cancellationToken);
+            var review = new ReviewService(store, store);
+            var pending = await review.ListAsync(new ProposalQuery(ingested.Document, ProposalStatus.Pending, Limit: 10_000), cancellationToken);
+            if (pending.Count > 0)
+            {
+                await review.AcceptAsync([.. pending.Select(p => p.Id)], "evaluate --through-store", cancellationToken);
+            }
 
-        var fromCaller = Path.GetFullPath(path, CallerDirectory());
-        return File.Exists(fromCaller) ? fromCaller : Path.GetFullPath(path);
+            var graph = await store.ExportAsync(cancellationToken);
+            var relationships = graph.Relationships
+                .Select(r => r with { Evidence = [.. r.Evidence.Select(e => e.DocumentId == ingested.Document ? e with { DocumentId = gold.Id } : e)] })
+                .ToList();
+            return new GraphSnapshot(graph.Actors, [gold], relationships);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
+
 
     private static string[] DefaultGolds()
     {
         // The repository's data folder, found from the working directory upwards, else the copy beside the binary.
-        foreach (var start in new[] { CallerDirectory(), Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {

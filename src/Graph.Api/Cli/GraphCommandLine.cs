@@ -6,6 +6,7 @@ using Graph.Core.Model;
 using Graph.Core.Ontology;
 using Graph.Core.Store;
 using Graph.Ingest.Knowledge;
+using Microsoft.Extensions.Configuration;
 
 namespace Graph.Api.Cli;
 
@@ -38,6 +39,10 @@ public static class GraphCommandLine
         root.Subcommands.Add(SyncCommand());
         root.Subcommands.Add(ExtractionCommands.Extract());
         root.Subcommands.Add(ExtractionCommands.Evaluate());
+        foreach (var command in IngestionCommands.All())
+        {
+            root.Subcommands.Add(command);
+        }
         return root;
     }
 
@@ -228,7 +233,19 @@ public static class GraphCommandLine
     }
 
     /// <summary>Opens the configured store, runs the work, and turns bad input into a one-line error (exit code 2).</summary>
-    private static async Task<int> RunAsync(ParseResult result, Func<IGraphStore, GraphOptions, Task> work, CancellationToken cancellationToken)
+    private static Task<int> RunAsync(ParseResult result, Func<IGraphStore, GraphOptions, Task> work, CancellationToken cancellationToken) =>
+        WithStoreAsync(result, async (store, configuration) =>
+        {
+            await work(store, GraphConfiguration.ReadGraphOptions(configuration));
+            return 0;
+        }, cancellationToken);
+
+    /// <summary>Errors that are the user's to fix (bad input, configuration, an unreachable server): one line, no stack trace.</summary>
+    /// <summary>
+    /// Runs a command's work over the configured store (with the command line's configuration); a user error prints one
+    /// line and exits 2, anything else the work returns is the exit code.
+    /// </summary>
+    internal static async Task<int> WithStoreAsync(ParseResult result, Func<IGraphStore, IConfiguration, Task<int>> work, CancellationToken cancellationToken)
     {
         try
         {
@@ -236,8 +253,7 @@ public static class GraphCommandLine
             var options = GraphConfiguration.ReadGraphOptions(configuration);
             using var loggerFactory = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
             await using var store = await GraphStoreFactory.OpenAsync(options, loggerFactory, cancellationToken);
-            await work(store, options);
-            return 0;
+            return await work(store, configuration);
         }
         catch (Exception e) when (IsUserError(e))
         {
@@ -246,9 +262,8 @@ public static class GraphCommandLine
         }
     }
 
-    /// <summary>Errors that are the user's to fix (bad input, configuration, an unreachable server): one line, no stack trace.</summary>
     private static bool IsUserError(Exception e) =>
-        e is GraphException or KnowledgeFormatException or System.ComponentModel.DataAnnotations.ValidationException or IOException
+        e is GraphException or Graph.Extraction.Reading.DocumentReadException or KnowledgeFormatException or System.ComponentModel.DataAnnotations.ValidationException or IOException
             or Graph.Storage.Neo4j.Http.Neo4jException or Graph.Storage.Embedded.StoreFileException;
 
     /// <summary>The relationship filter switches shared by traversal commands.</summary>

@@ -36,6 +36,7 @@ internal sealed partial class ActorSchemaBuilder
         CreateEdgeTypes();
         CreateTraversalTypes();
         CreateReportTypes();
+        CreateIngestionTypes();
         var query = CreateQueryType();
         var mutation = CreateMutationType();
         return new GraphQLSchema(

@@ -1,3 +1,4 @@
+using Graph.Api.Composition;
 using Graph.Core.Model;
 using Graph.Core.Store;
 using Graph.GraphQL.Execution;
@@ -47,7 +48,22 @@ internal sealed partial class ActorSchemaBuilder
             .Field("published", _partialDate, f => f.Description("When it was published, at the precision known.").Resolve(c => ((Document)c.Source!).Published))
             .Field("text", Scalars.String.NonNull(), f => f.Description("The full text, verbatim; evidence offsets index into it (UTF-16 code units).").Resolve(c => ((Document)c.Source!).Text))
             .Field("length", Scalars.Int.NonNull(), f => f.Description("Length of the text in UTF-16 code units.").Resolve(c => ((Document)c.Source!).Text.Length))
-            .Field("contentHash", Scalars.String.NonNull(), f => f.Description("SHA-256 of the UTF-8 text, lower-case hex: tells two copies of one text apart from two texts.").Resolve(c => ((Document)c.Source!).ContentHash)));
+            .Field("contentHash", Scalars.String.NonNull(), f => f.Description("SHA-256 of the UTF-8 text, lower-case hex: tells two copies of one text apart from two texts.").Resolve(c => ((Document)c.Source!).ContentHash))
+            .Field("ingestion", _ingestion, f => f
+                .Description("How the document came in (format, language, version chain); null for documents loaded from curated knowledge.")
+                .Resolve(Run(async c => await IngestionComposition.IngestionStoreOf(GraphRequestContext.Of(c).Store).GetStoredDocumentAsync(((Document)c.Source!).Id, c.CancellationToken).ConfigureAwait(false))))
+            .Field("proposals", Connection("Proposal", _proposal), f =>
+            {
+                f.Description("What extractors proposed from this document, in document order.")
+                    .Argument("status", _proposalStatus, a => a.Description("Only proposals in this state; null for all."))
+                    .Argument("minConfidence", Scalars.Float, a => a.Description("Only proposals at least this sure, 0..1."));
+                PageArguments(f);
+                f.Resolve(Run(async c =>
+                {
+                    var query = new ProposalQuery(((Document)c.Source!).Id, Args.Enum<ProposalStatus>(c, "status"), Confidence(c), Limit: AllProposals);
+                    return Paging.Page(await Review(c).ListAsync(query, c.CancellationToken).ConfigureAwait(false), Args.Int(c, "first"), Args.String(c, "after"));
+                }));
+            }));
 
         _evidence = new ObjectType("Evidence", t => t
             .Description("One source's support for a relationship: the verbatim quote, where it sits in its document, whom the document credits and how sure it is.")

@@ -108,7 +108,7 @@ internal sealed partial class ActorSchemaBuilder
             .Field("relationship", _relationship, f => f.Description("The edge as it is now; null when its last evidence was removed, which deletes it.").Resolve(c => ((WriteResult)c.Source!).Value))
             .Field("deleted", Scalars.Boolean.NonNull(), f => f.Description("True when the edge had no evidence left and was deleted.").Resolve(c => ((WriteResult)c.Source!).Created)));
 
-        return new ObjectType("Mutation", t => t
+        return new ObjectType("Mutation", t => AddIngestionMutations(t
             .Description("Analysts' writes. Every mutation needs the API key (`Authorization: Bearer <key>` or `X-Api-Key`); a server without a key is read-only. Inputs are checked field by field; a refused mutation changes nothing.")
             .Field("upsertActor", upsertActorPayload, f => f
                 .Description("Creates an actor, or replaces the one with the same id.")
@@ -129,7 +129,7 @@ internal sealed partial class ActorSchemaBuilder
             .Field("removeEvidence", removeEvidencePayload, f => f
                 .Description("Removes one evidence from a relationship; a relationship left without evidence is deleted.")
                 .Argument("input", removeEvidenceInput.NonNull(), a => a.Description("Which evidence."))
-                .Resolve(Write(RemoveEvidenceAsync))));
+                .Resolve(Write(RemoveEvidenceAsync)))));
     }
 
     /// <summary>A mutation resolver: refuses without write access, then runs the write.</summary>

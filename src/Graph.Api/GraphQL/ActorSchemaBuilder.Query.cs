@@ -13,7 +13,7 @@ internal sealed partial class ActorSchemaBuilder
     /// <summary>Most evidence hits a search collects before paging.</summary>
     private const int MaxEvidenceHits = 1_000;
 
-    private ObjectType CreateQueryType() => new("Query", t => t
+    private ObjectType CreateQueryType() => new("Query", t => AddIngestionQueries(t
         .Description("Read the graph: find actors, walk their relationships, trace paths, and read the evidence behind every edge.")
         .Field("node", _node, f => f
             .Description("Any object by its global id (an actor, a relationship or a document). An unknown id is a NOT_FOUND error; a malformed one BAD_USER_INPUT.")
@@ -212,7 +212,7 @@ internal sealed partial class ActorSchemaBuilder
         })
         .Field("stats", _stats.NonNull(), f => f
             .Description("Counts of actors, relationships, evidence and documents, and the degree distribution.")
-            .Resolve(Run(async c => await GraphRequestContext.Of(c).Store.GetStatsAsync(c.CancellationToken).ConfigureAwait(false)))));
+            .Resolve(Run(async c => await GraphRequestContext.Of(c).Store.GetStatsAsync(c.CancellationToken).ConfigureAwait(false))))));
 
     private async Task<object?> LoadNodeAsync(IResolveFieldContext c, string id, string argument, bool throwWhenMissing)
     {

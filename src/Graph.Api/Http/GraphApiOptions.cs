@@ -23,6 +23,10 @@ public sealed class GraphApiOptions : IValidatableObject
     [Range(1_024, 16 * 1024 * 1024, ErrorMessage = "Graph:Api:MaxRequestBytes must be between 1024 and 16777216 bytes.")]
     public int MaxRequestBytes { get; set; } = 64 * 1024;
 
+    /// <summary>Largest POST body accepted from a caller presenting the API key, in bytes: room for a document sent to <c>ingestDocument</c>.</summary>
+    [Range(1_024, 256 * 1024 * 1024, ErrorMessage = "Graph:Api:MaxWriteRequestBytes must be between 1024 and 268435456 bytes.")]
+    public int MaxWriteRequestBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>Deepest selection nesting a query may have.</summary>
     [Range(2, 64, ErrorMessage = "Graph:Api:MaxDepth must be between 2 and 64.")]
     public int MaxDepth { get; set; } = 15;

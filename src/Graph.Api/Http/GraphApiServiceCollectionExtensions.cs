@@ -1,3 +1,4 @@
+using Graph.Api.Composition;
 using Graph.Api.GraphQL;
 using Graph.GraphQL.Analysis;
 using Graph.GraphQL.Pipeline;
@@ -44,6 +45,7 @@ public static class GraphApiServiceCollectionExtensions
                 ExposeExceptionMessages = false,
             });
         });
+        services.AddIngestion(configuration);
         services.AddSingleton<PlaygroundFiles>();
         services.AddSingleton<GraphQLEndpoint>();
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>

@@ -59,14 +59,16 @@ public sealed partial class GraphQLEndpoint(
             return;
         }
 
-        var (graphQLRequest, problem) = await GraphQLHttpRequestReader.ReadAsync(request, _options.MaxRequestBytes, http.RequestAborted).ConfigureAwait(false);
+        // Only a caller holding the key may send a large body (a document to ingest); anyone else keeps the small limit.
+        var access = ApiKey.Check(request, _options.Key);
+        var limit = access == WriteAccess.Granted && HttpMethods.IsPost(request.Method) ? Math.Max(_options.MaxWriteRequestBytes, _options.MaxRequestBytes) : _options.MaxRequestBytes;
+        var (graphQLRequest, problem) = await GraphQLHttpRequestReader.ReadAsync(request, limit, http.RequestAborted).ConfigureAwait(false);
         if (problem is not null)
         {
             await WriteProblemAsync(http, mediaType, problem).ConfigureAwait(false);
             return;
         }
 
-        var access = ApiKey.Check(request, _options.Key);
         if (OperationTypeOf(graphQLRequest!) == OperationType.Mutation)
         {
             if (HttpMethods.IsGet(request.Method))

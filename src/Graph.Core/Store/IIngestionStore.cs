@@ -9,10 +9,10 @@ namespace Graph.Core.Store;
 /// </summary>
 public interface IIngestionStore
 {
-    /// <summary>The ingested document with this exact text, or null.</summary>
+    /// <summary>The document with this exact text, or null; a document loaded from curated knowledge counts (format <c>curated</c>, version 1).</summary>
     Task<StoredDocument?> FindByContentHashAsync(string contentHash, CancellationToken cancellationToken = default);
 
-    /// <summary>The latest version of the document first ingested from this URL, or null.</summary>
+    /// <summary>The latest version of the document at this URL (curated documents count as version 1), or null.</summary>
     Task<StoredDocument?> FindLatestByUrlAsync(string url, CancellationToken cancellationToken = default);
 
     /// <summary>An ingested document by id (with its version links), or null.</summary>

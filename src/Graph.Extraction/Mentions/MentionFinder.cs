@@ -335,7 +335,7 @@ public static class MentionFinder
     }
 
     // A capitalised run that a cue word types: "North Korean Ministry of National Defense", "Kursk region",
-    // "Comprehensive Strategic Partnership treaty", "Ukrainian Special Forces".
+    // "Comprehensive Strategic Partnership treaty", "French Foreign Legion".
     private static Mention? MatchCueRun(string text, IReadOnlyList<Token> tokens, string[] folded, int i, DocumentContext context)
     {
         if (tokens[i].Kind != TokenKind.Word || !tokens[i].IsCapitalized)
@@ -455,7 +455,7 @@ public static class MentionFinder
             && Cues.KindOf(tokens[end].Lower) is null && !Cues.NotNames.Contains(tokens[end].Lower) && !IsTitle(tokens[end].Lower) && !IsListedWord(tokens[end], folded[end], context))
         {
             end++;
-            // "Thomas-Greenfield": a hyphen between two capitalised parts stays inside the name.
+            // "Smith-Jones": a hyphen between two capitalised parts stays inside the name.
             if (end + 1 < tokens.Count && tokens[end].Text is "-" or "–" && tokens[end].Start == tokens[end - 1].End && tokens[end + 1].Start == tokens[end].End && tokens[end + 1].IsCapitalized)
             {
                 end += 1;
@@ -464,7 +464,7 @@ public static class MentionFinder
 
         if (end - i < 2)
         {
-            // One word: a person named in full earlier ("Putin", "Takeuchi").
+            // One word: a person named in full earlier ("Putin", "Macron").
             if (context.ByShortName(t.Text) is { } person && context.Index.Gazetteer.Lookup(folded[i]).Count == 0)
             {
                 return new Mention(i, i + 1, new TextSpan(t.Start, t.End), person, MentionForm.Coreference, 0.85);
@@ -539,7 +539,7 @@ public static class MentionFinder
     public static int TitleStart(IReadOnlyList<Token> tokens, int first, IReadOnlyList<Mention> sentence)
     {
         var k = first;
-        // "Ambassador to the UN Linda Thomas-Greenfield": step over "to the <body>" first.
+        // "Ambassador to the UN Jane Smith-Jones": step over "to the <body>" first.
         if (k > 0 && sentence.LastOrDefault(m => m.Last == k && m.Entity.Kind == NodeKind.Organization) is { } body)
         {
             var j = body.First;
@@ -592,7 +592,7 @@ public static class MentionFinder
     }
 
     // "a senior Western official", "unnamed Ukrainian and U.S. officials", "the Russian deputy prime minister",
-    // "the commander of a Ukrainian Special Forces unit".
+    // "the commander of a French Foreign Legion unit".
     private static Mention? MatchUnnamedSource(string text, IReadOnlyList<Token> tokens, string[] folded, int i, DocumentContext context)
     {
         var k = i;
@@ -637,7 +637,7 @@ public static class MentionFinder
             return null;
         }
 
-        // "US Ambassador Linda Thomas-Greenfield": a title before a name, not an unnamed source.
+        // "French Ambassador Anne Dupont": a title before a name, not an unnamed source.
         if (k + 1 < tokens.Count && tokens[k + 1].IsCapitalized && tokens[k + 1].Kind == TokenKind.Word && !Cues.NotNames.Contains(tokens[k + 1].Lower))
         {
             return null;
@@ -653,7 +653,7 @@ public static class MentionFinder
         Entity? unit = null;
         Action? unitCommit = null;
         TextSpan unitSpan = default;
-        // "the commander of a Ukrainian Special Forces unit": the unit is the agency the person belongs to.
+        // "the commander of a French Foreign Legion unit": the unit is the agency the person belongs to.
         if (end + 2 < tokens.Count && tokens[end].Lower == "of" && tokens[end + 1].Lower is "a" or "an" or "the")
         {
             var run = MatchCueRun(text, tokens, folded, end + 2, context);

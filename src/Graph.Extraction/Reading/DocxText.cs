@@ -4,6 +4,7 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace Graph.Extraction.Reading;
 
@@ -100,7 +101,7 @@ internal static class DocxText
         {
             switch (element)
             {
-                case Text t:
+                case WordText t:
                     text.Append(t.Text);
                     break;
                 case TabChar:

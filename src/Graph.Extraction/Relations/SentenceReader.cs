@@ -1191,7 +1191,7 @@ public sealed class SentenceReader
 
     private Mention? Speaker(int verb)
     {
-        // The subject of a verb of saying, skipping an appositive: "Takeuchi Maiko, a former member of the panel, told".
+        // The subject of a verb of saying, skipping an appositive: "Jane Roe, a former adviser to the ministry, told".
         var k = verb - 1;
         while (k >= 0 && _tokens[k].Lower is "also" or "recently" or "previously" or "later" or "has" or "have" or "had" or "publicly" or "openly" or "repeatedly" or "then" or "further")
         {

@@ -73,17 +73,9 @@ public sealed class IngestionService
                 return new IngestionResult(IngestOutcome.Duplicate, same.Document.Id, same.PreviousVersion, 0, 0, 0, 0, new Dictionary<string, int>());
             }
 
-            // Documents loaded from curated knowledge have no ingestion record, but their texts and URLs count too.
-            var curated = await _graph.GetDocumentsAsync(cancellationToken).ConfigureAwait(false);
-            if (curated.FirstOrDefault(d => d.ContentHash == hash) is { } held)
-            {
-                return new IngestionResult(IngestOutcome.Duplicate, held.Id, null, 0, 0, 0, 0, new Dictionary<string, int>());
-            }
-
+            // The store finds curated documents too (no ingestion record: format 'curated', version 1), by index.
             var url = string.IsNullOrWhiteSpace(metadata.Url) ? null : metadata.Url.Trim();
-            var previous = url is null ? null
-                : await _ingestion.FindLatestByUrlAsync(url, cancellationToken).ConfigureAwait(false)
-                ?? (curated.FirstOrDefault(d => d.Url == url) is { } first ? new StoredDocument(first, "curated", null, null, null, 1, null, default) : null);
+            var previous = url is null ? null : await _ingestion.FindLatestByUrlAsync(url, cancellationToken).ConfigureAwait(false);
             var title = TitleOf(metadata, read);
             var id = await FreeIdAsync(title, cancellationToken).ConfigureAwait(false);
             var publisherName = string.IsNullOrWhiteSpace(metadata.Publisher) ? null : metadata.Publisher.Trim();

@@ -126,13 +126,14 @@ public static class IngestionProperties
         var previous = row["previousId"];
         return new StoredDocument(
             GraphProperties.ReadDocument(row["document"]),
-            GraphProperties.Text(record, "format") ?? "text",
+            // A document loaded from curated knowledge has no ingestion record: it reads as version 1 of format 'curated'.
+            GraphProperties.Text(record, "format") ?? "curated",
             GraphProperties.Text(record, "language"),
             GraphProperties.Text(record, "publisherName"),
             GraphProperties.Text(record, "source"),
-            (int)GraphProperties.Long(record, "version"),
+            Math.Max(1, (int)GraphProperties.Long(record, "version")),
             previous.ValueKind == JsonValueKind.String ? DocumentId.Parse(previous.GetString()!) : null,
-            ParseTimestamp(GraphProperties.Text(record, "ingestedAt") ?? throw Missing("document", "ingestedAt")));
+            GraphProperties.Text(record, "ingestedAt") is { } at ? ParseTimestamp(at) : default);
     }
 
     /// <summary>A timestamp from its stored text.</summary>

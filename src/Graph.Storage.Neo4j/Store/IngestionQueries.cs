@@ -33,11 +33,10 @@ public static class IngestionQueries
         """ + StoredTail,
         new Dictionary<string, object?> { ["ids"] = ids.Select(i => i.Value).Distinct().ToArray() });
 
-    /// <summary>The first ingested document with this content hash.</summary>
+    /// <summary>The first document with this content hash (a curated one counts: it has no ingestion record).</summary>
     public static CypherStatement StoredByContentHash(string contentHash) => new(
         """
         MATCH (d:Document {contentHash: $contentHash})
-        WHERE d.ingestedAt IS NOT NULL
         WITH d
         ORDER BY d.ingestedAt, d.id
         LIMIT 1
@@ -45,13 +44,12 @@ public static class IngestionQueries
         """ + StoredTail,
         new Dictionary<string, object?> { ["contentHash"] = contentHash });
 
-    /// <summary>The latest ingested version read from this URL.</summary>
+    /// <summary>The latest version at this URL (a curated document counts as version 1).</summary>
     public static CypherStatement LatestByUrl(string url) => new(
         """
         MATCH (d:Document {url: $url})
-        WHERE d.ingestedAt IS NOT NULL
         WITH d
-        ORDER BY d.version DESC, d.ingestedAt DESC
+        ORDER BY coalesce(d.version, 1) DESC, d.ingestedAt DESC
         LIMIT 1
 
         """ + StoredTail,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Graph.Ingest.Knowledge;
 
 namespace Graph.Api.Tests.Cli;
@@ -106,27 +105,5 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Contains("Graph:Neo4j:Uri is not set", result.Error, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _dir,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Graph.Api.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.ArgumentList.Add("--db");
-        start.ArgumentList.Add(Db);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => GraphProcess.RunAsync(_dir, Db, null, args);
 }

@@ -76,7 +76,7 @@ public static class ExtractionBenchmark
     }
 
     /// <summary>Articles of at least 300 words, each a random draw of sentences from the seed texts.</summary>
-    private static List<string> BuildArticles(int count, int seed)
+    internal static List<string> BuildArticles(int count, int seed)
     {
         var sentences = new List<string>();
         foreach (var file in SeedTexts())

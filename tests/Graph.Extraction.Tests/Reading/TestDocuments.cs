@@ -103,9 +103,9 @@ internal static class TestDocuments
             paragraph.AppendChild(properties);
         }
 
-        paragraph.AppendChild(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        paragraph.AppendChild(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
         return paragraph;
     }
 
-    private static TableCell Cell(string text) => new(new Paragraph(new Run(new Text(text))));
+    private static TableCell Cell(string text) => new(new Paragraph(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text))));
 }
