@@ -61,18 +61,22 @@ internal static class SqliteWriter
         foreach (var (seq, edge, isNew) in edges)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var unchanged = 0;
             if (isNew)
             {
                 commands.InsertEdge.Run(seq, (int)edge.Type, batch.ActorSeq(edge.From), batch.ActorSeq(edge.To), edge.Key.Qualifier ?? "", TextFields.EdgeToJson(edge.Attributes));
             }
             else
             {
+                // Merging keeps earlier evidence in place, so only rows from the first that differs are rewritten:
+                // adding the thousandth quote to an edge writes one row, not a thousand.
                 commands.UpdateEdge.Run(seq, TextFields.EdgeToJson(edge.Attributes));
-                commands.DeleteEvidence.Run(seq);
-                commands.DeleteQuotes.Run(QuoteRow(seq, 0), QuoteRow(seq + 1, 0) - 1);
+                unchanged = UnchangedPrefix(batch.Committed(seq), edge);
+                commands.DeleteEvidenceFrom.Run(seq, unchanged);
+                commands.DeleteQuotes.Run(QuoteRow(seq, unchanged), QuoteRow(seq + 1, 0) - 1);
             }
 
-            for (var i = 0; i < edge.Evidence.Count; i++)
+            for (var i = unchanged; i < edge.Evidence.Count; i++)
             {
                 var e = edge.Evidence[i];
                 var documentSeq = batch.DocumentSeq(e.DocumentId);
@@ -106,6 +110,24 @@ internal static class SqliteWriter
 
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
+    }
+
+    /// <summary>How many leading evidence rows of the committed edge the new version keeps as they are.</summary>
+    private static int UnchangedPrefix(Relationship? committed, Relationship edge)
+    {
+        if (committed is null)
+        {
+            return 0;
+        }
+
+        var count = Math.Min(committed.Evidence.Count, edge.Evidence.Count);
+        var same = 0;
+        while (same < count && committed.Evidence[same].Equals(edge.Evidence[same]))
+        {
+            same++;
+        }
+
+        return same;
     }
 
     /// <summary>The full-text rowid of an edge's evidence quote (see <see cref="SqliteSchema.EvidenceRowShift"/>).</summary>
@@ -179,6 +201,8 @@ internal static class SqliteWriter
         public Statement InsertEvidence => field ??= Make("INSERT INTO evidence(rel_seq, ord, doc_seq, start, \"end\", quote, attributed_seq, stance, confidence, extractor, attributes) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)", 11);
 
         public Statement DeleteEvidence => field ??= Make("DELETE FROM evidence WHERE rel_seq = $p0", 1);
+
+        public Statement DeleteEvidenceFrom => field ??= Make("DELETE FROM evidence WHERE rel_seq = $p0 AND ord >= $p1", 2);
 
         public Statement InsertText => field ??= Make("INSERT INTO text_index(rowid, text, doc_seq, start) VALUES ($p0, $p1, $p2, $p3)", 4);
 

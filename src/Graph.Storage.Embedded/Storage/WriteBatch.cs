@@ -44,6 +44,9 @@ internal sealed class WriteBatch(GraphIndex index)
 
     public IEnumerable<(int Seq, Relationship Edge, bool IsNew)> Edges => _edges.Values.Select(e => (e.Seq, e.Edge, !index.IsEdge(e.Seq)));
 
+    /// <summary>An edge as committed before this batch (null for a new one): the writer rewrites only what changed.</summary>
+    public Relationship? Committed(int seq) => index.IsEdge(seq) && !_removedEdges.Contains(seq) ? index.Record(seq) : null;
+
     public int EdgeRows => _edges.Count;
 
     public int EvidenceRows => _edges.Values.Sum(e => e.Edge.Evidence.Count);

@@ -45,6 +45,39 @@ public sealed class EmbeddedPersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Evidence_added_one_write_at_a_time_and_a_restated_span_survive_reopening()
+    {
+        var doc = Document("append");
+        var (a, b) = (State("a"), State("b"));
+        Relationship inMemory;
+        await using (var store = await OpenAsync())
+        {
+            await store.ImportAsync(Snapshot([a, b], [doc], [Edge(RelationshipType.Supports, a, b, Quote(doc, 1))]), null, Ct);
+            for (var sentence = 2; sentence <= 6; sentence++)
+            {
+                await store.UpsertRelationshipsAsync([Edge(RelationshipType.Supports, a, b, Quote(doc, sentence, attributes: new EdgeAttributes { Count = sentence }))], Ct);
+            }
+
+            // The same span stated again, hedged: it replaces its earlier copy in place, so the rows after it are rewritten too.
+            await store.UpsertRelationshipsAsync([Edge(RelationshipType.Supports, a, b, Quote(doc, 3, 0.6))], Ct);
+            inMemory = (await store.GetRelationshipAsync(new RelationshipKey(RelationshipType.Supports, a.Id, b.Id), Ct))!;
+        }
+
+        Assert.Equal(6, inMemory.Evidence.Count);
+        Assert.Equal(Stance.Hedged, inMemory.Evidence[2].Stance);
+        await using (var reopened = await OpenAsync())
+        {
+            var stored = await reopened.GetRelationshipAsync(new RelationshipKey(RelationshipType.Supports, a.Id, b.Id), Ct);
+            Assert.Equal(inMemory, stored);
+            foreach (var evidence in inMemory.Evidence)
+            {
+                var hits = await reopened.SearchTextAsync(evidence.Quote, 50, Ct);
+                Assert.Contains(hits, h => h.Edge is not null && h.Start == evidence.Start);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Merges_removals_and_aliases_survive_reopening()
     {
         var doc = Document("persist");
