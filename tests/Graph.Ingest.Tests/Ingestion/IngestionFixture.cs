@@ -7,6 +7,9 @@ using Graph.Storage.Embedded;
 
 namespace Graph.Ingest.Tests.Ingestion;
 
+// Open XML's root namespace is also called DocumentFormat (this project builds real .docx files).
+using DocumentFormat = Graph.Extraction.Reading.DocumentFormat;
+
 /// <summary>One line of what <see cref="ScriptedExtractor"/> proposes whenever its quote occurs in a text.</summary>
 internal sealed record ScriptLine(RelationshipType Type, string From, NodeKind FromKind, string To, NodeKind ToKind, string Quote, string Rule, double Confidence, EdgeAttributes? Attributes = null);
 

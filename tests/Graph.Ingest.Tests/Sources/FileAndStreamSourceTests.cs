@@ -4,6 +4,9 @@ using Graph.Ingest.Sources;
 
 namespace Graph.Ingest.Tests.Sources;
 
+// Open XML's root namespace is also called DocumentFormat (this project builds real .docx files).
+using DocumentFormat = Graph.Extraction.Reading.DocumentFormat;
+
 public sealed class FileAndStreamSourceTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("graph-sources-").FullName;
