@@ -73,7 +73,7 @@ internal sealed partial class ActorSchemaBuilder
             .Field("title", Scalars.String, f => f.Description("The title, instead of the one the document gives."))
             .Field("publisher", Scalars.String, f => f.Description("The publisher's name."))
             .Field("url", Scalars.String, f => f.Description("Where it was published (http or https). A new text at a known URL is a new version."))
-            .Field("published", Scalars.String, f => f.Description("Publication date: `2025`, `2025-02` or `2025-02-09`."))
+            .Field("published", _partialDate, f => f.Description("Publication date: `2025`, `2025-02` or `2025-02-09`."))
             .Field("language", Scalars.String, f => f.Description("ISO 639-1 language code, e.g. `en`."))
             .Field("autoAcceptAbove", Scalars.Float, f => f.Description("Accept proposals at or above this confidence (0..1) at once; by default every proposal waits for review.")));
 
@@ -233,7 +233,9 @@ internal sealed partial class ActorSchemaBuilder
     private static async Task<object?> ReadAndIngestAsync(IResolveFieldContext c, InputReader input, string source, byte[] bytes, bool isText, double? threshold)
     {
         var fileName = input.Text("fileName", maxLength: 255);
-        var overrides = DocumentMetadata.Parse(source, input.Text("title", maxLength: 500), input.Text("publisher"), input.Text("url", maxLength: 2_000), input.Text("published", maxLength: 40), input.Text("language", maxLength: 20));
+        var overrides = DocumentMetadata.Parse(source, input.Text("title", maxLength: 500), input.Text("publisher"), input.Text("url", maxLength: 2_000), language: input.Text("language", maxLength: 20))
+            with
+        { Published = input.Value("published") as PartialDate? };
         var settings = c.Services!.GetRequiredService<IOptions<IngestSettings>>().Value;
         var read = DocumentReader.Read(bytes, source, IngestionComposition.ReadOptionsFor(settings, overrides, fileName ?? (isText ? ".txt" : null)));
         return await Ingestion(c).IngestAsync(read, new IngestRequest(overrides, threshold), c.CancellationToken).ConfigureAwait(false);
