@@ -1013,6 +1013,7 @@ public sealed class SentenceReader
             {
                 TitleRole(m);
                 Appositive(m);
+                GovernmentRole(m);
             }
 
             // Affiliations a pattern read ("South Korean Ministry of Unification", "unnamed Ukrainian and U.S. officials").
@@ -1143,6 +1144,23 @@ public sealed class SentenceReader
 
         var quote = new TextSpan(quoteStart, m.Span.End);
         Add(leader ? Leads : MemberOf, m.Entity, state, m.First, leader ? "leads.title" : "member-of.title", (leader ? 0.85 : 0.8) * m.Confidence, quote: quote, structural: true);
+    }
+
+    // "Vladimir Putin's government", "the Assad regime's": a person's government is the state the person leads.
+    private void GovernmentRole(Mention m)
+    {
+        if (!m.Possessive || m.Last + 1 >= _tokens.Count || !Cues.GovernmentNouns.Contains(_tokens[m.Last + 1].Lower))
+        {
+            return;
+        }
+
+        var state = m.Entity.Affiliations.Select(a => a.Parent).FirstOrDefault(p => p.Kind == NodeKind.State)
+            ?? (m.Entity.Reference?.Leads is { } led && _context.Index.Gazetteer.Find(led) is { } ledEntry ? _context.ForReference(ledEntry) : null);
+        if (state is not null)
+        {
+            var quote = new TextSpan(m.Span.Start, _tokens[m.Last + 1].End);
+            Add(Leads, m.Entity, state, m.First, "leads.government", 0.75 * m.Confidence, quote: quote, structural: true);
+        }
     }
 
     private void Appositive(Mention m)

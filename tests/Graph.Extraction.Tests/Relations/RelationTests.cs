@@ -26,6 +26,16 @@ public sealed class RelationTests
     }
 
     [Fact]
+    public void A_leaders_government_or_regime_is_led_by_that_leader()
+    {
+        var result = Support.Extract("Talks between Emmanuel Macron's government and the Kremlin stalled in March.");
+        var p = result.Single(Leads, "official:emmanuel-macron", "state:france");
+        Assert.Equal("leads.government", p.Rule);
+        Assert.Equal("Emmanuel Macron's government", p.Quote);
+        Assert.Null(Support.Extract("Emmanuel Macron's speech was short.").Find(Leads, "official:emmanuel-macron", "state:france"));
+    }
+
+    [Fact]
     public void Withdrew_from_passive_with_personnel()
     {
         var result = Support.Extract("French troops were withdrawn from Mali's Gao region last month.");
