@@ -97,15 +97,7 @@ internal static class SqliteWriter
         // Rows beside the graph (ingestion records, proposal decisions) commit or roll back with it.
         foreach (var (sql, values) in batch.Statements)
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            for (var i = 0; i < values.Count; i++)
-            {
-                command.Parameters.AddWithValue("$p" + i, values[i] ?? DBNull.Value);
-            }
-
-            command.ExecuteNonQuery();
+            commands.Beside(sql, values.Count).Run([.. values]);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -177,6 +169,18 @@ internal static class SqliteWriter
     private sealed class Commands(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
     {
         private readonly List<Statement> _created = [];
+        private readonly Dictionary<string, Statement> _beside = new(StringComparer.Ordinal);
+
+        /// <summary>A statement on the tables beside the graph, prepared once per write however many rows use it (a document's proposals).</summary>
+        public Statement Beside(string sql, int parameters)
+        {
+            if (!_beside.TryGetValue(sql, out var statement))
+            {
+                _beside[sql] = statement = Make(sql, parameters);
+            }
+
+            return statement;
+        }
 
         public Statement InsertActor => field ??= Make("INSERT INTO actors(seq, id, kind, name, description, attributes) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)", 6);
 
