@@ -155,10 +155,7 @@ public sealed partial class EmbeddedGraphStore : IIngestionStore
     public Task<IReadOnlyList<ProposalRecord>> GetProposalsAsync(ProposalQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Limit is < 1 or > 10_000 || query.Offset < 0)
-        {
-            throw new InvalidArgumentException("limit", $"limit must be between 1 and 10000 and offset 0 or more; got limit {query.Limit}, offset {query.Offset}.");
-        }
+        query.Validated();
 
         var sql = new StringBuilder($"SELECT {ProposalColumns} FROM proposals WHERE confidence >= $p0");
         var values = new List<object?> { query.MinConfidence };

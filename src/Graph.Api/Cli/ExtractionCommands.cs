@@ -3,6 +3,7 @@ using System.Text;
 using Graph.Core.Errors;
 using Graph.Core.Model;
 using Graph.Core.Store;
+using Graph.Api.Composition;
 using Graph.Core;
 using Graph.Extraction.Extractors;
 using Graph.Extraction.Reading;
@@ -112,14 +113,14 @@ public static class ExtractionCommands
         try
         {
             await using var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = Path.Combine(folder, "graph.db"), DurableCommits = false }, cancellationToken: cancellationToken);
-            var ingestion = new IngestionService(store, store, static actors => new RuleExtractor(actors));
+            var ingestion = IngestionComposition.CreateIngestion(store, new IngestSettings());
             var read = DocumentReader.Read(Encoding.UTF8.GetBytes(gold.Text), gold.Id + ".txt", new ReadOptions { Overrides = new DocumentMetadata(gold.Title, Url: gold.Url, Published: gold.Published) });
             var ingested = await ingestion.IngestAsync(read, cancellationToken: cancellationToken);
-            var review = new ReviewService(store, store);
-            var pending = await review.ListAsync(new ProposalQuery(ingested.Document, ProposalStatus.Pending, Limit: 10_000), cancellationToken);
+            var review = IngestionComposition.CreateReview(store);
+            var pending = await review.PendingIdsAsync(ingested.Document, cancellationToken: cancellationToken);
             if (pending.Count > 0)
             {
-                await review.AcceptAsync([.. pending.Select(p => p.Id)], "evaluate --through-store", cancellationToken);
+                await review.AcceptAsync(pending, "evaluate --through-store", cancellationToken);
             }
 
             var graph = await store.ExportAsync(cancellationToken);

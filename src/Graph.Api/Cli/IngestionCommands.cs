@@ -81,7 +81,7 @@ public static class IngestionCommands
         var status = new Option<string>("--status") { Description = "pending (the default), accepted, rejected or all.", DefaultValueFactory = _ => "pending" };
         var minConfidence = new Option<double>("--min-confidence") { Description = "Only proposals at least this sure, 0..1." };
         var rule = new Option<string?>("--rule") { Description = "Only proposals of this extractor rule." };
-        var limit = new Option<int>("--limit") { Description = "At most this many (1..10000).", DefaultValueFactory = _ => 100 };
+        var limit = new Option<int>("--limit") { Description = $"At most this many (1..{ProposalQuery.MaxLimit}).", DefaultValueFactory = _ => 100 };
         var command = new Command("proposals", "List the proposals waiting for review (or decided), with their quotes.") { document, status, minConfidence, rule, limit };
         command.SetAction((result, ct) => GraphCommandLine.WithStoreAsync(result, async (store, _) =>
         {
@@ -90,7 +90,7 @@ public static class IngestionCommands
                 ParseStatus(result.GetRequiredValue(status)),
                 result.GetValue(minConfidence),
                 result.GetValue(rule),
-                Math.Clamp(result.GetValue(limit), 1, 10_000));
+                Math.Clamp(result.GetValue(limit), 1, ProposalQuery.MaxLimit));
             var records = await IngestionComposition.CreateReview(store).ListAsync(query, ct);
             var table = new TextTable("id", "status", "conf", "type", "from", "to", "stance", "rule", "quote");
             foreach (var r in records)
@@ -124,8 +124,7 @@ public static class IngestionCommands
             var chosen = result.GetValue(ids)?.ToList() ?? [];
             if (result.GetValue(document) is { } d)
             {
-                var pending = await review.ListAsync(new ProposalQuery(DocumentId.Parse(d), ProposalStatus.Pending, result.GetValue(minConfidence), Limit: 10_000), ct);
-                chosen.AddRange(pending.Select(p => p.Id));
+                chosen.AddRange(await review.PendingIdsAsync(DocumentId.Parse(d), result.GetValue(minConfidence), ct));
             }
 
             if (chosen.Count == 0)

@@ -58,11 +58,7 @@ internal sealed partial class ActorSchemaBuilder
                     .Argument("status", _proposalStatus, a => a.Description("Only proposals in this state; null for all."))
                     .Argument("minConfidence", Scalars.Float, a => a.Description("Only proposals at least this sure, 0..1."));
                 PageArguments(f);
-                f.Resolve(Run(async c =>
-                {
-                    var query = new ProposalQuery(((Document)c.Source!).Id, Args.Enum<ProposalStatus>(c, "status"), Confidence(c), Limit: AllProposals);
-                    return Paging.Page(await Review(c).ListAsync(query, c.CancellationToken).ConfigureAwait(false), Args.Int(c, "first"), Args.String(c, "after"));
-                }));
+                f.Resolve(Run(async c => await ProposalPageAsync(c, new ProposalQuery(((Document)c.Source!).Id, Args.Enum<ProposalStatus>(c, "status"), Confidence(c))).ConfigureAwait(false)));
             }));
 
         _evidence = new ObjectType("Evidence", t => t

@@ -20,9 +20,6 @@ internal sealed partial class ActorSchemaBuilder
     /// <summary>Most proposals one batch decision takes.</summary>
     private const int MaxProposalsPerDecision = 1_000;
 
-    /// <summary>Most proposals read at once for one list (a document rarely has a hundred).</summary>
-    private const int AllProposals = 10_000;
-
     private ObjectTypeBuilder AddIngestionQueries(ObjectTypeBuilder t) => t
         .Field("proposals", Connection("Proposal", _proposal), f =>
         {
@@ -32,12 +29,7 @@ internal sealed partial class ActorSchemaBuilder
                 .Argument("minConfidence", Scalars.Float, a => a.Description("Only proposals at least this sure, 0..1."))
                 .Argument("rule", Scalars.String, a => a.Description("Only proposals of this extractor rule."));
             PageArguments(f);
-            f.Resolve(Run(async c =>
-            {
-                var query = ProposalQueryFrom(c);
-                var all = await Review(c).ListAsync(query with { Limit = AllProposals }, c.CancellationToken).ConfigureAwait(false);
-                return Paging.Page(all, Args.Int(c, "first"), Args.String(c, "after"));
-            }));
+            f.Resolve(Run(async c => await ProposalPageAsync(c, ProposalQueryFrom(c)).ConfigureAwait(false)));
         })
         .Field("textSearch", Types.NonNullList(_textHit), f => f
             .Description("Full-text search over the stored documents' texts and the quotes of every relationship's evidence, best match first. Words are matched ignoring case and accents; a word ending in `*` matches as a prefix.")
@@ -107,7 +99,7 @@ internal sealed partial class ActorSchemaBuilder
             .Field("skippedRejected", Scalars.Int.NonNull(), f => f.Description("Proposals not added because an analyst rejected them before.").Resolve(c => ((IngestionResult)c.Source!).SkippedRejected))
             .Field("proposals", Types.NonNullList(_proposal), f => f
                 .Description("The document's proposals as they stand now, in document order.")
-                .Resolve(Run(async c => await Review(c).ListAsync(new ProposalQuery(((IngestionResult)c.Source!).Document, Status: null, Limit: AllProposals), c.CancellationToken).ConfigureAwait(false)))));
+                .Resolve(Run(async c => await Review(c).ListAsync(new ProposalQuery(((IngestionResult)c.Source!).Document, Status: null, Limit: ProposalQuery.MaxLimit), c.CancellationToken).ConfigureAwait(false)))));
 
         var reviewPayload = new ObjectType("ReviewProposalsPayload", p => p
             .Description("What a review decision did.")
@@ -162,11 +154,7 @@ internal sealed partial class ActorSchemaBuilder
 
                 if (document is not null)
                 {
-                    var documentId = Args.ParseDocumentId(document, "document");
-                    _ = await GraphRequestContext.Of(c).Store.GetDocumentAsync(documentId, c.CancellationToken).ConfigureAwait(false)
-                        ?? throw new NotFoundException("document", documentId.Value);
-                    var query = new ProposalQuery(documentId, ProposalStatus.Pending, Confidence(c), Limit: AllProposals);
-                    ids = [.. (await Review(c).ListAsync(query, c.CancellationToken).ConfigureAwait(false)).Select(p => p.Id)];
+                    ids = [.. await Review(c).PendingIdsAsync(Args.ParseDocumentId(document, "document"), Confidence(c), c.CancellationToken).ConfigureAwait(false)];
                     if (ids.Count == 0)
                     {
                         return Array.Empty<ProposalRecord>();
@@ -222,7 +210,7 @@ internal sealed partial class ActorSchemaBuilder
         var source = fileName ?? "api";
         try
         {
-            return await ReadAndIngestAsync(c, input, source, bytes, text is not null, threshold).ConfigureAwait(false);
+            return await ReadAndIngestAsync(c, input, source, bytes, fileName ?? (text is not null ? ".txt" : null), threshold).ConfigureAwait(false);
         }
         catch (DocumentReadException e)
         {
@@ -230,14 +218,13 @@ internal sealed partial class ActorSchemaBuilder
         }
     }
 
-    private static async Task<object?> ReadAndIngestAsync(IResolveFieldContext c, InputReader input, string source, byte[] bytes, bool isText, double? threshold)
+    private static async Task<object?> ReadAndIngestAsync(IResolveFieldContext c, InputReader input, string source, byte[] bytes, string? formatHint, double? threshold)
     {
-        var fileName = input.Text("fileName", maxLength: 255);
         var overrides = DocumentMetadata.Parse(source, input.Text("title", maxLength: 500), input.Text("publisher"), input.Text("url", maxLength: 2_000), language: input.Text("language", maxLength: 20))
             with
         { Published = input.Value("published") as PartialDate? };
         var settings = c.Services!.GetRequiredService<IOptions<IngestSettings>>().Value;
-        var read = DocumentReader.Read(bytes, source, IngestionComposition.ReadOptionsFor(settings, overrides, fileName ?? (isText ? ".txt" : null)));
+        var read = DocumentReader.Read(bytes, source, IngestionComposition.ReadOptionsFor(settings, overrides, formatHint));
         return await Ingestion(c).IngestAsync(read, new IngestRequest(overrides, threshold), c.CancellationToken).ConfigureAwait(false);
     }
 
@@ -261,6 +248,10 @@ internal sealed partial class ActorSchemaBuilder
             Stance: input.Value("stance") as Stance?);
         return await Review(c).EditAsync(id!, edit, c.CancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A page of the proposals a query selects, paged like every connection of the schema.</summary>
+    private static async Task<object?> ProposalPageAsync(IResolveFieldContext c, ProposalQuery query) =>
+        Paging.Page(await Review(c).ListAsync(query with { Limit = ProposalQuery.MaxLimit }, c.CancellationToken).ConfigureAwait(false), Args.Int(c, "first"), Args.String(c, "after"));
 
     private static ProposalQuery ProposalQueryFrom(IResolveFieldContext c) =>
         new(Args.String(c, "document") is { } d ? Args.ParseDocumentId(d, "document") : null, Args.Enum<ProposalStatus>(c, "status"), Confidence(c), Args.String(c, "rule"));

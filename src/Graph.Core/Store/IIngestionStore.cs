@@ -95,7 +95,17 @@ public sealed record ProposalRecord(Proposal Proposal, ProposalStatus Status, Da
 }
 
 /// <summary>Which proposals to list.</summary>
-public sealed record ProposalQuery(DocumentId? Document = null, ProposalStatus? Status = null, double MinConfidence = 0, string? Rule = null, int Limit = 100, int Offset = 0);
+public sealed record ProposalQuery(DocumentId? Document = null, ProposalStatus? Status = null, double MinConfidence = 0, string? Rule = null, int Limit = 100, int Offset = 0)
+{
+    /// <summary>Most proposals one query returns.</summary>
+    public const int MaxLimit = 10_000;
+
+    /// <summary>Checks the paging bounds, naming what is allowed; every store calls it.</summary>
+    public ProposalQuery Validated() =>
+        Limit is < 1 or > MaxLimit || Offset < 0
+            ? throw new Errors.InvalidArgumentException("limit", $"limit must be between 1 and {MaxLimit} and offset 0 or more; got limit {Limit}, offset {Offset}.")
+            : this;
+}
 
 /// <summary>A full-text hit: a document, or a quote of an edge's evidence, with a snippet around the match.</summary>
 /// <param name="Document">The document the hit is in.</param>

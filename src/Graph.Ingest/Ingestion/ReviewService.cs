@@ -27,6 +27,17 @@ public sealed class ReviewService
     public Task<IReadOnlyList<ProposalRecord>> ListAsync(ProposalQuery? query = null, CancellationToken cancellationToken = default) =>
         _ingestion.GetProposalsAsync(query ?? new ProposalQuery(), cancellationToken);
 
+    /// <summary>
+    /// Ids of a document's pending proposals at or above a confidence, for deciding a whole document at once;
+    /// <see cref="NotFoundException"/> for an unknown document.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PendingIdsAsync(DocumentId document, double minConfidence = 0, CancellationToken cancellationToken = default)
+    {
+        _ = await _graph.GetDocumentAsync(document, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("document", document.Value ?? "");
+        var pending = await _ingestion.GetProposalsAsync(new ProposalQuery(document, ProposalStatus.Pending, minConfidence, Limit: ProposalQuery.MaxLimit), cancellationToken).ConfigureAwait(false);
+        return [.. pending.Select(p => p.Id)];
+    }
+
     /// <summary>A proposal by id; <see cref="NotFoundException"/> when unknown.</summary>
     public async Task<ProposalRecord> GetAsync(string id, CancellationToken cancellationToken = default) =>
         await _ingestion.GetProposalAsync(RequireId(id), cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("proposal", id);

@@ -166,10 +166,7 @@ public sealed partial class Neo4jGraphStore : IIngestionStore
     public async Task<IReadOnlyList<ProposalRecord>> GetProposalsAsync(ProposalQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Limit is < 1 or > 10_000 || query.Offset < 0)
-        {
-            throw new InvalidArgumentException("limit", $"limit must be between 1 and 10000 and offset 0 or more; got limit {query.Limit}, offset {query.Offset}.");
-        }
+        query.Validated();
 
         var result = await ReadAsync(IngestionQueries.QueryProposals(query), cancellationToken).ConfigureAwait(false);
         return result.Records.Select(r => IngestionProperties.ReadProposal(r["proposal"])).ToList();
