@@ -91,8 +91,21 @@ public sealed class RuleExtractor : IExtractor
             return actor;
         }
 
-        foreach (var (c, source, stance, confidence) in accepted)
+        // Troops sent to a country the document says is at war are sent to that war.
+        var wars = new Dictionary<Entity, Entity>();
+        foreach (var e in context.Entities)
         {
+            if (e is { Kind: NodeKind.Conflict, Theatre: { } theatre })
+            {
+                wars.TryAdd(theatre, e);
+            }
+        }
+
+        foreach (var (found, source, stance, confidence) in accepted)
+        {
+            var c = found.Type is RelationshipType.Deployed or RelationshipType.WithdrewFrom && wars.TryGetValue(found.To, out var war) && found.From != found.To
+                ? found with { To = war, Rule = found.Rule + ".to-war" }
+                : found;
             var rule = GraphOntology.RuleFor(c.Type);
             if (!rule.Allows(c.From.Kind, c.To.Kind))
             {

@@ -31,6 +31,11 @@ public static class Cues
         "source", "sources", "analyst", "analysts", "expert", "experts", "minister", "lawmaker", "lawmakers", "ambassador", "envoy",
         "authorities", "officer", "officers", "intelligence");
 
+    /// <summary>Plural groups that news credits without naming anyone ("Observers have noted", "Analysts say").</summary>
+    public static readonly FrozenSet<string> GroupSources = Set(
+        "observers", "analysts", "experts", "critics", "leaders", "economists", "researchers", "investigators", "diplomats",
+        "employers", "residents", "witnesses", "activists", "monitors", "scholars", "commentators");
+
     /// <summary>Qualifiers that make a source specific enough to be an actor.</summary>
     public static readonly FrozenSet<string> SourceQualifiers = Set(
         "senior", "former", "top", "high-ranking", "unnamed", "anonymous", "western", "military", "government", "defense",

@@ -40,6 +40,9 @@ public sealed class Entity
     /// <summary>The states, agencies or bodies it belongs to, when a cue says so ("South Korea's NIS", "Russian deputy prime minister").</summary>
     public List<(Entity Parent, Text.TextSpan Cue)> Affiliations { get; } = [];
 
+    /// <summary>For a war: the state it is fought in ("the war in Ukraine"), so troops sent there are sent to the war.</summary>
+    public Entity? Theatre { get; set; }
+
     /// <summary>True for unnamed sources ("a senior Western official").</summary>
     public bool Unnamed { get; set; }
 

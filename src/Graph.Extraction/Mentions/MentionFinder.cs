@@ -41,6 +41,7 @@ public static class MentionFinder
                 best = Longer(best, MatchCoreference(text, tokens, i, context, mentions));
                 best = Longer(best, MatchResolution(text, tokens, i, context));
                 best = Longer(best, MatchUnnamedSource(text, tokens, folded, i, context));
+                best = Longer(best, MatchGroupSource(text, tokens, folded, i, context));
                 if (tokens[i].IsCapitalized)
                 {
                     best = Longer(best, MatchCueRun(text, tokens, folded, i, context));
@@ -416,9 +417,18 @@ public static class MentionFinder
             kind = NodeKind.Organization;
         }
 
+        // "the Ukraine war", "the Sudan conflict": one war, however the text words it, named for where it is fought.
+        var theatre = kind == NodeKind.Conflict && qualifiers.Count == 1 && q == end - 1 && tokens[end - 1].Lower is "war" or "conflict" ? qualifiers[0].Item1 : null;
+        if (theatre is not null)
+        {
+            name = "War in " + theatre.Name;
+            qualifiers.Clear();
+        }
+
         var entity = context.ForNew(kind.Value, name);
         void Commit()
         {
+            entity.Theatre ??= theatre;
             // Listed outlets keep their own affiliations ("Seoul's Yonhap" is no agency of the state).
             if (entity.Reference is not null || entity.Known)
             {
@@ -713,6 +723,40 @@ public static class MentionFinder
         }
 
         return new Mention(i, end, span, entity, MentionForm.Pattern, 0.75) { Commit = Commit, Personnel = null };
+    }
+
+    // "Observers have noted ...", "Industry leaders anticipate ...": a group that opens a sentence and speaks is its source.
+    private static Mention? MatchGroupSource(string text, IReadOnlyList<Token> tokens, string[] folded, int i, DocumentContext context)
+    {
+        if (i != 0 || tokens[0].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        var head = Cues.GroupSources.Contains(tokens[0].Lower) ? 0
+            : tokens.Count > 1 && Cues.GroupSources.Contains(tokens[1].Lower) && tokens[0].Kind == TokenKind.Word && !Cues.NotNames.Contains(tokens[0].Lower)
+                && MatchListed(text, tokens, folded, 0, context) is null ? 1
+            : -1;
+        if (head < 0)
+        {
+            return null;
+        }
+
+        var verb = head + 1;
+        while (verb < tokens.Count && tokens[verb].Lower is "have" or "has" or "also" or "now" or "widely" or "long")
+        {
+            verb++;
+        }
+
+        if (verb >= tokens.Count || !Relations.Lexicon.Speech.Contains(tokens[verb].Lower))
+        {
+            return null;
+        }
+
+        var span = new TextSpan(tokens[0].Start, tokens[head].End);
+        var surface = span.Of(text);
+        var entity = context.ForNew(NodeKind.Organization, char.ToUpperInvariant(surface[0]) + surface[1..]);
+        return new Mention(0, head + 1, span, entity, MentionForm.Pattern, 0.7) { Commit = () => entity.Unnamed = entity.Reference is null && !entity.Known };
     }
 
     // "the agency", "the country", "the panel", "the Ukrainian commander", "he", "she".

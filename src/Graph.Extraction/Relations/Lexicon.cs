@@ -47,7 +47,7 @@ public static class Lexicon
     public static readonly FrozenSet<string> Ally = Set("alliance", "allies", "ally", "allied");
 
     /// <summary>Invasion and war.</summary>
-    public static readonly FrozenSet<string> War = Set("invasion", "invaded", "invade", "invades", "invading", "war");
+    public static readonly FrozenSet<string> War = Set("invasion", "invaded", "invade", "invades", "invading", "war", "conflict");
 
     /// <summary>Attacks.</summary>
     public static readonly FrozenSet<string> Attack = Set("attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "shelled", "shelling", "bombed", "bombing", "invaded", "invade", "invades", "invasion");
@@ -77,7 +77,8 @@ public static class Lexicon
         "announced", "announces", "warned", "warns", "described", "describes", "added", "confirmed", "confirms", "denied", "denies",
         "emphasized", "emphasised", "stressed", "revealed", "reveals", "acknowledged", "argued", "argues", "insisted", "wrote",
         "alleged", "alleges", "accused", "accuses", "assessed", "concluded", "found", "observed", "explained", "reaffirmed", "asserted",
-        "mentioned", "highlighted", "expressed", "anticipate", "anticipates", "predicted", "predicts", "expects", "expected");
+        "mentioned", "highlighted", "expressed", "anticipate", "anticipates", "predicted", "predicts", "expects", "expected",
+        "note", "warn", "believe", "expect", "predict", "argue", "estimate", "suggest", "fear", "fears", "feared");
 
     /// <summary>Words that qualify a claim as uncertain.</summary>
     public static readonly FrozenSet<string> Hedges = Set(

@@ -741,23 +741,38 @@ public sealed class SentenceReader
     private void War(int t)
     {
         var w = _tokens[t].Lower;
-        if (w is "invasion" or "war" or "attack" or "attacks" or "strikes" or "offensive")
+        if (w is "invasion" or "war" or "conflict" or "attack" or "attacks" or "strikes" or "offensive")
         {
             // "Russia's full-scale invasion of Ukraine", "Russia's war on Ukraine", "war between X and Y".
-            if (w == "war" && t + 1 < _tokens.Count && _tokens[t + 1].Lower == "between" && PairAfter(t + 1) is [var a, var b])
+            if (w is "war" or "conflict" && t + 1 < _tokens.Count && _tokens[t + 1].Lower == "between" && PairAfter(t + 1) is [var a, var b])
             {
                 AddPair(AtWarWith, a, b, t, "at-war.between", 0.8);
                 return;
             }
 
             var owner = Before(t, e => e.Kind == NodeKind.State, 4, allowQualifier: true);
-            var of = IndexAfter(t, "of", "on", "against", "in");
+            var ownedByIts = false;
+            if (owner is not { Possessive: true } && ItsState(t) is { } its)
+            {
+                // "Russia's labor shortage, worsened by its war in Ukraine": "its" is the state named last before it.
+                owner = its;
+                ownedByIts = true;
+            }
+
+            var of = IndexAfter(t, "of", "on", "against", "in", "with");
             var victim = of >= 0 && of <= t + 2 ? After(of + 1, e => e.Kind is NodeKind.State or NodeKind.Location, 3) : null;
-            if (owner is { Possessive: true } && victim is not null)
+            if (w is "war" or "conflict" && victim is { Entity.Kind: NodeKind.State } && _tokens[of].Lower == "in")
+            {
+                // "the war in Ukraine" is one war wherever the text names it; troops sent to Ukraine are sent to it.
+                var war = _context.ForNew(NodeKind.Conflict, "War in " + Arg(victim).Name);
+                war.Theatre ??= Arg(victim);
+            }
+
+            if ((owner is { Possessive: true } || ownedByIts) && victim is not null && owner!.Entity != victim.Entity)
             {
                 var agg = Arg(owner);
                 var vic = Arg(victim);
-                if (w is "invasion" or "war")
+                if (w is "invasion" or "war" or "conflict")
                 {
                     if (vic.Kind == NodeKind.State)
                     {
@@ -765,7 +780,7 @@ public sealed class SentenceReader
                     }
                 }
 
-                if (w is not ("war" or "invasion"))
+                if (w is not ("war" or "invasion" or "conflict"))
                 {
                     Add(Attacked, agg, vic, t, "attacked.nominal", 0.75 * Math.Min(owner.Confidence, victim.Confidence), ClauseFigures(t));
                 }
@@ -774,7 +789,7 @@ public sealed class SentenceReader
             return;
         }
 
-        if (w is "war")
+        if (w is "war" or "conflict")
         {
             return;
         }
@@ -804,6 +819,30 @@ public sealed class SentenceReader
                 Add(AtWarWith, StateOf(Arg(agent)) ?? Arg(agent), Arg(patient), t, "at-war.invaded", 0.75 * Math.Min(agent.Confidence, patient.Confidence));
             }
         }
+    }
+
+    // The state "its" stands for, when "its" opens the phrase before a trigger: the last state the sentence named before it.
+    private Mention? ItsState(int t)
+    {
+        for (var k = t - 1; k >= Math.Max(0, t - 3); k--)
+        {
+            if (_tokens[k].Lower != "its")
+            {
+                continue;
+            }
+
+            for (var j = _mentions.Count - 1; j >= 0; j--)
+            {
+                if (_mentions[j].Last <= k && _mentions[j].Entity.Kind == NodeKind.State && _mentions[j].CanBeArgument)
+                {
+                    return _mentions[j];
+                }
+            }
+
+            return null;
+        }
+
+        return null;
     }
 
     private void Employ(int t)
@@ -957,7 +996,42 @@ public sealed class SentenceReader
             {
                 Add(Sanctions, Arg(imposer), Arg(target), t, "sanctions.nominal", 0.75 * Math.Min(imposer.Confidence, target.Confidence), ClauseFigures(t));
             }
+            else if (on < 0 && TopicState() is { } topic && topic != Arg(imposer) && _mentions.Exists(m => m.Entity == topic && m.CanBeArgument))
+            {
+                // "despite U.N. sanctions", with the story's state in the sentence: the sanctions are on that state.
+                Add(Sanctions, Arg(imposer), topic, t, "sanctions.topic", 0.55 * imposer.Confidence, ClauseFigures(t));
+            }
         }
+    }
+
+    // The state the document has named most so far: what an unqualified "sanctions" or "the regime" is about.
+    private Entity? TopicState()
+    {
+        var counts = new Dictionary<Entity, int>();
+        foreach (var m in _context.History)
+        {
+            if (m.Entity.Kind == NodeKind.State)
+            {
+                counts[m.Entity] = counts.GetValueOrDefault(m.Entity) + 1;
+            }
+        }
+
+        Entity? best = null;
+        var bestCount = 0;
+        var tie = false;
+        foreach (var (entity, count) in counts)
+        {
+            if (count > bestCount)
+            {
+                (best, bestCount, tie) = (entity, count, false);
+            }
+            else if (count == bestCount)
+            {
+                tie = true;
+            }
+        }
+
+        return tie ? null : best;
     }
 
     private void TargetEdges()
