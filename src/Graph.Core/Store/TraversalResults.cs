@@ -10,7 +10,36 @@ public sealed record SubgraphNode(Actor Actor, int Depth);
 /// Every edge's ends are among the nodes; which edges a neighbourhood holds is defined on
 /// <see cref="IGraphStore.GetNeighbourhoodAsync"/>.
 /// </summary>
-public sealed record Subgraph(IReadOnlyList<SubgraphNode> Nodes, IReadOnlyList<Relationship> Edges, bool Truncated);
+public sealed record Subgraph(IReadOnlyList<SubgraphNode> Nodes, IReadOnlyList<Relationship> Edges, bool Truncated)
+{
+    /// <summary>
+    /// The drawing of paths: every actor once (at its fewest hops from the start, nearest first, then by id), every
+    /// edge once; truncated when the paths were.
+    /// </summary>
+    public static Subgraph Of(PathResult result)
+    {
+        var nodes = new Dictionary<ActorId, SubgraphNode>();
+        var edges = new Dictionary<string, Relationship>(StringComparer.Ordinal);
+        foreach (var path in result.Paths)
+        {
+            for (var i = 0; i < path.Actors.Count; i++)
+            {
+                var actor = path.Actors[i];
+                if (!nodes.TryGetValue(actor.Id, out var known) || known.Depth > i)
+                {
+                    nodes[actor.Id] = new SubgraphNode(actor, i);
+                }
+            }
+
+            foreach (var step in path.Steps)
+            {
+                edges.TryAdd(step.Edge.Id, step.Edge);
+            }
+        }
+
+        return new Subgraph([.. nodes.Values.OrderBy(n => n.Depth).ThenBy(n => n.Actor.Id)], [.. edges.Values], result.Truncated);
+    }
+}
 
 /// <summary>One hop of a path: the edge and whether it was walked from its source to its target.</summary>
 public sealed record PathStep(Relationship Edge, bool Forward);
