@@ -1,4 +1,3 @@
-using Graph.Core;
 using Graph.Core.Errors;
 using Graph.Core.Model;
 using Graph.Core.Ontology;
@@ -8,31 +7,14 @@ namespace Graph.Api.Schema;
 
 /// <summary>
 /// Finds the actor an argument names. Arguments that take an actor accept its opaque global id, its actor id
-/// (<c>state:russia</c>) or one of its names or aliases (<c>Pyongyang</c>); an unknown actor is a NOT_FOUND error that
-/// suggests close names.
+/// (<c>state:russia</c>) or one of its names or aliases (<c>Pyongyang</c>): global ids are read here, the rest is
+/// <see cref="ActorNames"/>'s, whose NOT_FOUND error suggests close names as the command line and ingestion do.
 /// </summary>
 public static class ActorReferences
 {
-    private const int SuggestionCount = 5;
-
-    /// <summary>The actor the text refers to, or a clear error naming the argument.</summary>
-    public static async Task<Actor> ResolveAsync(IGraphStore store, string reference, string argument, CancellationToken cancellationToken)
-    {
-        var id = ParseId(reference, argument);
-        if (id is { } actorId)
-        {
-            return await store.GetActorAsync(actorId, cancellationToken).ConfigureAwait(false)
-                ?? throw new NotFoundException("actor", actorId.Value, await SuggestAsync(store, actorId.Value, cancellationToken).ConfigureAwait(false));
-        }
-
-        if (string.IsNullOrWhiteSpace(reference))
-        {
-            throw new InvalidArgumentException(argument, $"{argument} must name an actor: an id such as 'state:russia', a global id, or a name such as 'Russia'.");
-        }
-
-        return await store.ResolveActorAsync(reference, cancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException("actor", reference, await SuggestAsync(store, reference, cancellationToken).ConfigureAwait(false));
-    }
+    /// <summary>The actor the text refers to (a global id is read as the actor id it holds), or a clear error naming the argument.</summary>
+    public static Task<Actor> ResolveAsync(IGraphStore store, string reference, string argument, CancellationToken cancellationToken) =>
+        ActorNames.ResolveAsync(store, ParseId(reference, argument)?.Value ?? reference, argument, cancellationToken);
 
     /// <summary>
     /// The actor id in the text when it is an actor id or an actor's global id; null when it is neither (then it is a
@@ -57,8 +39,4 @@ public static class ActorReferences
 
         return null;
     }
-
-    /// <summary>Names close to the text, closest first, each with its id so the client can ask again precisely.</summary>
-    public static async Task<IReadOnlyList<string>> SuggestAsync(IGraphStore store, string text, CancellationToken cancellationToken) =>
-        [.. (await ActorLookup.SuggestActorsAsync(store, text, SuggestionCount, cancellationToken).ConfigureAwait(false)).Select(a => $"{a.Name} ({a.Id})")];
 }
