@@ -39,7 +39,13 @@ public sealed partial class EmbeddedGraphStore
             {
                 // Sequences of actors, each hop with its parallel edges grouped.
                 var grouped = PathSearch.AllShortest(index, from, to, request.MaxDepth, filter, request.Limit + 1);
-                return new PathResult([.. grouped.Take(request.Limit).Select(hops => Materialize(index, from, hops))], grouped.Count > request.Limit);
+                var sequences = new List<GraphPath>(Math.Min(grouped.Count, request.Limit));
+                foreach (var hops in grouped.Take(request.Limit))
+                {
+                    sequences.Add(Materialize(index, from, hops));
+                }
+
+                return new PathResult(sequences, grouped.Count > request.Limit);
             }
 
             List<int[]> found = request.Mode == PathMode.Shortest
