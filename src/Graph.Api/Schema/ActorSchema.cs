@@ -8,7 +8,6 @@ using Graph.Api.Schema.Relationships;
 using Graph.Api.Schema.Review;
 using Graph.Api.Schema.Statistics;
 using Graph.Api.Schema.Traversals;
-using Graph.Core.Model;
 using Graph.Core.Ontology;
 using Graph.GraphQL.Type;
 

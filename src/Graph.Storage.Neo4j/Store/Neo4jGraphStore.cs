@@ -2,7 +2,6 @@ using System.Text.Json;
 using Graph.Core;
 using Graph.Core.Errors;
 using Graph.Core.Model;
-using Graph.Core.Ontology;
 using Graph.Core.Store;
 using Graph.Storage.Neo4j.Http;
 

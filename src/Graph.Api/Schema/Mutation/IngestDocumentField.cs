@@ -5,7 +5,6 @@ using Graph.Extraction.Reading;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Type;
 using Graph.Ingest.Ingestion;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Schema.Mutation;

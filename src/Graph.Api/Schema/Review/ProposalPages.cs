@@ -3,7 +3,6 @@ using Graph.Core.Errors;
 using Graph.Core.Store;
 using Graph.GraphQL.Execution;
 using Graph.Ingest.Ingestion;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Api.Schema.Review;
 
