@@ -8,8 +8,6 @@ namespace Graph.Storage.Embedded;
 
 public sealed partial class EmbeddedGraphStore
 {
-    private const int TopDegrees = 10;
-
     /// <inheritdoc />
     /// <remarks>
     /// Nodes come in breadth-first order (by depth). Edges are those of the walks the search makes: see
@@ -37,20 +35,22 @@ public sealed partial class EmbeddedGraphStore
         {
             var from = RequireActor(index, request.From, "from");
             var to = RequireActor(index, request.To, "to");
-            List<int[]> found;
-            switch (request.Mode)
+            if (request.Mode == PathMode.AllShortest)
             {
-                case PathMode.Shortest:
-                    found = PathSearch.Shortest(index, from, to, request.MaxDepth, filter) is { } path ? [path] : [];
-                    break;
-                case PathMode.AllShortest:
-                    found = PathSearch.AllShortest(index, from, to, request.MaxDepth, filter, request.Limit + 1);
-                    break;
-                default:
-                    found = PathSearch.AllSimple(index, from, to, request.MaxDepth, filter, request.Limit + 1);
-                    break;
+                // Sequences of actors, each hop with its parallel edges grouped.
+                var grouped = PathSearch.AllShortest(index, from, to, request.MaxDepth, filter, request.Limit + 1);
+                var sequences = new List<GraphPath>(Math.Min(grouped.Count, request.Limit));
+                foreach (var hops in grouped.Take(request.Limit))
+                {
+                    sequences.Add(Materialize(index, from, hops));
+                }
+
+                return new PathResult(sequences, grouped.Count > request.Limit);
             }
 
+            List<int[]> found = request.Mode == PathMode.Shortest
+                ? PathSearch.Shortest(index, from, to, request.MaxDepth, filter) is { } path ? [path] : []
+                : PathSearch.AllSimple(index, from, to, request.MaxDepth, filter, request.Limit + 1);
             var truncated = found.Count > request.Limit;
             var paths = new List<GraphPath>(Math.Min(found.Count, request.Limit));
             foreach (var edges in found.Take(request.Limit))
@@ -154,8 +154,7 @@ public sealed partial class EmbeddedGraphStore
         Task.FromResult(Read(index =>
         {
             var byKind = new Dictionary<string, int>(StringComparer.Ordinal);
-            var degrees = new List<int>(index.ActorCount);
-            var top = new List<(ActorId Actor, int Degree)>();
+            var degrees = new List<(ActorId Actor, int Degree)>(index.ActorCount);
             for (var seq = 1; seq < index.ActorSlots; seq++)
             {
                 if (index.Actors[seq] is not { } actor)
@@ -165,9 +164,7 @@ public sealed partial class EmbeddedGraphStore
 
                 var kind = actor.Kind.ToString();
                 byKind[kind] = byKind.GetValueOrDefault(kind) + 1;
-                var degree = index.AdjacencyCount[seq];
-                degrees.Add(degree);
-                top.Add((actor.Id, degree));
+                degrees.Add((actor.Id, index.AdjacencyCount[seq]));
             }
 
             var byType = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -180,17 +177,7 @@ public sealed partial class EmbeddedGraphStore
                 }
             }
 
-            degrees.Sort();
-            var median = degrees.Count == 0 ? 0
-                : degrees.Count % 2 == 1 ? degrees[degrees.Count / 2]
-                : (degrees[(degrees.Count / 2) - 1] + degrees[degrees.Count / 2]) / 2.0;
-            var stats = new DegreeStats(
-                degrees.Count == 0 ? 0 : degrees[0],
-                degrees.Count == 0 ? 0 : degrees[^1],
-                degrees.Count == 0 ? 0 : degrees.Average(),
-                median,
-                [.. top.OrderByDescending(t => t.Degree).ThenBy(t => t.Actor.Value, StringComparer.Ordinal).Take(TopDegrees)]);
-            return new GraphStats(index.ActorCount, index.EdgeCount, index.EvidenceCount, index.DocumentCount, byKind, byType, stats);
+            return new GraphStats(index.ActorCount, index.EdgeCount, index.EvidenceCount, index.DocumentCount, byKind, byType, DegreeStats.Of(degrees));
         }));
 
     /// <inheritdoc />
@@ -215,6 +202,28 @@ public sealed partial class EmbeddedGraphStore
             ref readonly var edge = ref index.Edges[edges[i]];
             steps[i] = new PathStep(index.Record(edges[i]), edge.From == at);
             at = edge.Other(at);
+            actors[i + 1] = index.Actors[at]!;
+        }
+
+        return new GraphPath(actors, steps);
+    }
+
+    /// <summary>A path from its hops: the actors in order, and a step for each edge of each hop (parallel edges by id).</summary>
+    private static GraphPath Materialize(GraphIndex index, int from, int[][] hops)
+    {
+        var actors = new Actor[hops.Length + 1];
+        var steps = new List<PathStep>(hops.Length);
+        var at = from;
+        actors[0] = index.Actors[from]!;
+        for (var i = 0; i < hops.Length; i++)
+        {
+            var hop = hops[i];
+            foreach (var record in hop.Select(index.Record).OrderBy(r => r.Id, StringComparer.Ordinal))
+            {
+                steps.Add(new PathStep(record, record.From == actors[i].Id));
+            }
+
+            at = index.Edges[hop[0]].Other(at);
             actors[i + 1] = index.Actors[at]!;
         }
 

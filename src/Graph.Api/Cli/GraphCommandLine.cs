@@ -120,7 +120,7 @@ public static class GraphCommandLine
         filter.AddTo(command);
         command.SetAction((result, ct) => RunAsync(result, async (store, _) =>
         {
-            var center = await ActorLookup.ResolveAsync(store, result.GetRequiredValue(actor), ct);
+            var center = await ActorNames.ResolveAsync(store, result.GetRequiredValue(actor), "actor", ct);
             var subgraph = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(center.Id, result.GetValue(depth), filter.Read(result), result.GetValue(limit)), ct);
             var nodes = new TextTable("depth", "kind", "name", "id");
             foreach (var node in subgraph.Nodes.OrderBy(n => n.Depth).ThenBy(n => n.Actor.Name, StringComparer.Ordinal))
@@ -156,8 +156,8 @@ public static class GraphCommandLine
                 "allsimple" => PathMode.AllSimple,
                 _ => throw new InvalidArgumentException("mode", $"Unknown mode '{modeText}'. Allowed: shortest, all-shortest, all-simple."),
             };
-            var start = await ActorLookup.ResolveAsync(store, result.GetRequiredValue(from), ct);
-            var end = await ActorLookup.ResolveAsync(store, result.GetRequiredValue(to), ct);
+            var start = await ActorNames.ResolveAsync(store, result.GetRequiredValue(from), "from", ct);
+            var end = await ActorNames.ResolveAsync(store, result.GetRequiredValue(to), "to", ct);
             var paths = await store.FindPathsAsync(new PathRequest(start.Id, end.Id, result.GetValue(maxDepth), pathMode, filter.Read(result), result.GetValue(limit)), ct);
             if (paths.Paths.Count == 0)
             {
@@ -206,15 +206,18 @@ public static class GraphCommandLine
         return command;
     }
 
-    /// <summary>A path as arrows: <c>NIS -[MEMBER_OF]-> South Korea &lt;-[REPORTED]- ...</c>.</summary>
+    /// <summary>
+    /// A path as arrows: <c>NIS -[MEMBER_OF]-> South Korea &lt;-[REPORTED]- ...</c>; parallel edges of one hop side by side
+    /// (<c>North Korea -[VIOLATES]-> | &lt;-[TARGETS]- UNSC Resolution 2397</c>).
+    /// </summary>
     public static string Describe(GraphPath path)
     {
         var text = new System.Text.StringBuilder(path.Actors[0].Name);
-        for (var i = 0; i < path.Steps.Count; i++)
+        var hops = path.Hops;
+        for (var i = 0; i < hops.Count; i++)
         {
-            var step = path.Steps[i];
-            var name = step.Edge.Rule.Name;
-            text.Append(step.Forward || step.Edge.Rule.Symmetric ? $" -[{name}]-> " : $" <-[{name}]- ").Append(path.Actors[i + 1].Name);
+            text.Append(' ').AppendJoin(" | ", hops[i].Select(step => step.Forward || step.Edge.Rule.Symmetric ? $"-[{step.Edge.Rule.Name}]->" : $"<-[{step.Edge.Rule.Name}]-"))
+                .Append(' ').Append(path.Actors[i + 1].Name);
         }
 
         return text.ToString();

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Graph.Api.GraphQL;
+using Graph.Api.Schema;
 using Microsoft.AspNetCore.Http;
 
 namespace Graph.Api.Http;

@@ -1,5 +1,5 @@
 using Graph.Api.Composition;
-using Graph.Api.GraphQL;
+using Graph.Api.Schema;
 using Graph.GraphQL.Analysis;
 using Graph.GraphQL.Pipeline;
 using Graph.GraphQL.Validation;

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Graph.Api.GraphQL;
+using Graph.Api.Schema;
 using Graph.Core.Store;
 using Graph.GraphQL.Error;
 using Graph.GraphQL.Execution;

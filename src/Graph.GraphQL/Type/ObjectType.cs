@@ -18,6 +18,18 @@ public sealed class ObjectType : ComplexType
         }
     }
 
+    /// <summary>
+    /// Declares an object type over the .NET type <typeparamref name="T"/>: every field resolver receives the parent
+    /// as a <typeparamref name="T"/>. <paramref name="configure"/> runs on first use, like the untyped constructor's.
+    /// </summary>
+    public static ObjectType Create<T>(string name, Action<ObjectTypeBuilder<T>> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var type = new ObjectType(name);
+        type.SetConfiguration(() => configure(new ObjectTypeBuilder<T>(type)));
+        return type;
+    }
+
     /// <inheritdoc />
     public override TypeKind Kind => TypeKind.OBJECT;
 
@@ -55,6 +67,15 @@ public sealed class InterfaceType : ComplexType
         {
             SetConfiguration(() => configure(new InterfaceTypeBuilder(this)));
         }
+    }
+
+    /// <summary>Declares an interface whose values are <typeparamref name="T"/>s; field resolvers receive them typed.</summary>
+    public static InterfaceType Create<T>(string name, Action<InterfaceTypeBuilder<T>> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var type = new InterfaceType(name);
+        type.SetConfiguration(() => configure(new InterfaceTypeBuilder<T>(type)));
+        return type;
     }
 
     /// <inheritdoc />

@@ -79,7 +79,7 @@ public sealed class IngestionService
             var title = TitleOf(metadata, read);
             var id = await FreeIdAsync(title, cancellationToken).ConfigureAwait(false);
             var publisherName = string.IsNullOrWhiteSpace(metadata.Publisher) ? null : metadata.Publisher.Trim();
-            var publisher = publisherName is null ? null : await _graph.ResolveActorAsync(publisherName, cancellationToken).ConfigureAwait(false);
+            var publisher = publisherName is null ? null : await ActorNames.FindAsync(_graph, publisherName, cancellationToken).ConfigureAwait(false);
             var document = new Document(id, title, publisher?.Id, url, metadata.Published, read.Text);
             var stored = new StoredDocument(document, read.Format.ToString().ToLowerInvariant(), metadata.Language, publisherName, read.Source,
                 previous is null ? 1 : previous.Version + 1, previous?.Document.Id, _time.GetUtcNow());

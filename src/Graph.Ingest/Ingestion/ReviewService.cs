@@ -131,8 +131,7 @@ public sealed class ReviewService
     {
         if (choice.Existing is { } existingId)
         {
-            var actor = await _graph.GetActorAsync(existingId, cancellationToken).ConfigureAwait(false)
-                ?? throw new NotFoundException("actor", existingId.Value ?? "");
+            var actor = await ActorNames.ResolveAsync(_graph, existingId.Value ?? "", argument, cancellationToken).ConfigureAwait(false);
             return new ProposedActor(actor.Id, actor.Kind, actor.Name, actor.Aliases, true);
         }
 

@@ -79,78 +79,18 @@ internal static class NameSearch
         return matches;
     }
 
-    /// <summary>Up to five actor ids whose names or ids are close to the text (prefix, or a small edit distance).</summary>
+    /// <summary>
+    /// Suggestions for an unknown id or name, by <see cref="ActorNames"/>' one policy: candidates from the same name
+    /// searches the policy runs through a store, ranked by <see cref="ActorNames.Closest"/>.
+    /// </summary>
     public static IReadOnlyList<string> Suggest(GraphIndex index, string text)
     {
-        // An id's slug reads as a name: "state:north-kora" is looked for as "north kora".
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        var query = NameFolding.Fold(colon >= 0 ? text[(colon + 1)..] : text);
-        if (query.Length == 0)
+        var candidates = new List<Actor>();
+        foreach (var term in ActorNames.CandidateTerms(text))
         {
-            return [];
+            candidates.AddRange(Matches(index, new ActorSearch(term)).Take(ActorNames.CandidatesPerTerm).Select(m => m.Actor));
         }
 
-        var allowed = Math.Max(1, query.Length / 3);
-        var scored = new List<(int Score, string Id)>();
-        for (var seq = 1; seq < index.ActorSlots; seq++)
-        {
-            if (index.Actors[seq] is not { } actor)
-            {
-                continue;
-            }
-
-            var best = int.MaxValue;
-            foreach (var name in index.Names[seq]!)
-            {
-                var score = name.Folded.StartsWith(query, StringComparison.Ordinal) || (query.StartsWith(name.Folded, StringComparison.Ordinal) && name.Folded.Length >= 3)
-                    ? 0
-                    : Distance(query, name.Folded, allowed);
-                best = Math.Min(best, score);
-            }
-
-            if (best <= allowed)
-            {
-                scored.Add((best, actor.Id.Value));
-            }
-        }
-
-        return [.. scored.OrderBy(s => s.Score).ThenBy(s => s.Id, StringComparer.Ordinal).Take(5).Select(s => s.Id)];
-    }
-
-    /// <summary>Levenshtein distance, giving up (returning more than <paramref name="limit"/>) once it exceeds the limit.</summary>
-    internal static int Distance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return limit + 1;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowBest = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowBest = Math.Min(rowBest, current[j]);
-            }
-
-            if (rowBest > limit)
-            {
-                return limit + 1;
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
+        return ActorNames.Closest(text, candidates);
     }
 }

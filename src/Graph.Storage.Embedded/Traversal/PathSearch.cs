@@ -111,10 +111,13 @@ internal static class PathSearch
         }
     }
 
-    /// <summary>Every path of fewest hops, up to <paramref name="max"/> of them.</summary>
-    public static List<int[]> AllShortest(GraphIndex index, int source, int target, int maxDepth, in EdgeFilter filter, int max)
+    /// <summary>
+    /// Every sequence of actors of fewest hops, up to <paramref name="max"/> of them, each once: a path is its hops, and
+    /// a hop holds every edge that joins its two actors and may be walked (parallel edges grouped, not a path each).
+    /// </summary>
+    public static List<int[][]> AllShortest(GraphIndex index, int source, int target, int maxDepth, in EdgeFilter filter, int max)
     {
-        var paths = new List<int[]>();
+        var paths = new List<int[][]>();
         var s = TraversalScratch.Rent(index.ActorSlots);
         try
         {
@@ -161,24 +164,21 @@ internal static class PathSearch
             }
 
             // Every node one layer closer to the start leads back to it, so walking back from the end never dead-ends.
+            // Each step back goes to one actor of the layer before, with all the edges that lead there.
             var length = dist[target];
-            var stack = new int[length];
+            var hops = new int[length][];
             var filterCopy = filter;
             void Back(int v, int k)
             {
                 if (k == 0)
                 {
-                    paths.Add((int[])stack.Clone());
+                    paths.Add((int[][])hops.Clone());
                     return;
                 }
 
+                var previous = new List<(int Actor, List<int> Edges)>();
                 foreach (var e in index.EdgesOf(v))
                 {
-                    if (paths.Count >= max)
-                    {
-                        return;
-                    }
-
                     ref readonly var edge = ref edges[e];
                     var u = edge.Other(v);
                     if (seen[u] != stamp || dist[u] != k - 1 || !filterCopy.WalksInto(edge, v) || !filterCopy.Passes(edge, index, e))
@@ -186,7 +186,25 @@ internal static class PathSearch
                         continue;
                     }
 
-                    stack[k - 1] = e;
+                    var at = previous.FindIndex(p => p.Actor == u);
+                    if (at < 0)
+                    {
+                        previous.Add((u, [e]));
+                    }
+                    else
+                    {
+                        previous[at].Edges.Add(e);
+                    }
+                }
+
+                foreach (var (u, joining) in previous)
+                {
+                    if (paths.Count >= max)
+                    {
+                        return;
+                    }
+
+                    hops[k - 1] = [.. joining];
                     Back(u, k - 1);
                 }
             }

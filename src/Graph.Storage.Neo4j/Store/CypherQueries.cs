@@ -172,13 +172,6 @@ public static class CypherQueries
         """,
         new Dictionary<string, object?> { ["ids"] = ids.Select(i => i.Value).Distinct().ToArray() });
 
-    /// <summary>Every actor id (for suggestions when an id is unknown).</summary>
-    public static CypherStatement ActorIds() => new(
-        """
-        MATCH (a:Actor)
-        RETURN a.id AS id
-        """);
-
     /// <summary>Every actor, by id.</summary>
     public static CypherStatement AllActors() => new(
         $"""
@@ -342,7 +335,8 @@ public static class CypherQueries
     /// <summary>
     /// Paths between two actors as lists of actor ids and edge ids. Shortest and AllShortest use allShortestPaths (so
     /// the one shortest path is the first in id order, the same on every run); AllSimple walks every path up to the depth
-    /// without repeating an actor. The direction rule is checked per step: step i walks edge i from node i.
+    /// without repeating an actor. The direction rule is checked per step: step i walks edge i from node i. AllShortest
+    /// groups by the sequence of actors: one row each, with every edge sequence that walks it (parallel edges).
     /// </summary>
     public static CypherStatement FindPaths(PathRequest request)
     {
@@ -378,7 +372,19 @@ public static class CypherQueries
         var where = conditions.Count == 0 ? "" : "\nWHERE " + string.Join("\n  AND ", conditions);
         var limit = request.Mode == PathMode.Shortest ? 1 : request.Limit + 1;
         parameters["limit"] = (long)limit;
-        var text = $"""
+        // ALL_SHORTEST returns each sequence of actors once, with the edge sequences that walk it (parallel edges grouped).
+        var text = request.Mode == PathMode.AllShortest
+            ? $"""
+            MATCH (a:Actor {"{"}id: $from{"}"})
+            MATCH (b:Actor {"{"}id: $to{"}"})
+            {match}{where}
+            WITH [n IN nodes(p) | n.id] AS actorIds, [rel IN relationships(p) | rel.id] AS edgeIds
+            WITH actorIds, collect(edgeIds) AS edgeIdSequences
+            RETURN actorIds, edgeIdSequences
+            ORDER BY size(actorIds), actorIds
+            LIMIT $limit
+            """
+            : $"""
             MATCH (a:Actor {"{"}id: $from{"}"})
             MATCH (b:Actor {"{"}id: $to{"}"})
             {match}{where}

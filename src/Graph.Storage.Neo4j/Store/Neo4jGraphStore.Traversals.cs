@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Graph.Core.Errors;
 using Graph.Core.Model;
 using Graph.Core.Store;
@@ -7,8 +8,6 @@ namespace Graph.Storage.Neo4j.Store;
 /// <summary>Traversals: breadth-first expansion, paths, common neighbours, timelines, conflicts and statistics.</summary>
 public sealed partial class Neo4jGraphStore
 {
-    private const int TopDegrees = 10;
-
     /// <summary>
     /// Breadth-first, one Cypher hop per level from the whole frontier; actors join in id order within a level until
     /// the node cap, so the same graph always gives the same subgraph.
@@ -69,19 +68,41 @@ public sealed partial class Neo4jGraphStore
         await RequireActorsAsync([request.From, request.To], cancellationToken).ConfigureAwait(false);
 
         var result = await ReadAsync(CypherQueries.FindPaths(request), cancellationToken).ConfigureAwait(false);
+        var grouped = request.Mode == PathMode.AllShortest;
         var rows = result.Records
             .Select(r => (Actors: r["actorIds"].EnumerateArray().Select(x => ActorId.Parse(x.GetString()!)).ToList(),
-                          Edges: r["edgeIds"].EnumerateArray().Select(x => x.GetString()!).ToList()))
+                          Hops: grouped ? HopsOf(r["edgeIdSequences"]) : r["edgeIds"].EnumerateArray().Select(x => (IReadOnlyList<string>)[x.GetString()!]).ToList()))
             .ToList();
         var truncated = request.Mode != PathMode.Shortest && rows.Count > request.Limit;
         rows = rows.Take(request.Mode == PathMode.Shortest ? 1 : request.Limit).ToList();
 
         var actors = await GetActorsAsync(rows.SelectMany(r => r.Actors).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
-        var edges = await ReadEdgesAsync(rows.SelectMany(r => r.Edges).Distinct().Select(RelationshipKey.ParseId).ToList(), cancellationToken).ConfigureAwait(false);
+        var edges = await ReadEdgesAsync(rows.SelectMany(r => r.Hops.SelectMany(h => h)).Distinct().Select(RelationshipKey.ParseId).ToList(), cancellationToken).ConfigureAwait(false);
         var paths = rows.Select(r => new GraphPath(
             r.Actors.Select(id => actors[id]).ToList(),
-            r.Edges.Select((id, i) => new PathStep(edges[id], edges[id].From == r.Actors[i])).ToList())).ToList();
+            r.Hops.SelectMany((hop, i) => hop.Select(id => new PathStep(edges[id], edges[id].From == r.Actors[i]))).ToList())).ToList();
         return new PathResult(paths, truncated);
+    }
+
+    /// <summary>The edges of each hop of a sequence of actors, from the edge sequences that walk it: distinct, by id.</summary>
+    private static List<IReadOnlyList<string>> HopsOf(JsonElement sequences)
+    {
+        var hops = new List<SortedSet<string>>();
+        foreach (var sequence in sequences.EnumerateArray())
+        {
+            var i = 0;
+            foreach (var id in sequence.EnumerateArray())
+            {
+                if (hops.Count == i)
+                {
+                    hops.Add(new SortedSet<string>(StringComparer.Ordinal));
+                }
+
+                hops[i++].Add(id.GetString()!);
+            }
+        }
+
+        return hops.ConvertAll(h => (IReadOnlyList<string>)[.. h]);
     }
 
     /// <inheritdoc />
@@ -134,17 +155,6 @@ public sealed partial class Neo4jGraphStore
             .ToDictionary(r => r["type"].GetString()!, r => (int)Long(r["edges"]), StringComparer.Ordinal);
         var counts = (await ReadAsync(CypherQueries.EvidenceAndDocumentCounts(), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
-        var sorted = degrees.Select(d => d.Degree).Order().ToArray();
-        var median = sorted.Length == 0 ? 0
-            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
-            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2.0;
-        var degree = new DegreeStats(
-            sorted.Length == 0 ? 0 : sorted[0],
-            sorted.Length == 0 ? 0 : sorted[^1],
-            sorted.Length == 0 ? 0 : sorted.Average(),
-            median,
-            degrees.OrderByDescending(d => d.Degree).ThenBy(d => d.Id).Take(TopDegrees).Select(d => (d.Id, d.Degree)).ToList());
-
         return new GraphStats(
             degrees.Count,
             byType.Values.Sum(),
@@ -152,6 +162,6 @@ public sealed partial class Neo4jGraphStore
             counts is { } d2 ? (int)Long(d2["documents"]) : 0,
             degrees.GroupBy(d => d.Kind).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             byType,
-            degree);
+            DegreeStats.Of(degrees.Select(d => (d.Id, d.Degree))));
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Graph.Core;
 using Graph.Core.Errors;
 using Graph.Core.Model;
-using Graph.Core.Ontology;
 using Graph.Core.Store;
 using Graph.Storage.Neo4j.Http;
 
@@ -139,7 +138,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
 
     private static string Fold(string text) => NameFolding.Fold(text);
 
-    /// <summary>The actors, or NotFound for the first missing one with the closest ids as suggestions.</summary>
+    /// <summary>The actors, or NotFound for the first missing one with suggestions by <see cref="ActorNames"/>' policy.</summary>
     private async Task<IReadOnlyDictionary<ActorId, Actor>> RequireActorsAsync(IReadOnlyCollection<ActorId> ids, CancellationToken cancellationToken)
     {
         var found = await GetActorsAsync(ids, cancellationToken).ConfigureAwait(false);
@@ -147,12 +146,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         {
             if (!found.ContainsKey(id))
             {
-                var all = (await ReadAsync(CypherQueries.ActorIds(), cancellationToken).ConfigureAwait(false)).Records.Select(r => r["id"].GetString()!);
-                var suggestions = all
-                    .Select(candidate => (Id: candidate, Distance: ActorLookup.EditDistance(id.Value, candidate)))
-                    .Where(c => c.Distance <= Math.Max(2, id.Value.Length / 3))
-                    .OrderBy(c => c.Distance).ThenBy(c => c.Id, StringComparer.Ordinal)
-                    .Take(3).Select(c => c.Id).ToList();
+                var suggestions = await ActorNames.SuggestAsync(this, id.Value, cancellationToken).ConfigureAwait(false);
                 throw new NotFoundException("actor", id.Value, suggestions);
             }
         }

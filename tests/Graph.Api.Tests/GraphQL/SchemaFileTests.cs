@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Graph.Api.GraphQL;
+using Graph.Api.Schema;
 using Graph.Api.Tests.EndToEnd;
 using Graph.GraphQL.Pipeline;
 using Graph.GraphQL.Utilities;

@@ -1,4 +1,4 @@
-using Graph.Api.GraphQL;
+using Graph.Api.Schema;
 using Graph.Core.Ontology;
 using Graph.GraphQL.Type;
 
@@ -91,7 +91,7 @@ public sealed class SchemaShapeTests
     public void PartialDate_is_specified_by_iso_8601()
     {
         var scalar = (ScalarType)Schema.GetType("PartialDate")!;
-        Assert.Equal(ScalarAndEnumTypes.PartialDateSpecification, scalar.SpecifiedByUrl);
+        Assert.Equal(Graph.Api.Schema.LeafTypes.PartialDateScalar.Specification, scalar.SpecifiedByUrl);
         Assert.Null(Schema.GetType("JSON"));
     }
 }

@@ -64,9 +64,9 @@ public static class ApiLoadBenchmarks
             (c, f, t) = (options.Center ?? c, options.From ?? f, options.To ?? t);
             await ApiProfile.RunAsync(opened.Store, options.Queries.Count > 0 ? [.. options.Queries.Select((q, i) => ($"query {i + 1}", q))] : [.. Scenarios(c, f, t, options.Limit).Select(s => (s.Name, s.Query))], options.Profile);
             var store = opened.Store;
-            var center = await Graph.Api.GraphQL.ActorReferences.ResolveAsync(store, c, "actor", default);
-            var from = await Graph.Api.GraphQL.ActorReferences.ResolveAsync(store, f, "from", default);
-            var to = await Graph.Api.GraphQL.ActorReferences.ResolveAsync(store, t, "to", default);
+            var center = await Graph.Api.Schema.ActorReferences.ResolveAsync(store, c, "actor", default);
+            var from = await Graph.Api.Schema.ActorReferences.ResolveAsync(store, f, "from", default);
+            var to = await Graph.Api.Schema.ActorReferences.ResolveAsync(store, t, "to", default);
             await ApiProfile.TimeStoreAsync("resolve name", options.Profile, () => store.ResolveActorAsync(center.Name));
             await ApiProfile.TimeStoreAsync("neighbourhood", options.Profile, () => store.GetNeighbourhoodAsync(new NeighbourhoodRequest(center.Id, 2, null, options.Limit).Validated()));
             await ApiProfile.TimeStoreAsync("paths", options.Profile, () => store.FindPathsAsync(new PathRequest(from.Id, to.Id, 4).Validated()));

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Graph.Api.GraphQL;
+using Graph.Api.Schema;
 using Graph.Api.Http;
 using Graph.Core.Model;
 using Graph.Core.Store;

@@ -115,7 +115,7 @@ public abstract partial class GraphStoreContract
         var store = await SeededAsync();
         var error = await Assert.ThrowsAsync<NotFoundException>(() => store.GetNeighbourhoodAsync(new NeighbourhoodRequest(A("state:north-kora")), Ct));
         Assert.Equal("actor", error.Entity);
-        Assert.Contains("state:north-korea", error.Suggestions);
+        Assert.Equal("North Korea (state:north-korea)", error.Suggestions[0]);
         Assert.Contains("state:north-kora", error.Message, StringComparison.Ordinal);
 
         await Assert.ThrowsAsync<NotFoundException>(() => store.FindPathsAsync(new PathRequest(A("state:russia"), A("state:atlantis")), Ct));

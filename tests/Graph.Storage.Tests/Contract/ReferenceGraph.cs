@@ -44,7 +44,7 @@ internal sealed class ReferenceGraph(GraphSnapshot snapshot)
         return distances;
     }
 
-    /// <summary>How many edge sequences of fewest hops join the two (parallel edges count apart).</summary>
+    /// <summary>How many sequences of actors of fewest hops join the two (parallel edges do not count apart).</summary>
     public long CountShortestPaths(ActorId start, ActorId end, RelationshipFilter filter, int maxDepth)
     {
         var distances = Distances(start, filter, maxDepth);
@@ -58,7 +58,7 @@ internal sealed class ReferenceGraph(GraphSnapshot snapshot)
         {
             foreach (var actor in distances.Where(d => d.Value == depth).Select(d => d.Key))
             {
-                foreach (var (_, other) in Walk(actor, filter))
+                foreach (var other in Walk(actor, filter).Select(w => w.Next).Distinct())
                 {
                     if (distances.TryGetValue(other, out var d) && d == depth + 1)
                     {

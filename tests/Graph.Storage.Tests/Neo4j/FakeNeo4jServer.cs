@@ -146,6 +146,14 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
             return Rows(["edgeId", "documentId", "start"], _graph.Relationships.SelectMany(e => e.Evidence.Select(x => new object?[] { e.Id, x.DocumentId.Value, (long)x.Start })));
         }
 
+        if (c.Contains("RETURN actorIds, edgeIdSequences", StringComparison.Ordinal))
+        {
+            var from = p["from"]!.GetValue<string>();
+            var to = p["to"]!.GetValue<string>();
+            var direct = _graph.Relationships.Where(e => (e.From.Value == from && e.To.Value == to) || (e.From.Value == to && e.To.Value == from)).ToList();
+            return Rows(["actorIds", "edgeIdSequences"], direct.Count == 0 ? [] : [[new[] { from, to }, direct.Select(e => new[] { e.Id }).ToArray()]]);
+        }
+
         if (c.Contains("RETURN actorIds, edgeIds", StringComparison.Ordinal))
         {
             var from = p["from"]!.GetValue<string>();

@@ -77,7 +77,7 @@ public sealed class Neo4jGraphStoreTests
         await Assert.ThrowsAsync<InvalidArgumentException>(() => store.FindPathsAsync(new PathRequest(NorthKorea, Russia, 99), Ct));
         await Assert.ThrowsAsync<InvalidArgumentException>(() => store.AddAliasAsync(NorthKorea, "  ", Ct));
         var unknown = await Assert.ThrowsAsync<NotFoundException>(() => store.GetNeighbourhoodAsync(new NeighbourhoodRequest(ActorId.Parse("state:north-kora")), Ct));
-        Assert.Equal(["state:north-korea"], unknown.Suggestions);
+        Assert.Equal("North Korea (state:north-korea)", unknown.Suggestions[0]);
         Assert.Equal("to", (await Assert.ThrowsAsync<InvalidArgumentException>(() => store.FindPathsAsync(new PathRequest(Russia, Russia), Ct))).Argument);
         Assert.Equal("text", (await Assert.ThrowsAsync<InvalidArgumentException>(() => store.SearchEvidenceAsync("  ", 10, Ct))).Argument);
         Assert.Throws<ArgumentException>(() => new Neo4jGraphStore(new Neo4jStoreOptions { Uri = new Uri("bolt://localhost:7687") }));

@@ -1,0 +1,17 @@
+using Graph.GraphQL.Type;
+
+namespace Graph.Api.Schema.Relationships;
+
+/// <summary>The <c>QuantityClaim</c> object type: one source's figure for a quantity.</summary>
+internal static class QuantityClaimObject
+{
+    /// <summary>Declares the type.</summary>
+    public static ObjectType Create() => ObjectType.Create<QuantityClaimView>("QuantityClaim", t => t
+        .Description("One source's figure for a quantity, with the evidence that gives it.")
+        .Field("display", Scalars.String.NonNull(), "The figure as a reader would say it: `13221 workers`, `100–200 USD per month`.", q => q.Claim.Display)
+        .Field("value", Scalars.Float, "The exact figure, when the source gives one.", q => (double?)q.Claim.Value)
+        .Field("min", Scalars.Float, "Low end, when the source gives a range.", q => (double?)q.Claim.Min)
+        .Field("max", Scalars.Float, "High end, when the source gives a range.", q => (double?)q.Claim.Max)
+        .Field("unit", Scalars.String, "What is counted or the currency and period, e.g. `workers`, `USD per month`.", q => q.Claim.Unit)
+        .Field("evidence", Types.Ref("Evidence").NonNull(), "The evidence that states this figure.", q => new EvidenceView(q.Claim.Evidence, q.Edge)));
+}
