@@ -24,7 +24,7 @@ internal sealed partial class ActorSchemaBuilder
             .Field("value", Scalars.String.NonNull(), f => f.Description("Its value, e.g. `KP`; dates as ISO 8601 (`2017-12-22`).")));
 
         var upsertActorInput = new InputObjectType("UpsertActorInput", t => t
-            .Description("An actor to create, or to replace when its id exists.")
+            .Description("An actor to create, or to update when its id exists (see upsertActor's replace).")
             .Field("id", Scalars.ID, f => f.Description("Its readable id `kind:slug`; made from kind and name when absent (`State` + `North Korea` is `state:north-korea`)."))
             .Field("kind", _actorKind.NonNull(), f => f.Description("Its kind; must match the id's prefix."))
             .Field("name", Scalars.String.NonNull(), f => f.Description("Display name, 1..200 characters."))
@@ -87,7 +87,7 @@ internal sealed partial class ActorSchemaBuilder
         var upsertActorPayload = new ObjectType("UpsertActorPayload", t => t
             .Description("What upsertActor did.")
             .Field("actor", _actor.NonNull(), f => f.Description("The actor as stored.").Resolve(c => ((WriteResult)c.Source!).Value))
-            .Field("created", Scalars.Boolean.NonNull(), f => f.Description("True when it was new, false when it replaced one.").Resolve(c => ((WriteResult)c.Source!).Created)));
+            .Field("created", Scalars.Boolean.NonNull(), f => f.Description("True when it was new, false when it updated one.").Resolve(c => ((WriteResult)c.Source!).Created)));
         var addAliasPayload = new ObjectType("AddAliasPayload", t => t
             .Description("What addAlias did.")
             .Field("actor", _actor.NonNull(), f => f.Description("The actor as stored.").Resolve(c => ((WriteResult)c.Source!).Value))
@@ -111,8 +111,9 @@ internal sealed partial class ActorSchemaBuilder
         return new ObjectType("Mutation", t => AddIngestionMutations(t
             .Description("Analysts' writes. Every mutation needs the API key (`Authorization: Bearer <key>` or `X-Api-Key`); a server without a key is read-only. Inputs are checked field by field; a refused mutation changes nothing.")
             .Field("upsertActor", upsertActorPayload, f => f
-                .Description("Creates an actor, or replaces the one with the same id.")
+                .Description("Creates an actor, or updates the one with the same id: fields left out keep their stored values unless `replace` is true. An id made from the name never takes over an actor of another name.")
                 .Argument("input", upsertActorInput.NonNull(), a => a.Description("The actor."))
+                .Argument("replace", Scalars.Boolean, a => a.Description("True to replace the stored actor whole: aliases, description and attributes left out are cleared.").DefaultValue(false))
                 .Resolve(Write(UpsertActorAsync)))
             .Field("addAlias", addAliasPayload, f => f
                 .Description("Adds a name an actor goes by.")
@@ -187,11 +188,39 @@ internal sealed partial class ActorSchemaBuilder
         }
 
         input.ThrowIfAny();
-        var actor = new Actor(id ?? ActorId.For(kind!.Value, name!), kind!.Value, name!, aliases, attributes, description).Validated();
+        var actorId = id ?? ActorId.For(kind!.Value, name!);
+        var actor = new Actor(actorId, kind!.Value, name!, aliases, attributes, description);
+        if (await context.Store.GetActorAsync(actorId, c.CancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            if (id is null && !IsNameOf(existing, name!))
+            {
+                input.Problem("name", $"makes the id '{actorId}', which is already '{existing.Name}'; give an id to create a different actor, or the stored name to update it.");
+                input.ThrowIfAny();
+            }
+
+            if (Args.Raw(c, "replace") is not true)
+            {
+                actor = actor with
+                {
+                    Aliases = input.Value("aliases") is null ? [.. existing.Aliases.Where(a => a != name)] : aliases,
+                    Description = input.Value("description") is null ? existing.Description : description,
+                    Attributes = input.Value("attributes") is null ? existing.Attributes : attributes,
+                };
+            }
+        }
+
+        actor = actor.Validated();
         var result = await context.Store.UpsertActorsAsync([actor], c.CancellationToken).ConfigureAwait(false);
         var stored = await context.Store.GetActorAsync(actor.Id, c.CancellationToken).ConfigureAwait(false) ?? actor;
         Refresh(c, context, stored);
         return new WriteResult(stored, result.Created > 0);
+    }
+
+    // The name given is the stored actor's name or one of its aliases (ignoring case and accents; exactly, for names without letters).
+    private static bool IsNameOf(Actor actor, string name)
+    {
+        var folded = NameFolding.Fold(name);
+        return actor.AllNames.Any(n => folded.Length == 0 ? string.Equals(n, name, StringComparison.OrdinalIgnoreCase) : NameFolding.Fold(n) == folded);
     }
 
     private static async Task<object?> AddAliasAsync(IResolveFieldContext c, GraphRequestContext context, InputReader input)
@@ -255,12 +284,12 @@ internal sealed partial class ActorSchemaBuilder
 
         input.ThrowIfAny();
         var relationship = new Relationship(type!.Value, from!.Id, to!.Id, attributes, evidence, qualifier);
-        var existed = await context.Store.GetRelationshipAsync(relationship.Key, c.CancellationToken).ConfigureAwait(false) is not null;
-        await context.Store.UpsertRelationshipsAsync([relationship], c.CancellationToken).ConfigureAwait(false);
+        // The store counts what it created inside its write, so concurrent calls for one new edge report it created once.
+        var written = await context.Store.UpsertRelationshipsAsync([relationship], c.CancellationToken).ConfigureAwait(false);
         var stored = await context.Store.GetRelationshipAsync(relationship.Key, c.CancellationToken).ConfigureAwait(false) ?? relationship;
         context.Relationships(c).Clear(stored.From);
         context.Relationships(c).Clear(stored.To);
-        return new WriteResult(new RelationshipView(stored), !existed);
+        return new WriteResult(new RelationshipView(stored), written.Created > 0);
     }
 
     private static async Task<object?> RemoveEvidenceAsync(IResolveFieldContext c, GraphRequestContext context, InputReader input)
@@ -329,7 +358,7 @@ internal sealed partial class ActorSchemaBuilder
         int start;
         if (item.Int("start") is { } given)
         {
-            if (given < 0 || given + quote.Length > document.Text.Length || string.CompareOrdinal(document.Text, given, quote, 0, quote.Length) != 0)
+            if (given < 0 || given > document.Text.Length - quote.Length || string.CompareOrdinal(document.Text, given, quote, 0, quote.Length) != 0)
             {
                 var found = document.Text.IndexOf(quote, StringComparison.Ordinal);
                 item.Problem("start", found >= 0
