@@ -2,7 +2,6 @@ using Graph.Api.Composition;
 using Graph.Api.GraphQL;
 using Graph.GraphQL.Analysis;
 using Graph.GraphQL.Pipeline;
-using Graph.GraphQL.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -42,7 +41,6 @@ public static class GraphApiServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<GraphApiOptions>>().Value;
             return new RequestExecutor(ActorSchema.Instance, new RequestExecutorOptions
             {
-                Validator = static (schema, document) => Validator.Validate(schema, document),
                 Limits = new QueryLimits { MaxDepth = options.MaxDepth, MaxCost = options.MaxCost, MaxAliases = MaxAliases, MaxTokens = MaxTokens, MaxExpandedFields = MaxExpandedFields },
                 Timeout = TimeSpan.FromSeconds(30),
                 AuthorizeOperation = ApiKey.AuthorizeOperation,

@@ -17,8 +17,11 @@ public delegate GraphQLError? OperationAuthorizer(RequestContext context);
 /// <summary>Settings of a <see cref="RequestExecutor"/>.</summary>
 public sealed record RequestExecutorOptions
 {
-    /// <summary>The validation of documents: by default all of the specification's rules.</summary>
-    public DocumentValidator Validator { get; init; } = static (schema, document) => Validation.Validator.Validate(schema, document);
+    /// <summary>
+    /// A validation of documents in place of the default: all of the specification's rules, run under the request's
+    /// deadline and cancellation. Null (the default) uses the default.
+    /// </summary>
+    public DocumentValidator? Validator { get; init; }
 
     /// <summary>Limits checked after validation and before execution.</summary>
     public QueryLimits Limits { get; init; } = new();

@@ -39,7 +39,9 @@ public sealed class ValidateStep(DocumentCache cache) : IRequestStep
             }
         }
 
-        var errors = context.Options.Validator(context.Schema, document.Document);
+        var errors = context.Options.Validator is { } validator
+            ? validator(context.Schema, document.Document)
+            : Validation.Validator.ValidateUntilCancelled(context.Schema, document.Document, null, Validation.Validator.DefaultMaxErrors, context.CancellationToken);
         if (errors.Count > 0)
         {
             context.Fail(WithCode(errors));

@@ -65,4 +65,20 @@ public sealed class RequestDeadlineTests
         TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
         Assert.Equal("""{"data":{"name":"n"}}""", result.ToJson());
     }
+
+    [Fact]
+    public void Validation_itself_stops_when_its_token_fires()
+    {
+        var text = new System.Text.StringBuilder("{ ");
+        for (var i = 0; i < 2_000; i++)
+        {
+            text.Append("a").Append(i).Append(": name ");
+        }
+
+        var document = Graph.GraphQL.Language.Parser.Parse(text.Append('}').ToString());
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Graph.GraphQL.Validation.Validator.ValidateUntilCancelled(Schema(), document, null, 100, cancelled.Token));
+        Assert.Empty(Graph.GraphQL.Validation.Validator.ValidateUntilCancelled(Schema(), document, null, 100, TestContext.Current.CancellationToken));
+    }
 }
