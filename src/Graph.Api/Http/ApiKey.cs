@@ -1,13 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
 using Graph.Api.Schema;
+using Graph.GraphQL.Error;
+using Graph.GraphQL.Language.Ast;
+using Graph.GraphQL.Pipeline;
 using Microsoft.AspNetCore.Http;
 
 namespace Graph.Api.Http;
 
 /// <summary>
-/// Reads the API key a request presents (<c>Authorization: Bearer &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c>) and
-/// compares it with the configured one in constant time.
+/// Where the API key is checked. <see cref="Check"/> reads the key a request presents (<c>Authorization: Bearer &lt;key&gt;</c>
+/// or <c>X-Api-Key: &lt;key&gt;</c>) and compares it with the configured one in constant time, once per request;
+/// <see cref="AuthorizeOperation"/> is the one place that refuses a mutation without it: the engine's pipeline calls it
+/// after choosing the operation and before anything runs, so no resolver checks again.
 /// </summary>
 public static class ApiKey
 {
@@ -31,6 +36,32 @@ public static class ApiKey
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(configuredKey))
             ? WriteAccess.Granted
             : WriteAccess.WrongKey;
+    }
+
+    /// <summary>
+    /// The engine's <see cref="RequestExecutorOptions.AuthorizeOperation"/>: queries run for anyone; a mutation runs only
+    /// when the request's <see cref="GraphRequestContext.WriteAccess"/> is <see cref="WriteAccess.Granted"/>, and is
+    /// otherwise refused with UNAUTHENTICATED (no key or a wrong one) or FORBIDDEN (a read-only server). Nothing is changed.
+    /// </summary>
+    public static GraphQLError? AuthorizeOperation(RequestContext context)
+    {
+        if (context.Operation?.Operation != OperationType.Mutation)
+        {
+            return null;
+        }
+
+        // A request without the API's context (a host that forgot it) may not write: fail closed.
+        var access = (context.UserContext as GraphRequestContext)?.WriteAccess ?? WriteAccess.MissingKey;
+        return access switch
+        {
+            WriteAccess.Granted => null,
+            WriteAccess.ReadOnlyServer => ApiErrors.Coded(ApiErrors.Forbidden,
+                "This server is read-only: no API key is configured (Graph:Api:Key), so mutations are refused. Nothing was changed."),
+            WriteAccess.WrongKey => ApiErrors.Coded(ApiErrors.Unauthenticated,
+                "The API key sent is not valid. Nothing was changed."),
+            _ => ApiErrors.Coded(ApiErrors.Unauthenticated,
+                "Mutations need the API key: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'. Nothing was changed."),
+        };
     }
 
     private static string? Presented(HttpRequest request)

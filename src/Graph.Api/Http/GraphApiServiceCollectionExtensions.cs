@@ -2,7 +2,6 @@ using Graph.Api.Composition;
 using Graph.Api.Schema;
 using Graph.GraphQL.Analysis;
 using Graph.GraphQL.Pipeline;
-using Graph.GraphQL.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +23,9 @@ public static class GraphApiServiceCollectionExtensions
     /// <summary>Most aliased fields an operation may have.</summary>
     public const int MaxAliases = 100;
 
+    /// <summary>Most field selections an operation may have once its fragments are expanded (a fragment fan-out is refused).</summary>
+    public const int MaxExpandedFields = 20_000;
+
     private const string CorsPolicy = "GraphApi";
 
     /// <summary>Registers the schema's executor and binds <see cref="GraphApiOptions"/> from <c>Graph:Api</c>, validated on start.</summary>
@@ -39,15 +41,16 @@ public static class GraphApiServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<GraphApiOptions>>().Value;
             return new RequestExecutor(ActorSchema.Instance, new RequestExecutorOptions
             {
-                Validator = static (schema, document) => Validator.Validate(schema, document),
-                Limits = new QueryLimits { MaxDepth = options.MaxDepth, MaxCost = options.MaxCost, MaxAliases = MaxAliases, MaxTokens = MaxTokens },
+                Limits = new QueryLimits { MaxDepth = options.MaxDepth, MaxCost = options.MaxCost, MaxAliases = MaxAliases, MaxTokens = MaxTokens, MaxExpandedFields = MaxExpandedFields },
                 Timeout = TimeSpan.FromSeconds(30),
+                AuthorizeOperation = ApiKey.AuthorizeOperation,
                 ExposeExceptionMessages = false,
             });
         });
+        services.AddGraphApiKestrelLimits();
         services.AddIngestion(configuration);
         services.AddSingleton<PlaygroundFiles>();
-        services.AddSingleton<GraphQLEndpoint>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
         {
             var origins = configuration.GetSection(GraphApiOptions.Section + ":CorsOrigins").Get<string[]>() ?? [];
@@ -65,7 +68,7 @@ public static class GraphApiServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps /graphql (GET and POST), the playground under /playground/ and /playground/examples.json.</summary>
+    /// <summary>Maps /graphql (GET and POST; other methods get a 405 in JSON), the playground under /playground/ and /playground/examples.json.</summary>
     public static WebApplication MapGraphApi(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<GraphApiOptions>>().Value;
@@ -82,14 +85,15 @@ public static class GraphApiServiceCollectionExtensions
             }
         }
 
-        var endpoint = app.MapMethods("/graphql", ["GET", "POST"], (HttpContext http, GraphQLEndpoint graphql) => graphql.HandleAsync(http))
+        // Every method reaches the endpoint, so that PUT or DELETE get a 405 with a GraphQL error in JSON, not an empty body.
+        var endpoint = app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint graphql) => graphql.HandleAsync(http))
             .WithDisplayName("GraphQL");
         if (options.CorsOrigins.Length > 0)
         {
             endpoint.RequireCors(CorsPolicy);
         }
 
-        app.MapGet("/playground/examples.json", GraphQLEndpoint.ServeExamplesAsync).WithDisplayName("Playground examples");
+        app.MapGet("/playground/examples.json", GraphQLHttpEndpoint.ServeExamplesAsync).WithDisplayName("Playground examples");
         app.MapGet("/playground/", (HttpContext http) =>
         {
             http.Response.Redirect("/graphql");

@@ -134,7 +134,10 @@ public static class GraphQLHttpRequestReader
                     return (null, BadRequest($"\"operationName\" must be a string or null; got a JSON {op.ValueKind.ToString().ToLowerInvariant()}."));
                 }
 
-                operationName = op.GetString();
+                if (!TryGetString(op, out operationName))
+                {
+                    return (null, LoneSurrogate("operationName"));
+                }
             }
 
             var (variables, variablesProblem) = ObjectParameter(root, "variables");
@@ -144,7 +147,12 @@ public static class GraphQLHttpRequestReader
                 return (null, problem);
             }
 
-            return (new GraphQLRequest { Query = query.GetString()!, OperationName = operationName, Variables = variables, Extensions = extensions }, null);
+            if (!TryGetString(query, out var queryText))
+            {
+                return (null, LoneSurrogate("query"));
+            }
+
+            return (new GraphQLRequest { Query = queryText!, OperationName = operationName, Variables = variables, Extensions = extensions }, null);
         }
     }
 
@@ -182,7 +190,15 @@ public static class GraphQLHttpRequestReader
         }
 
         var operationName = parameters["operationName"].FirstOrDefault();
-        return (new GraphQLRequest { Query = query, OperationName = string.IsNullOrEmpty(operationName) ? null : operationName, Variables = variables, Extensions = extensions }, null);
+        // GET is for queries only (GraphQL over HTTP): the engine refuses other operations before they run.
+        return (new GraphQLRequest
+        {
+            Query = query,
+            OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
+            Variables = variables,
+            Extensions = extensions,
+            AllowedOperations = AllowedOperations.Query,
+        }, null);
     }
 
     private static IReadOnlyDictionary<string, object?>? JsonParameter(string? text, string name, out HttpRequestProblem? problem)
@@ -209,6 +225,11 @@ public static class GraphQLHttpRequestReader
 
             return JsonValues.ToDictionary(document.RootElement);
         }
+        catch (InvalidOperationException)
+        {
+            problem = LoneSurrogate(name, null, text);
+            return null;
+        }
         catch (JsonException e)
         {
             problem = BadRequest($"\"{name}\" is not valid JSON: {e.Message}");
@@ -223,9 +244,19 @@ public static class GraphQLHttpRequestReader
             return (null, null);
         }
 
-        return value.ValueKind == JsonValueKind.Object
-            ? (JsonValues.ToDictionary(value), null)
-            : (null, BadRequest($"\"{name}\" must be a JSON object or null; got a JSON {value.ValueKind.ToString().ToLowerInvariant()}."));
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return (null, BadRequest($"\"{name}\" must be a JSON object or null; got a JSON {value.ValueKind.ToString().ToLowerInvariant()}."));
+        }
+
+        try
+        {
+            return (JsonValues.ToDictionary(value), null);
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, LoneSurrogate(name, value));
+        }
     }
 
     /// <summary>True for <c>application/json</c> with no charset or UTF-8.</summary>
@@ -259,6 +290,86 @@ public static class GraphQLHttpRequestReader
     }
 
     private static HttpRequestProblem BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
+
+    // A JSON string can escape half of a UTF-16 surrogate pair ("\ud800"), which is no text at all: reading it throws.
+    private static bool TryGetString(JsonElement element, out string? value)
+    {
+        try
+        {
+            value = element.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
+    private static HttpRequestProblem LoneSurrogate(string name, JsonElement? value = null, string? text = null)
+    {
+        var where = name;
+        if (value is { } element)
+        {
+            where = InvalidStringPath(element, name) ?? name;
+        }
+        else if (text is not null)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                where = InvalidStringPath(document.RootElement, name) ?? name;
+            }
+            catch (JsonException)
+            {
+            }
+        }
+
+        return BadRequest($"\"{where}\" is not valid text: it holds half of a UTF-16 surrogate pair (an escape such as \\ud800 without its partner). Send each character whole.");
+    }
+
+    // The path of the first string (or property name) in the element that cannot be read as text, e.g. variables.input.name.
+    private static string? InvalidStringPath(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return TryGetString(element, out _) ? null : path;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return path + " (a property name)";
+                    }
+
+                    if (InvalidStringPath(property.Value, path + "." + name) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (InvalidStringPath(item, $"{path}[{index++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
 
     private static HttpRequestProblem TooLarge(int maxBytes) =>
         new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes} bytes, the limit (Graph:Api:MaxRequestBytes).");

@@ -14,8 +14,11 @@ public static class Args
     public static object? Raw(IResolveFieldContext context, string name) =>
         context.Arguments.TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>A string argument, or null.</summary>
-    public static string? String(IResolveFieldContext context, string name) => Raw(context, name) as string;
+    /// <summary>A string argument, or null; BAD_USER_INPUT when it holds a control character.</summary>
+    public static string? String(IResolveFieldContext context, string name) =>
+        Raw(context, name) is string text && Graph.Core.ControlCharacters.Problem(text, allowLineBreaks: true) is { } control
+            ? throw new InvalidArgumentException(name, $"'{name}' {control}")
+            : Raw(context, name) as string;
 
     /// <summary>An Int argument, or null.</summary>
     public static int? Int(IResolveFieldContext context, string name) => Raw(context, name) switch

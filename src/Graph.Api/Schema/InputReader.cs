@@ -57,6 +57,12 @@ public sealed class InputReader
             return null;
         }
 
+        if (Graph.Core.ControlCharacters.Problem(text, allowLineBreaks: true) is { } control)
+        {
+            Problem(field, control);
+            return null;
+        }
+
         return text;
     }
 

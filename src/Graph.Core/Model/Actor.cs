@@ -44,6 +44,19 @@ public sealed record Actor(
             throw new Errors.InvalidArgumentException("name", $"Actor '{Id}' needs a non-empty name.");
         }
 
+        if (ControlCharacters.Problem(Name) is { } nameProblem)
+        {
+            throw new Errors.InvalidArgumentException("name", $"The name of actor '{Id}' {nameProblem}");
+        }
+
+        foreach (var alias in Aliases)
+        {
+            if (ControlCharacters.Problem(alias) is { } aliasProblem)
+            {
+                throw new Errors.InvalidArgumentException("aliases", $"An alias of actor '{Id}' {aliasProblem}");
+            }
+        }
+
         return this;
     }
 

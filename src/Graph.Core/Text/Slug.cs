@@ -24,18 +24,27 @@ public static class Slug
         return true;
     }
 
-    /// <summary>Makes a slug from a display name: accents dropped, anything else becomes a hyphen.</summary>
+    /// <summary>
+    /// Makes a slug from a display name: accents dropped, anything else becomes a hyphen; a name without letters or
+    /// digits is <c>unnamed</c>. A name whose letters or digits are not all Latin ("Ким Чен Ын", "김정은", "金正恩") keeps
+    /// what is readable and adds a short hash of the whole name (<c>unnamed-3f0c9a2e</c>, <c>kim-3f0c9a2e</c>), so that
+    /// two such names never make one id.
+    /// </summary>
     public static string From(string name)
     {
         var folded = NameFolding.Fold(name);
-        var builder = new StringBuilder(folded.Length);
+        var builder = new StringBuilder(folded.Length + 9);
+        var dropped = false;
         foreach (var c in folded)
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
-                builder.Append(c);
+                builder.Append(char.ToLowerInvariant(c));
+                continue;
             }
-            else if (builder.Length > 0 && builder[^1] != '-')
+
+            dropped |= char.IsLetterOrDigit(c) || char.IsSurrogate(c);
+            if (builder.Length > 0 && builder[^1] != '-')
             {
                 builder.Append('-');
             }
@@ -46,6 +55,24 @@ public static class Slug
             builder.Length--;
         }
 
-        return builder.Length == 0 ? "unnamed" : builder.ToString();
+        if (!dropped)
+        {
+            return builder.Length == 0 ? "unnamed" : builder.ToString();
+        }
+
+        if (builder.Length == 0)
+        {
+            builder.Append("unnamed");
+        }
+
+        return builder.Append('-').Append(ShortHash(folded.Length > 0 ? folded : name)).ToString();
+    }
+
+    // Eight hex digits of the SHA-256 of the text: enough to keep distinct names apart, short enough to read.
+    private static string ShortHash(string text)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
+        return Convert.ToHexStringLower(digest[..4]);
     }
 }

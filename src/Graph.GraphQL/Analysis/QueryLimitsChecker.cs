@@ -13,11 +13,12 @@ public static class QueryLimitsChecker
         OperationDefinitionNode operation,
         IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
         IReadOnlyDictionary<string, object?> variables,
-        QueryLimits limits)
+        QueryLimits limits,
+        CancellationToken cancellationToken = default)
     {
         try
         {
-            return CheckLimits(schema, operation, fragments, variables, limits);
+            return CheckLimits(schema, operation, fragments, variables, limits, cancellationToken);
         }
         catch (InsufficientExecutionStackException)
         {
@@ -31,12 +32,23 @@ public static class QueryLimitsChecker
         OperationDefinitionNode operation,
         IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
         IReadOnlyDictionary<string, object?> variables,
-        QueryLimits limits)
+        QueryLimits limits,
+        CancellationToken cancellationToken)
     {
         List<GraphQLError>? errors = null;
+        if (limits.MaxExpandedFields is { } maxFields)
+        {
+            var fields = FieldCountAnalyzer.Count(operation, fragments, cancellationToken);
+            if (fields > maxFields)
+            {
+                // Over this limit the other measures are as large and no quicker to state: this one error says it.
+                return [Error($"The operation selects {(fields == long.MaxValue ? "more than " + long.MaxValue : fields)} fields once its fragments are expanded, over the maximum of {maxFields}: spread each fragment once per selection.", LimitCodes.MaxExpandedFieldsExceeded, operation, "fields", fields, maxFields)];
+            }
+        }
+
         if (limits.MaxDepth is { } maxDepth)
         {
-            var depth = DepthAnalyzer.Measure(operation, fragments);
+            var depth = DepthAnalyzer.Measure(operation, fragments, cancellationToken);
             if (depth > maxDepth)
             {
                 (errors ??= []).Add(Error($"The operation has a depth of {depth}, over the maximum depth of {maxDepth}.", LimitCodes.MaxDepthExceeded, operation, "depth", depth, maxDepth));
@@ -45,7 +57,7 @@ public static class QueryLimitsChecker
 
         if (limits.MaxAliases is { } maxAliases)
         {
-            var aliases = AliasAnalyzer.Count(operation, fragments);
+            var aliases = AliasAnalyzer.Count(operation, fragments, cancellationToken);
             if (aliases > maxAliases)
             {
                 (errors ??= []).Add(Error($"The operation uses {aliases} aliases, over the maximum of {maxAliases} aliases.", LimitCodes.MaxAliasesExceeded, operation, "aliases", aliases, maxAliases));
@@ -54,7 +66,7 @@ public static class QueryLimitsChecker
 
         if (limits.MaxCost is { } maxCost)
         {
-            var cost = CostAnalyzer.Compute(schema, operation, fragments, variables, limits.DefaultListSize);
+            var cost = CostAnalyzer.Compute(schema, operation, fragments, variables, limits.DefaultListSize, limits.SlicingArguments, cancellationToken);
             if (cost > maxCost)
             {
                 (errors ??= []).Add(Error($"The operation has an estimated cost of {cost:0.##}, over the maximum cost of {maxCost:0.##}.", LimitCodes.MaxCostExceeded, operation, "cost", cost, maxCost));

@@ -142,32 +142,9 @@ internal static class CollectFields
         return new SelectionPlan([.. fields], keys);
     }
 
-    /// <summary>The field definition for a name, including the meta-fields (graphql-js <c>getFieldDef</c>).</summary>
-    public static FieldDefinition? GetFieldDefinition(GraphQLSchema schema, ObjectType parentType, string fieldName)
-    {
-        if (fieldName.Length > 2 && fieldName[0] == '_' && fieldName[1] == '_')
-        {
-            if (fieldName == "__typename")
-            {
-                return Introspection.TypeNameMetaField;
-            }
-
-            if (ReferenceEquals(parentType, schema.QueryType))
-            {
-                if (fieldName == "__schema")
-                {
-                    return Introspection.SchemaMetaField;
-                }
-
-                if (fieldName == "__type")
-                {
-                    return Introspection.TypeMetaField;
-                }
-            }
-        }
-
-        return parentType.GetField(fieldName);
-    }
+    /// <summary>The field definition for a name, including the meta-fields: <see cref="Introspection.FieldDefinition"/>.</summary>
+    public static FieldDefinition? GetFieldDefinition(GraphQLSchema schema, ObjectType parentType, string fieldName) =>
+        Introspection.FieldDefinition(schema, parentType, fieldName);
 }
 
 /// <summary>The fields to execute for one selection set on one object type, with the response keys in order.</summary>

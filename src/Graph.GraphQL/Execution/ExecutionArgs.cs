@@ -16,6 +16,12 @@ public sealed class ExecutionArgs
     /// <summary>The operation to run; may be null when the document has exactly one.</summary>
     public string? OperationName { get; init; }
 
+    /// <summary>
+    /// The operation already chosen from <see cref="Document"/> (e.g. by the request pipeline); when set, the executor
+    /// runs it and does not choose again from <see cref="OperationName"/>.
+    /// </summary>
+    public OperationDefinitionNode? Operation { get; init; }
+
     /// <summary>Raw variable values (plain values or JSON elements), coerced by the executor.</summary>
     public IReadOnlyDictionary<string, object?>? VariableValues { get; init; }
 
@@ -36,6 +42,13 @@ public sealed class ExecutionArgs
 
     /// <summary>Stops execution after this long; the response then carries a TIMEOUT error. Null: no limit.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// Cancelled when a deadline set before execution began has passed (the request pipeline's one deadline over parse,
+    /// validation, analysis and execution). When set, <see cref="CancellationToken"/> must be cancelled by it too; the
+    /// executor then starts no timer of its own, and reports the TIMEOUT error of <see cref="Timeout"/> when it fires.
+    /// </summary>
+    public CancellationToken DeadlineToken { get; init; }
 
     /// <summary>When true, messages of unexpected resolver exceptions reach the client; otherwise "Unexpected error.".</summary>
     public bool ExposeExceptionMessages { get; init; }

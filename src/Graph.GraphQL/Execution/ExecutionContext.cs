@@ -535,19 +535,3 @@ internal sealed class ExecutionContext
         return result;
     }
 }
-
-/// <summary>The <c>extensions.code</c> values the engine itself sets.</summary>
-public static class ErrorCodes
-{
-    /// <summary>A resolver failed with an unexpected exception.</summary>
-    public static IReadOnlyDictionary<string, object?> InternalServerError { get; } = Code("INTERNAL_SERVER_ERROR");
-
-    /// <summary>The request was cancelled by the caller.</summary>
-    public static IReadOnlyDictionary<string, object?> Cancelled { get; } = Code("CANCELLED");
-
-    /// <summary>The request ran longer than its timeout.</summary>
-    public static IReadOnlyDictionary<string, object?> Timeout { get; } = Code("TIMEOUT");
-
-    /// <summary>A dictionary holding just <c>code</c>.</summary>
-    public static IReadOnlyDictionary<string, object?> Code(string code) => new Dictionary<string, object?> { ["code"] = code };
-}

@@ -40,7 +40,7 @@ public static class Executor
             {
                 if (found is not null)
                 {
-                    error = new GraphQLError("Must provide operation name if query contains multiple operations.");
+                    error = new GraphQLError("Must provide operation name if query contains multiple operations.", extensions: ErrorCodes.OperationNotFound);
                     return null;
                 }
 
@@ -56,8 +56,8 @@ public static class Executor
         if (found is null)
         {
             error = operationName is null
-                ? new GraphQLError("Must provide an operation.")
-                : new GraphQLError($"Unknown operation named \"{operationName}\".");
+                ? new GraphQLError("Must provide an operation.", extensions: ErrorCodes.OperationNotFound)
+                : new GraphQLError($"Unknown operation named \"{operationName}\".", extensions: ErrorCodes.OperationNotFound);
         }
 
         return found;
@@ -65,20 +65,17 @@ public static class Executor
 
     private static async Task<ExecutionResult> ExecuteCoreAsync(ExecutionArgs args)
     {
-        var operation = GetOperation(args.Document, args.OperationName, out var operationError);
+        var operation = args.Operation;
         if (operation is null)
         {
-            return ExecutionResult.FromError(operationError!);
-        }
-
-        var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
-        foreach (var definition in args.Document.Definitions)
-        {
-            if (definition is FragmentDefinitionNode fragment)
+            operation = GetOperation(args.Document, args.OperationName, out var operationError);
+            if (operation is null)
             {
-                fragments.TryAdd(fragment.Name.Value, fragment);
+                return ExecutionResult.FromError(operationError!);
             }
         }
+
+        var fragments = args.Document.GetFragments();
 
         var variables = args.CoercedVariableValues;
         if (variables is null)
@@ -108,7 +105,9 @@ public static class Executor
             return ExecutionResult.FromError(new GraphQLError("Subscriptions are not supported by this executor; send queries and mutations.", [operation]));
         }
 
-        using var timeoutSource = args.Timeout is { } timeout
+        // A deadline set by the caller (the pipeline's, which already cancels args.CancellationToken) needs no timer here.
+        var hasDeadline = args.DeadlineToken.CanBeCanceled;
+        using var timeoutSource = args.Timeout is { } timeout && !hasDeadline
             ? CancellationTokenSource.CreateLinkedTokenSource(args.CancellationToken)
             : null;
         timeoutSource?.CancelAfter(args.Timeout!.Value);
@@ -153,12 +152,14 @@ public static class Executor
             context.AddError(error);
             data = null;
         }
-        catch (OperationCanceledException) when (timeoutSource is not null && timeoutSource.IsCancellationRequested && !args.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (hasDeadline
+            ? args.DeadlineToken.IsCancellationRequested
+            : timeoutSource is not null && timeoutSource.IsCancellationRequested && !args.CancellationToken.IsCancellationRequested)
         {
             return new ExecutionResult
             {
                 IsDataPresent = true,
-                Errors = [new GraphQLError($"The request exceeded its timeout of {args.Timeout!.Value.TotalMilliseconds:0} ms and was stopped.", extensions: ErrorCodes.Timeout)],
+                Errors = [ErrorCodes.TimeoutError(args.Timeout)],
             };
         }
         catch (OperationCanceledException) when (args.CancellationToken.IsCancellationRequested)
@@ -166,7 +167,7 @@ public static class Executor
             return new ExecutionResult
             {
                 IsDataPresent = true,
-                Errors = [new GraphQLError("The request was cancelled.", extensions: ErrorCodes.Cancelled)],
+                Errors = [ErrorCodes.CancelledError()],
             };
         }
 

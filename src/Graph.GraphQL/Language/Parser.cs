@@ -1108,7 +1108,7 @@ public sealed class Parser
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private GraphQLSyntaxError TooManyTokens() =>
-        Error(_lexer.Start, "Document contains more than " + _maxTokens + " tokens. Parsing aborted.");
+        new(_source, _lexer.Start, "Document contains more than " + _maxTokens + " tokens. Parsing aborted.", Analysis.LimitCodes.MaxTokensExceeded);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private GraphQLSyntaxError Error(int position, string description) => new(_source, position, description);

@@ -15,7 +15,7 @@ public sealed class DocumentCacheStep(DocumentCache cache) : IRequestStep
     {
         if (string.IsNullOrWhiteSpace(context.Request.Query))
         {
-            context.Fail([new GraphQLError("The request has no query: send the GraphQL document in \"query\".")]);
+            context.Fail([new GraphQLError("The request has no query: send the GraphQL document in \"query\".", extensions: ErrorCodes.Code(ErrorCodes.BadRequest))]);
             return ValueTask.CompletedTask;
         }
 

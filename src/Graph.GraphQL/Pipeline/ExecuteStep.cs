@@ -2,7 +2,7 @@ using Graph.GraphQL.Execution;
 
 namespace Graph.GraphQL.Pipeline;
 
-/// <summary>Executes the operation.</summary>
+/// <summary>Executes the operation the pipeline chose, under the request's deadline.</summary>
 public sealed class ExecuteStep : IRequestStep
 {
     /// <inheritdoc />
@@ -16,10 +16,12 @@ public sealed class ExecuteStep : IRequestStep
             Schema = context.Schema,
             Document = context.Document!.Document,
             OperationName = context.Request.OperationName,
+            Operation = context.Operation,
             CoercedVariableValues = context.Variables,
             UserContext = context.UserContext,
             Services = context.Services,
             CancellationToken = context.CancellationToken,
+            DeadlineToken = context.DeadlineToken,
             Timeout = context.Options.Timeout,
             ExposeExceptionMessages = context.Options.ExposeExceptionMessages,
         }).ConfigureAwait(false);

@@ -18,6 +18,9 @@ public sealed class GraphQLRequest
     /// <summary>Request extensions (e.g. persisted query hashes), passed through for the host.</summary>
     public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
 
+    /// <summary>The operation types this request may run (e.g. queries only for an HTTP GET); others are refused.</summary>
+    public AllowedOperations AllowedOperations { get; init; } = AllowedOperations.All;
+
     /// <summary>A request whose variables are a JSON object (as read from an HTTP body).</summary>
     public static GraphQLRequest Create(string query, string? operationName, JsonElement variables, JsonElement? extensions = null)
     {

@@ -1,9 +1,11 @@
 using Graph.GraphQL.Execution;
-using Graph.GraphQL.Language.Ast;
 
 namespace Graph.GraphQL.Pipeline;
 
-/// <summary>Selects the operation (cached per document and operation name) and indexes the fragments.</summary>
+/// <summary>
+/// Selects the operation to run (the specification's GetOperation), once per document and operation name; the choice
+/// is cached on the document and passed on to the later steps and to the executor, which do not choose again.
+/// </summary>
 public sealed class OperationCacheStep : IRequestStep
 {
     /// <inheritdoc />
@@ -18,8 +20,7 @@ public sealed class OperationCacheStep : IRequestStep
         {
             if (document.Operations.TryGetValue(key, out var cached))
             {
-                context.Operation = cached.Operation;
-                context.Fragments = cached.Fragments;
+                context.Operation = cached;
                 return ValueTask.CompletedTask;
             }
         }
@@ -31,22 +32,12 @@ public sealed class OperationCacheStep : IRequestStep
             return ValueTask.CompletedTask;
         }
 
-        var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
-        foreach (var definition in document.Document.Definitions)
-        {
-            if (definition is FragmentDefinitionNode fragment)
-            {
-                fragments.TryAdd(fragment.Name.Value, fragment);
-            }
-        }
-
         lock (document.Operations)
         {
-            document.Operations[key] = (operation, fragments);
+            document.Operations[key] = operation;
         }
 
         context.Operation = operation;
-        context.Fragments = fragments;
         return ValueTask.CompletedTask;
     }
 }

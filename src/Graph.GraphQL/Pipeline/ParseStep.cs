@@ -24,7 +24,7 @@ public sealed class ParseStep : IRequestStep
             var document = Parser.Parse(context.Request.Query, new ParserOptions { MaxTokens = maxTokens });
             context.Document = new CachedDocument(document);
         }
-        catch (GraphQLSyntaxError error) when (maxTokens is not null && error.Description.Contains(" tokens", StringComparison.Ordinal))
+        catch (GraphQLSyntaxError error) when (error.Code == LimitCodes.MaxTokensExceeded)
         {
             context.Fail([new GraphQLError(
                 $"The document has more than {maxTokens} tokens, the maximum allowed.",

@@ -12,12 +12,27 @@ public sealed class RequestContext
     private List<KeyValuePair<string, object?>>? _timings;
 
     internal RequestContext(GraphQLSchema schema, RequestExecutorOptions options, GraphQLRequest request, object? userContext, IServiceProvider? services, CancellationToken cancellationToken)
+        : this(schema, options, request, userContext, services, cancellationToken, default, cancellationToken)
+    {
+    }
+
+    internal RequestContext(
+        GraphQLSchema schema,
+        RequestExecutorOptions options,
+        GraphQLRequest request,
+        object? userContext,
+        IServiceProvider? services,
+        CancellationToken clientCancellationToken,
+        CancellationToken deadlineToken,
+        CancellationToken cancellationToken)
     {
         Schema = schema;
         Options = options;
         Request = request;
         UserContext = userContext;
         Services = services;
+        ClientCancellationToken = clientCancellationToken;
+        DeadlineToken = deadlineToken;
         CancellationToken = cancellationToken;
     }
 
@@ -36,8 +51,17 @@ public sealed class RequestContext
     /// <summary>The request's services.</summary>
     public IServiceProvider? Services { get; }
 
-    /// <summary>Cancelled when the client goes away.</summary>
+    /// <summary>
+    /// Cancelled when the client goes away or the request's deadline (<see cref="RequestExecutorOptions.Timeout"/>,
+    /// counted from the request's arrival) passes: every step runs under this one token.
+    /// </summary>
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>Cancelled only when the deadline passes (not when the client goes away).</summary>
+    public CancellationToken DeadlineToken { get; }
+
+    /// <summary>Cancelled only when the client goes away.</summary>
+    public CancellationToken ClientCancellationToken { get; }
 
     /// <summary>SHA-256 of the query text (hex), the key of the document and operation caches.</summary>
     public string? DocumentHash { get; set; }
@@ -48,8 +72,8 @@ public sealed class RequestContext
     /// <summary>The operation to execute.</summary>
     public OperationDefinitionNode? Operation { get; set; }
 
-    /// <summary>The document's fragments by name.</summary>
-    public IReadOnlyDictionary<string, FragmentDefinitionNode>? Fragments { get; set; }
+    /// <summary>The document's fragments by name (the document's own map, built once).</summary>
+    public IReadOnlyDictionary<string, FragmentDefinitionNode>? Fragments => Document?.Document.GetFragments();
 
     /// <summary>Coerced variable values.</summary>
     public IReadOnlyDictionary<string, object?>? Variables { get; set; }
@@ -87,7 +111,7 @@ public sealed class CachedDocument(DocumentNode document)
     public bool IsValidated { get; set; }
 
     /// <summary>Operations already selected, by operation name ("" for the anonymous choice): the operation cache.</summary>
-    internal Dictionary<string, (OperationDefinitionNode Operation, IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments)> Operations { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, OperationDefinitionNode> Operations { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>One step of the request pipeline.</summary>

@@ -1,12 +1,15 @@
 using System.Diagnostics;
+using Graph.GraphQL.Error;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Type;
 
 namespace Graph.GraphQL.Pipeline;
 
 /// <summary>
-/// The entry point for requests: runs the pipeline document cache → parse → validate → operation → coerce variables →
-/// limits → execute, each step a small class; a step producing a result (an error) ends the request.
+/// The entry point for requests: runs the pipeline document cache → parse → validate → operation → authorize →
+/// coerce variables → limits → execute, each step a small class; a step producing a result (an error) ends the
+/// request. Parsing and caching belong here, not to the host: the host passes the request's text and gets a result.
+/// Every step runs under one deadline (<see cref="RequestExecutorOptions.Timeout"/>) and the caller's cancellation.
 /// </summary>
 public sealed class RequestExecutor
 {
@@ -28,6 +31,7 @@ public sealed class RequestExecutor
             new ParseStep(),
             new ValidateStep(DocumentCache),
             new OperationCacheStep(),
+            new AuthorizeOperationStep(),
             new CoerceVariablesStep(),
             new AnalyzeLimitsStep(),
             new ExecuteStep(),
@@ -44,15 +48,36 @@ public sealed class RequestExecutor
     public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, object? userContext = null, IServiceProvider? services = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var context = new RequestContext(_schema, _options, request, userContext, services, cancellationToken);
+        using var deadline = _options.Timeout is { } timeout ? new CancellationTokenSource(timeout) : null;
+        using var linked = deadline is not null && cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token)
+            : null;
+        var token = linked?.Token ?? deadline?.Token ?? cancellationToken;
+        var context = new RequestContext(_schema, _options, request, userContext, services, cancellationToken, deadline?.Token ?? default, token);
         var tracing = _options.EnableTracing;
         foreach (var step in _steps)
         {
-            var start = tracing ? Stopwatch.GetTimestamp() : 0;
-            var pending = step.InvokeAsync(context);
-            if (!pending.IsCompletedSuccessfully)
+            if (token.IsCancellationRequested && step is not ExecuteStep)
             {
-                await pending.ConfigureAwait(false);
+                context.Fail([cancellationToken.IsCancellationRequested ? ErrorCodes.CancelledError() : ErrorCodes.TimeoutError(_options.Timeout)]);
+                break;
+            }
+
+
+            var start = tracing ? Stopwatch.GetTimestamp() : 0;
+            try
+            {
+                var pending = step.InvokeAsync(context);
+                if (!pending.IsCompletedSuccessfully)
+                {
+                    await pending.ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested && step is not ExecuteStep)
+            {
+                // A step that watches the token (analysis) gave up: the deadline passed or the client went away.
+                context.Fail([cancellationToken.IsCancellationRequested ? ErrorCodes.CancelledError() : ErrorCodes.TimeoutError(_options.Timeout)]);
+                break;
             }
 
             if (tracing)
@@ -66,7 +91,7 @@ public sealed class RequestExecutor
             }
         }
 
-        var result = context.Result ?? ExecutionResult.FromError(new Error.GraphQLError("The request produced no result."));
+        var result = context.Result ?? ExecutionResult.FromError(new GraphQLError("The request produced no result."));
         if (tracing)
         {
             result.Extensions ??= new Dictionary<string, object?>(StringComparer.Ordinal);

@@ -6,9 +6,14 @@ using Graph.GraphQL.Type;
 
 namespace Graph.GraphQL.Pipeline;
 
-/// <summary>Validates a document not validated before, then stores it in the cache.</summary>
+/// <summary>
+/// Validates a document not validated before, then stores it in the cache. Validation errors carry the code
+/// <see cref="ErrorCodes.ValidationFailed"/>.
+/// </summary>
 public sealed class ValidateStep(DocumentCache cache) : IRequestStep
 {
+    private static readonly IReadOnlyDictionary<string, object?> s_validationFailed = ErrorCodes.Code(ErrorCodes.ValidationFailed);
+
     /// <inheritdoc />
     public string Name => "validate";
 
@@ -21,11 +26,12 @@ public sealed class ValidateStep(DocumentCache cache) : IRequestStep
             return ValueTask.CompletedTask;
         }
 
-        // Depth and aliases are cheap to count and bound what validation costs: a document over either is refused first.
+        // Depth, aliases and fragment fan-out are cheap to count and bound what validation costs: a document over any
+        // of them is refused first.
         var limits = context.Options.Limits;
-        if (limits.MaxDepth is not null || limits.MaxAliases is not null)
+        if (limits.MaxDepth is not null || limits.MaxAliases is not null || limits.MaxExpandedFields is not null)
         {
-            var shapeErrors = CheckShapeLimits(context.Schema, document.Document, limits with { MaxCost = null });
+            var shapeErrors = CheckShapeLimits(context.Schema, document.Document, limits with { MaxCost = null }, context.CancellationToken);
             if (shapeErrors.Count > 0)
             {
                 context.Fail(shapeErrors);
@@ -33,10 +39,12 @@ public sealed class ValidateStep(DocumentCache cache) : IRequestStep
             }
         }
 
-        var errors = context.Options.Validator(context.Schema, document.Document);
+        var errors = context.Options.Validator is { } validator
+            ? validator(context.Schema, document.Document)
+            : Validation.Validator.ValidateUntilCancelled(context.Schema, document.Document, null, Validation.Validator.DefaultMaxErrors, context.CancellationToken);
         if (errors.Count > 0)
         {
-            context.Fail(errors);
+            context.Fail(WithCode(errors));
             return ValueTask.CompletedTask;
         }
 
@@ -45,22 +53,27 @@ public sealed class ValidateStep(DocumentCache cache) : IRequestStep
         return ValueTask.CompletedTask;
     }
 
-    private static IReadOnlyList<GraphQLError> CheckShapeLimits(GraphQLSchema schema, DocumentNode document, QueryLimits limits)
+    private static GraphQLError[] WithCode(IReadOnlyList<GraphQLError> errors)
     {
-        var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
-        foreach (var definition in document.Definitions)
+        var coded = new GraphQLError[errors.Count];
+        for (var i = 0; i < coded.Length; i++)
         {
-            if (definition is FragmentDefinitionNode fragment)
-            {
-                fragments.TryAdd(fragment.Name.Value, fragment);
-            }
+            var error = errors[i];
+            coded[i] = error.Extensions is not null
+                ? error
+                : new GraphQLError(error.Message, error.Nodes, error.DocumentSource, error.Positions, error.Path, error.OriginalError, s_validationFailed);
         }
 
+        return coded;
+    }
+
+    private static IReadOnlyList<GraphQLError> CheckShapeLimits(GraphQLSchema schema, DocumentNode document, QueryLimits limits, CancellationToken cancellationToken)
+    {
         foreach (var definition in document.Definitions)
         {
             if (definition is OperationDefinitionNode operation)
             {
-                var errors = QueryLimitsChecker.Check(schema, operation, fragments, Values.Empty, limits);
+                var errors = QueryLimitsChecker.Check(schema, operation, document.GetFragments(), Values.Empty, limits, cancellationToken);
                 if (errors.Count > 0)
                 {
                     return errors;

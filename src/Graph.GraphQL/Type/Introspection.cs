@@ -127,6 +127,37 @@ public static class Introspection
         .Field("deprecationReason", Scalars.String, f => f.ResolveFromSource(source => ((EnumValueDefinition)source!).DeprecationReason)));
 
     /// <summary>The <c>__schema</c> meta-field, available on the query root type.</summary>
+    /// <summary>
+    /// The definition of field <paramref name="fieldName"/> on <paramref name="parentType"/>, including the
+    /// meta-fields (__typename on any composite type, __schema and __type on the query type); null when there is none.
+    /// The one lookup validation (TypeInfo) and execution (CollectFields) share (graphql-js <c>getFieldDef</c>).
+    /// </summary>
+    public static FieldDefinition? FieldDefinition(GraphQLSchema schema, GraphQLType parentType, string fieldName)
+    {
+        if (fieldName.Length >= 2 && fieldName[0] == '_' && fieldName[1] == '_')
+        {
+            if (fieldName == "__typename" && Types.IsCompositeType(parentType))
+            {
+                return TypeNameMetaField;
+            }
+
+            if (ReferenceEquals(parentType, schema.QueryType))
+            {
+                if (fieldName == "__schema")
+                {
+                    return SchemaMetaField;
+                }
+
+                if (fieldName == "__type")
+                {
+                    return TypeMetaField;
+                }
+            }
+        }
+
+        return parentType is ComplexType complex ? complex.GetField(fieldName) : null;
+    }
+
     public static FieldDefinition SchemaMetaField { get; } = MetaField("__schema", Types.NonNull(SchemaType), "The schema of this service.", static ctx => ctx.Schema);
 
     /// <summary>The <c>__type(name:)</c> meta-field, available on the query root type.</summary>

@@ -212,35 +212,9 @@ public sealed class TypeInfo
         }
     }
 
-    /// <summary>
-    /// The definition of field <paramref name="fieldName"/> on <paramref name="parentType"/>, including the
-    /// introspection meta-fields (__typename anywhere, __schema and __type on the query type).
-    /// </summary>
-    public static FieldDefinition? GetFieldDef(GraphQLSchema schema, GraphQLType parentType, string fieldName)
-    {
-        if (fieldName.Length > 1 && fieldName[0] == '_' && fieldName[1] == '_')
-        {
-            if (fieldName == "__typename" && Types.IsCompositeType(parentType))
-            {
-                return Introspection.TypeNameMetaField;
-            }
-
-            if (ReferenceEquals(parentType, schema.QueryType))
-            {
-                if (fieldName == "__schema")
-                {
-                    return Introspection.SchemaMetaField;
-                }
-
-                if (fieldName == "__type")
-                {
-                    return Introspection.TypeMetaField;
-                }
-            }
-        }
-
-        return parentType is ComplexType complex ? complex.GetField(fieldName) : null;
-    }
+    /// <summary>The definition of a field, including the meta-fields: <see cref="Introspection.FieldDefinition"/>.</summary>
+    public static FieldDefinition? GetFieldDef(GraphQLSchema schema, GraphQLType parentType, string fieldName) =>
+        Introspection.FieldDefinition(schema, parentType, fieldName);
 
     private static T? Peek<T>(List<T?> stack) => stack.Count > 0 ? stack[^1] : default;
 

@@ -16,7 +16,6 @@ public sealed class ValidationContext
 {
     private readonly List<GraphQLError> _errors;
     private readonly int _maxErrors;
-    private Dictionary<string, FragmentDefinitionNode>? _fragments;
     private readonly Dictionary<SelectionSetNode, IReadOnlyList<FragmentSpreadNode>> _fragmentSpreads = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<FragmentDefinitionNode>> _recursiveFragments = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Node, IReadOnlyList<VariableUsage>> _variableUsages = new(ReferenceEqualityComparer.Instance);
@@ -74,22 +73,7 @@ public sealed class ValidationContext
     public void ReportError(string message, params Node[] nodes) => ReportError(new GraphQLError(message, nodes));
 
     /// <summary>The fragment definition with this name (the first, if the document repeats it).</summary>
-    public FragmentDefinitionNode? GetFragment(string name)
-    {
-        if (_fragments is null)
-        {
-            _fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
-            foreach (var definition in Document.Definitions)
-            {
-                if (definition is FragmentDefinitionNode fragment)
-                {
-                    _fragments.TryAdd(fragment.Name.Value, fragment);
-                }
-            }
-        }
-
-        return _fragments.GetValueOrDefault(name);
-    }
+    public FragmentDefinitionNode? GetFragment(string name) => Document.GetFragments().GetValueOrDefault(name);
 
     /// <summary>The fragment spreads directly inside a selection set (through inline fragments, not into named fragments).</summary>
     public IReadOnlyList<FragmentSpreadNode> GetFragmentSpreads(SelectionSetNode selectionSet)

@@ -172,6 +172,20 @@ public static class CypherQueries
         """,
         new Dictionary<string, object?> { ["ids"] = ids.Select(i => i.Value).Distinct().ToArray() });
 
+    /// <summary>
+    /// Takes the write lock of each actor until the transaction ends (a property set and removed leaves no trace), so
+    /// that two transactions writing edges between the same actors run one after the other: the second reads what the
+    /// first wrote, merges its evidence into it, and does not count the edge as created again.
+    /// </summary>
+    public static CypherStatement LockActors(IReadOnlyCollection<ActorId> ids) => new(
+        """
+        UNWIND $ids AS id
+        MATCH (a:Actor {id: id})
+        SET a.writeLock = true
+        REMOVE a.writeLock
+        """,
+        new Dictionary<string, object?> { ["ids"] = ids.Select(i => i.Value).Distinct().Order(StringComparer.Ordinal).ToArray() });
+
     /// <summary>Every actor, by id.</summary>
     public static CypherStatement AllActors() => new(
         $"""

@@ -78,6 +78,9 @@ public sealed partial class Neo4jGraphStore
         return WriteAsync(async tx =>
         {
             var actorIds = relationships.SelectMany(r => r.Evidence.Select(e => e.AttributedTo).OfType<ActorId>().Append(r.From).Append(r.To)).Distinct().ToList();
+
+            // Lock the ends first (in id order, so two writers cannot deadlock): the edges read below are then the latest.
+            await tx.RunAsync(CypherQueries.LockActors([.. relationships.SelectMany(r => new[] { r.From, r.To })])).ConfigureAwait(false);
             var actors = await LoadActorsAsync(tx, actorIds).ConfigureAwait(false);
             var documents = await LoadDocumentsAsync(tx, relationships.SelectMany(r => r.Evidence.Select(e => e.DocumentId)).Distinct().ToList()).ConfigureAwait(false);
             NodeKind? KindOf(ActorId id) => actors.TryGetValue(id, out var a) ? a.Kind : null;

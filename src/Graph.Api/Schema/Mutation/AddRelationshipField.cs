@@ -50,11 +50,11 @@ internal static class AddRelationshipField
 
         input.ThrowIfAny();
         var relationship = new Relationship(type!.Value, from!.Id, to!.Id, attributes, evidence, qualifier);
-        var existed = await context.Store.GetRelationshipAsync(relationship.Key, c.CancellationToken).ConfigureAwait(false) is not null;
-        await context.Store.UpsertRelationshipsAsync([relationship], c.CancellationToken).ConfigureAwait(false);
+        // The store counts what it created inside its write, so concurrent calls for one new edge report it created once.
+        var written = await context.Store.UpsertRelationshipsAsync([relationship], c.CancellationToken).ConfigureAwait(false);
         var stored = await context.Store.GetRelationshipAsync(relationship.Key, c.CancellationToken).ConfigureAwait(false) ?? relationship;
         context.Relationships(c).Clear(stored.From);
         context.Relationships(c).Clear(stored.To);
-        return new WriteResult(new RelationshipView(stored), !existed);
+        return new WriteResult(new RelationshipView(stored), written.Created > 0);
     }
 }

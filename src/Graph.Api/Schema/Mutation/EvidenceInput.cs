@@ -54,7 +54,7 @@ internal static class EvidenceInput
         int start;
         if (item.Int("start") is { } given)
         {
-            if (given < 0 || given + quote.Length > document.Text.Length || string.CompareOrdinal(document.Text, given, quote, 0, quote.Length) != 0)
+            if (given < 0 || given > document.Text.Length - quote.Length || string.CompareOrdinal(document.Text, given, quote, 0, quote.Length) != 0)
             {
                 var found = document.Text.IndexOf(quote, StringComparison.Ordinal);
                 item.Problem("start", found >= 0

@@ -30,22 +30,9 @@ internal static class MutationObject
         ReextractDocumentField.Declare(t);
     });
 
-    /// <summary>A mutation resolver: refuses without write access, then runs the write.</summary>
+    /// <summary>A mutation resolver: reads the input, then runs the write (write access was checked before execution, in Http/ApiKey.cs).</summary>
     public static FieldResolver<object> Write(Func<IResolveFieldContext, GraphRequestContext, InputReader, Task<object?>> write) => GraphResolvers.Guarded<object>(async (_, c) =>
-    {
-        var context = GraphRequestContext.Of(c);
-        switch (context.WriteAccess)
-        {
-            case WriteAccess.ReadOnlyServer:
-                throw ApiErrors.Coded(ApiErrors.Forbidden, "This server is read-only: no API key is configured (Graph:Api:Key), so mutations are refused. Nothing was changed.");
-            case WriteAccess.MissingKey:
-                throw ApiErrors.Coded(ApiErrors.Unauthenticated, "Mutations need the API key: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'. Nothing was changed.");
-            case WriteAccess.WrongKey:
-                throw ApiErrors.Coded(ApiErrors.Unauthenticated, "The API key sent is not valid. Nothing was changed.");
-        }
-
-        return await write(c, context, new InputReader(Args.Raw(c, "input"))).ConfigureAwait(false);
-    });
+        await write(c, GraphRequestContext.Of(c), new InputReader(Args.Raw(c, "input"))).ConfigureAwait(false));
 
     internal static async Task<Actor?> ResolveInputActorAsync(IResolveFieldContext c, GraphRequestContext context, InputReader input, string field)
     {

@@ -7,7 +7,7 @@ internal static class UpsertActorInput
 {
     /// <summary>Declares the type.</summary>
     public static InputObjectType Create() => new("UpsertActorInput", t => t
-        .Description("An actor to create, or to replace when its id exists.")
+        .Description("An actor to create, or to update when its id exists (see upsertActor's replace).")
         .Field("id", Scalars.ID, f => f.Description("Its readable id `kind:slug`; made from kind and name when absent (`State` + `North Korea` is `state:north-korea`)."))
         .Field("kind", Types.Ref("ActorKind").NonNull(), f => f.Description("Its kind; must match the id's prefix."))
         .Field("name", Scalars.String.NonNull(), f => f.Description("Display name, 1..200 characters."))

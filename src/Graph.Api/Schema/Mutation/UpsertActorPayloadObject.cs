@@ -9,5 +9,5 @@ internal static class UpsertActorPayloadObject
     public static ObjectType Create() => ObjectType.Create<WriteResult>("UpsertActorPayload", t => t
         .Description("What upsertActor did.")
         .Field("actor", Types.Ref("Actor").NonNull(), "The actor as stored.", r => r.Value)
-        .Field("created", Scalars.Boolean.NonNull(), "True when it was new, false when it replaced one.", r => r.Created));
+        .Field("created", Scalars.Boolean.NonNull(), "True when it was new, false when it updated one.", r => r.Created));
 }

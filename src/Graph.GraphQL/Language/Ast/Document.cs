@@ -5,7 +5,29 @@ public sealed class DocumentNode : Node
 {
     public override SyntaxKind Kind => SyntaxKind.Document;
 
+    private IReadOnlyDictionary<string, FragmentDefinitionNode>? _fragments;
+
     public IReadOnlyList<DefinitionNode> Definitions { get; init; } = [];
+
+    /// <summary>
+    /// The document's fragment definitions by name (the first, when a name is repeated), built on first use and then
+    /// shared by validation, limit analysis and execution: the one fragment map of a document.
+    /// </summary>
+    public IReadOnlyDictionary<string, FragmentDefinitionNode> GetFragments() => _fragments ??= IndexFragments(Definitions);
+
+    private static Dictionary<string, FragmentDefinitionNode> IndexFragments(IReadOnlyList<DefinitionNode> definitions)
+    {
+        var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
+        foreach (var definition in definitions)
+        {
+            if (definition is FragmentDefinitionNode fragment)
+            {
+                fragments.TryAdd(fragment.Name.Value, fragment);
+            }
+        }
+
+        return fragments;
+    }
 }
 
 /// <summary>A top-level definition of a document.</summary>

@@ -4,8 +4,6 @@ using Graph.Api.Schema;
 using Graph.Core.Store;
 using Graph.GraphQL.Error;
 using Graph.GraphQL.Execution;
-using Graph.GraphQL.Language;
-using Graph.GraphQL.Language.Ast;
 using Graph.GraphQL.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -17,15 +15,17 @@ namespace Graph.Api.Http;
 /// <summary>
 /// GraphQL over HTTP at /graphql, as the GraphQL-over-HTTP specification asks: POST with JSON or GET (queries only);
 /// answers in <c>application/graphql-response+json</c> (400 for requests that fail before execution, 200 once data
-/// exists) or <c>application/json</c> (200 for every well-formed request). Mutations need the API key. Browsers asking
-/// for HTML get the playground.
+/// exists) or <c>application/json</c> (200 for every well-formed request). Browsers asking for HTML get the playground.
+/// This class does HTTP only: it reads the request, hands its text to the engine's <see cref="RequestExecutor"/> (which
+/// parses, caches, validates, picks the operation and asks <see cref="ApiKey.AuthorizeOperation"/> whether it may run),
+/// and turns the result into a status and a body. Every refusal is a GraphQL error in JSON.
 /// </summary>
-public sealed partial class GraphQLEndpoint(
+public sealed partial class GraphQLHttpEndpoint(
     RequestExecutor executor,
     IGraphStore store,
     IOptions<GraphApiOptions> options,
     PlaygroundFiles playground,
-    ILogger<GraphQLEndpoint> logger)
+    ILogger<GraphQLHttpEndpoint> logger)
 {
     /// <summary>The GraphQL response media type of the specification.</summary>
     public const string GraphQLResponseJson = "application/graphql-response+json";
@@ -69,28 +69,22 @@ public sealed partial class GraphQLEndpoint(
             return;
         }
 
-        if (OperationTypeOf(graphQLRequest!) == OperationType.Mutation)
-        {
-            if (HttpMethods.IsGet(request.Method))
-            {
-                await WriteProblemAsync(http, mediaType, new HttpRequestProblem(StatusCodes.Status405MethodNotAllowed, "Mutations cannot be sent with GET: use POST.", "POST")).ConfigureAwait(false);
-                return;
-            }
-
-            if (access != WriteAccess.Granted)
-            {
-                LogRefusedMutation(logger, access);
-                await WriteRefusedMutationAsync(http, mediaType, access).ConfigureAwait(false);
-                return;
-            }
-        }
-
         ExecutionResult result;
         try
         {
             result = await executor.ExecuteAsync(graphQLRequest!, new GraphRequestContext(store, access), http.RequestServices, http.RequestAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (!result.IsDataPresent && result.Errors is [var refusal, ..] && await WriteRefusalAsync(http, mediaType, refusal, access).ConfigureAwait(false))
         {
             return;
         }
@@ -192,34 +186,6 @@ public sealed partial class GraphQLEndpoint(
         return values.Any(v => v.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) && (v.Quality ?? 1) > 0);
     }
 
-    private OperationType? OperationTypeOf(GraphQLRequest request)
-    {
-        // Only a document containing the word can hold a mutation; the common case skips parsing here.
-        if (!request.Query.Contains("mutation", StringComparison.Ordinal))
-        {
-            return OperationType.Query;
-        }
-
-        DocumentNode document;
-        if (executor.DocumentCache.TryGet(DocumentCacheStep.Hash(request.Query), out var cached))
-        {
-            document = cached.Document;
-        }
-        else
-        {
-            try
-            {
-                document = Parser.Parse(request.Query, new ParserOptions { MaxTokens = GraphApiServiceCollectionExtensions.MaxTokens });
-            }
-            catch (GraphQLError)
-            {
-                return null;
-            }
-        }
-
-        return Executor.GetOperation(document, request.OperationName, out _)?.Operation;
-    }
-
     private async Task ServePlaygroundAsync(HttpContext http)
     {
         if (playground.IndexPath is not { } index)
@@ -237,25 +203,33 @@ public sealed partial class GraphQLEndpoint(
         await http.Response.SendFileAsync(index, http.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task WriteRefusedMutationAsync(HttpContext http, string mediaType, WriteAccess access)
+    /// <summary>
+    /// Gives the engine's refusals of an operation their HTTP status: 405 for a mutation sent with GET, 401 or 403 for
+    /// one refused by <see cref="ApiKey.AuthorizeOperation"/>. False when the error is not such a refusal.
+    /// </summary>
+    private async Task<bool> WriteRefusalAsync(HttpContext http, string mediaType, GraphQLError error, WriteAccess access)
     {
-        var (status, error) = access switch
+        switch (ErrorCodes.Of(error))
         {
-            WriteAccess.ReadOnlyServer => (StatusCodes.Status403Forbidden, ApiErrors.Coded(ApiErrors.Forbidden,
-                "This server is read-only: no API key is configured (Graph:Api:Key), so mutations are refused. Nothing was changed.")),
-            WriteAccess.WrongKey => (StatusCodes.Status401Unauthorized, ApiErrors.Coded(ApiErrors.Unauthenticated,
-                "The API key sent is not valid. Nothing was changed.")),
-            _ => (StatusCodes.Status401Unauthorized, ApiErrors.Coded(ApiErrors.Unauthenticated,
-                "Mutations need the API key: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'. Nothing was changed.")),
-        };
-        if (status == StatusCodes.Status401Unauthorized)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer realm=\"graph\"";
+            case ErrorCodes.OperationNotAllowed when HttpMethods.IsGet(http.Request.Method):
+                await WriteProblemAsync(http, mediaType, new HttpRequestProblem(StatusCodes.Status405MethodNotAllowed, "Mutations cannot be sent with GET: use POST.", "POST")).ConfigureAwait(false);
+                return true;
+            case ApiErrors.Unauthenticated:
+                LogRefusedMutation(logger, access);
+                http.Response.Headers.WWWAuthenticate = "Bearer realm=\"graph\"";
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                break;
+            case ApiErrors.Forbidden:
+                LogRefusedMutation(logger, access);
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                break;
+            default:
+                return false;
         }
 
-        http.Response.StatusCode = status;
         http.Response.ContentType = WithCharset(mediaType);
         await WriteResultAsync(http, ExecutionResult.FromError(error)).ConfigureAwait(false);
+        return true;
     }
 
     private static async Task WriteProblemAsync(HttpContext http, string mediaType, HttpRequestProblem problem)
