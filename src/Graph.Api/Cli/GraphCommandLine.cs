@@ -26,10 +26,10 @@ public static class GraphCommandLine
             TreatUnmatchedTokensAsErrors = false,
         };
         root.Options.Add(s_db);
-        root.SetAction((result, ct) => serve(Switches(result), ct));
+        root.SetAction((result, ct) => ServeAsync(serve, result, ct));
 
         var serveCommand = new Command("serve", "Run the GraphQL server (the default command); prints the playground's URL.") { TreatUnmatchedTokensAsErrors = false };
-        serveCommand.SetAction((result, ct) => serve(Switches(result), ct));
+        serveCommand.SetAction((result, ct) => ServeAsync(serve, result, ct));
         root.Subcommands.Add(serveCommand);
 
         root.Subcommands.Add(SeedCommand());
@@ -44,6 +44,20 @@ public static class GraphCommandLine
             root.Subcommands.Add(command);
         }
         return root;
+    }
+
+    /// <summary>Runs the server; a start refused for the user's reason (a bad setting, an unreadable seed file) prints one line and exits 2.</summary>
+    private static async Task<int> ServeAsync(Func<string[], CancellationToken, Task<int>> serve, ParseResult result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await serve(Switches(result), cancellationToken);
+        }
+        catch (Exception e) when (IsUserError(e) || e is Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
     }
 
     /// <summary>Configuration switches for the host: unmatched tokens, plus --db.</summary>

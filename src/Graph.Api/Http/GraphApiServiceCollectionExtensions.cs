@@ -4,6 +4,7 @@ using Graph.GraphQL.Analysis;
 using Graph.GraphQL.Pipeline;
 using Graph.GraphQL.Validation;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,21 +19,12 @@ namespace Graph.Api.Http;
 /// </summary>
 public static class GraphApiServiceCollectionExtensions
 {
-    /// <summary>Most lexical tokens a document may have.</summary>
-    public const int MaxTokens = 10_000;
-
-    /// <summary>Most aliased fields an operation may have.</summary>
-    public const int MaxAliases = 100;
-
     private const string CorsPolicy = "GraphApi";
 
-    /// <summary>Registers the schema's executor and binds <see cref="GraphApiOptions"/> from <c>Graph:Api</c>, validated on start.</summary>
+    /// <summary>Registers the schema's executor and the options (<see cref="GraphOptions"/>, its <see cref="GraphApiOptions"/> part included), validated on start.</summary>
     public static IServiceCollection AddGraphApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GraphApiOptions>()
-            .Bind(configuration.GetSection(GraphApiOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddGraphOptions(configuration);
 
         services.AddSingleton(provider =>
         {
@@ -40,17 +32,18 @@ public static class GraphApiServiceCollectionExtensions
             return new RequestExecutor(ActorSchema.Instance, new RequestExecutorOptions
             {
                 Validator = static (schema, document) => Validator.Validate(schema, document),
-                Limits = new QueryLimits { MaxDepth = options.MaxDepth, MaxCost = options.MaxCost, MaxAliases = MaxAliases, MaxTokens = MaxTokens },
-                Timeout = TimeSpan.FromSeconds(30),
+                Limits = new QueryLimits { MaxDepth = options.MaxDepth, MaxCost = options.MaxCost, MaxAliases = options.MaxAliases, MaxTokens = options.MaxTokens },
+                Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
                 ExposeExceptionMessages = false,
             });
         });
         services.AddIngestion(configuration);
         services.AddSingleton<PlaygroundFiles>();
         services.AddSingleton<GraphQLEndpoint>();
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<GraphApiOptions>>((cors, api) => cors.AddPolicy(CorsPolicy, policy =>
         {
-            var origins = configuration.GetSection(GraphApiOptions.Section + ":CorsOrigins").Get<string[]>() ?? [];
+            var origins = api.Value.CorsOrigins;
             if (origins.Contains("*"))
             {
                 policy.AllowAnyOrigin();

@@ -209,7 +209,7 @@ public sealed partial class GraphQLEndpoint(
         {
             try
             {
-                document = Parser.Parse(request.Query, new ParserOptions { MaxTokens = GraphApiServiceCollectionExtensions.MaxTokens });
+                document = Parser.Parse(request.Query, new ParserOptions { MaxTokens = _options.MaxTokens });
             }
             catch (GraphQLError)
             {
