@@ -12,7 +12,8 @@ namespace Graph.Api.Cli;
 
 /// <summary>
 /// The main binary's commands: <c>serve</c> (the default), <c>seed</c>, <c>stats</c>, <c>neighbourhood</c>, <c>path</c>
-/// and <c>sync</c>. Unrecognised <c>--Key=value</c> switches pass through to configuration.
+/// and <c>sync</c>. Configuration switches (<c>--Graph:Store=neo4j</c>) pass through to configuration; any other token a
+/// command does not know is an error with its usage line (<see cref="UnknownArguments"/>).
 /// </summary>
 public static class GraphCommandLine
 {
@@ -43,6 +44,9 @@ public static class GraphCommandLine
         {
             root.Subcommands.Add(command);
         }
+
+        // Only configuration switches pass through: anything else a command does not know is an error with its usage.
+        UnknownArguments.RefuseIn(root, takesHostSwitches: true);
         return root;
     }
 
