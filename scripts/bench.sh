@@ -21,5 +21,5 @@ if [[ "$1" == "storage" ]]; then
   (cd tools/kuzu-bench && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-dotnet build -c Release tests/Graph.Benchmarks/Graph.Benchmarks.csproj --nologo -v quiet
-exec dotnet run -c Release --no-build --project tests/Graph.Benchmarks -- "$@"
+dotnet build -c Release bench/Graph.Benchmarks/Graph.Benchmarks.csproj --nologo -v quiet
+exec dotnet run -c Release --no-build --project bench/Graph.Benchmarks -- "$@"

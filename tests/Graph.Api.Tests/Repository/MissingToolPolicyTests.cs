@@ -12,8 +12,8 @@ public sealed partial class MissingToolPolicyTests
     /// </summary>
     private static readonly string[] s_skipsThatAreNotMissingTools =
     [
-        "tests/Graph.Storage.Tests/Contract/GraphStoreContract.cs",
-        "tests/Graph.Storage.Tests/Contract/IngestionStoreContract.cs",
+        "tests/Shared/StoreContract/GraphStoreContract.cs",
+        "tests/Shared/StoreContract/IngestionStoreContract.cs",
     ];
 
     [Fact]
