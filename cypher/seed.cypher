@@ -1,5 +1,5 @@
 // Generated from data/knowledge/seed-knowledge.json by Graph.Storage.Neo4j.Seed.SeedCypherWriter: do not edit by hand.
-// Regenerate: GRAPH_UPDATE_SEED=1 dotnet test --project tests/Graph.Storage.Tests -- --filter-class "*CypherFilesTests"
+// Regenerate: GRAPH_UPDATE_SEED=1 dotnet test --project tests/Graph.Storage.Neo4j.Tests -- --filter-class "*CypherFilesTests"
 // Load cypher/schema.cypher first. Every statement MERGEs, so running this twice changes nothing.
 // 33 actors, 2 documents, 65 relationships, 108 evidence.
 

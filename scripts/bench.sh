@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the benchmarks in Release: installs the Kuzu comparison tool (npm ci), then the named benchmark.
-# Usage: scripts/bench.sh [storage|graphql] [benchmark options...]
+# Runs the benchmarks in Release: installs what the named benchmark compares with (Kuzu for storage, graphql-js for
+# graphql; npm ci), then runs it. Works from a fresh clone.
+# Usage: scripts/bench.sh [storage|graphql|api|extraction|ingestion] [benchmark options...]
 #   scripts/bench.sh storage --relationships 100000
 # With no arguments it runs the storage benchmark at its default size (1,000,000 relationships).
 set -euo pipefail
@@ -21,5 +22,17 @@ if [[ "$1" == "storage" ]]; then
   (cd tools/kuzu-bench && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-dotnet build -c Release tests/Graph.Benchmarks/Graph.Benchmarks.csproj --nologo -v quiet
-exec dotnet run -c Release --no-build --project tests/Graph.Benchmarks -- "$@"
+# The graphql benchmark compares with graphql-js, the api benchmark drives nothing else: install what the named one needs.
+if [[ "$1" == "graphql" ]]; then
+  if ! command -v node >/dev/null 2>&1; then
+    echo "bench.sh: node is not installed; the graphql benchmark needs Node.js 20+ to run graphql-js beside the engine." >&2
+    exit 2
+  fi
+  if [[ ! -f tools/graphql-js/node_modules/.package-lock.json || tools/graphql-js/package-lock.json -nt tools/graphql-js/node_modules/.package-lock.json ]]; then
+    echo "Installing graphql-js (npm ci in tools/graphql-js)..." >&2
+    (cd tools/graphql-js && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+
+dotnet build -c Release bench/Graph.Benchmarks/Graph.Benchmarks.csproj --nologo -v quiet
+exec dotnet run -c Release --no-build --project bench/Graph.Benchmarks -- "$@"

@@ -12,6 +12,7 @@ static async Task<int> ServeAsync(string[] switches, CancellationToken cancellat
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = switches, ContentRootPath = AppContext.BaseDirectory });
     builder.WebHost.UseDefaultLoopbackUrl();
 
+    // Every setting is checked before anything is opened: a bad value stops the start, naming the setting.
     var options = GraphConfiguration.ReadGraphOptions(builder.Configuration);
     using var startupLogging = LoggerFactory.Create(b => b.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
     var store = await GraphStoreFactory.OpenAsync(options, startupLogging, cancellationToken);
@@ -21,7 +22,6 @@ static async Task<int> ServeAsync(string[] switches, CancellationToken cancellat
     }
 
     builder.Services.AddSingleton<IGraphStore>(store);
-    builder.Services.AddSingleton(options);
     builder.Services.AddGraphApi(builder.Configuration);
 
     var app = builder.Build();

@@ -1,4 +1,4 @@
-// graphql-js side of the engine benchmarks (tests/Graph.Benchmarks/GraphQL), over the bench schema below: the full
+// graphql-js side of the engine benchmarks (bench/Graph.Benchmarks/GraphQL), over the bench schema below: the full
 // introspection query, and a 3-level nested query returning 1,000 leaf objects (10 x 10 x 10). Values come from
 // graphql-js's default resolver. Phases: parse, validate, execute, and execute+json (execute, then JSON.stringify of the
 // result: what an HTTP server pays).

@@ -12,7 +12,8 @@ namespace Graph.Api.Cli;
 
 /// <summary>
 /// The main binary's commands: <c>serve</c> (the default), <c>seed</c>, <c>stats</c>, <c>neighbourhood</c>, <c>path</c>
-/// and <c>sync</c>. Unrecognised <c>--Key=value</c> switches pass through to configuration.
+/// and <c>sync</c>. Configuration switches (<c>--Graph:Store=neo4j</c>) pass through to configuration; any other token a
+/// command does not know is an error with its usage line (<see cref="UnknownArguments"/>).
 /// </summary>
 public static class GraphCommandLine
 {
@@ -26,10 +27,10 @@ public static class GraphCommandLine
             TreatUnmatchedTokensAsErrors = false,
         };
         root.Options.Add(s_db);
-        root.SetAction((result, ct) => serve(Switches(result), ct));
+        root.SetAction((result, ct) => ServeAsync(serve, result, ct));
 
         var serveCommand = new Command("serve", "Run the GraphQL server (the default command); prints the playground's URL.") { TreatUnmatchedTokensAsErrors = false };
-        serveCommand.SetAction((result, ct) => serve(Switches(result), ct));
+        serveCommand.SetAction((result, ct) => ServeAsync(serve, result, ct));
         root.Subcommands.Add(serveCommand);
 
         root.Subcommands.Add(SeedCommand());
@@ -43,7 +44,24 @@ public static class GraphCommandLine
         {
             root.Subcommands.Add(command);
         }
+
+        // Only configuration switches pass through: anything else a command does not know is an error with its usage.
+        UnknownArguments.RefuseIn(root, takesHostSwitches: true);
         return root;
+    }
+
+    /// <summary>Runs the server; a start refused for the user's reason (a bad setting, an unreadable seed file) prints one line and exits 2.</summary>
+    private static async Task<int> ServeAsync(Func<string[], CancellationToken, Task<int>> serve, ParseResult result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await serve(Switches(result), cancellationToken);
+        }
+        catch (Exception e) when (IsUserError(e) || e is Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
     }
 
     /// <summary>Configuration switches for the host: unmatched tokens, plus --db.</summary>

@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using Graph.Api.Http;
+using Graph.Extraction.Extractors.Model;
 
 namespace Graph.Api.Composition;
 
@@ -10,8 +11,10 @@ public enum StoreKind
 }
 
 /// <summary>
-/// The <c>Graph</c> configuration section: store selection and seeding. Bound from appsettings.json, environment
-/// variables (<c>Graph__Store=neo4j</c>, <c>Graph__Neo4j__Uri</c>) or switches (<c>--Graph:Store=neo4j</c>).
+/// Every setting of the product, the one <c>Graph</c> configuration section: store, seeding, the GraphQL endpoint
+/// (<c>Graph:Api</c>), ingestion (<c>Graph:Ingest</c>) and the model extractor (<c>Graph:Extraction:Model</c>). Bound
+/// from appsettings.json, environment variables (<c>Graph__Store=neo4j</c>) or switches (<c>--Graph:Store=neo4j</c>);
+/// the defaults live here, and <see cref="GraphOptionsValidator"/> checks every value when the server or a command starts.
 /// </summary>
 public sealed class GraphOptions
 {
@@ -26,19 +29,14 @@ public sealed class GraphOptions
 
     public SeedSection Seed { get; set; } = new();
 
-    /// <summary>Checks the options, naming what is wrong; called once at start.</summary>
-    public void Validate()
-    {
-        if (Store == StoreKind.Neo4j && string.IsNullOrWhiteSpace(Neo4j.Uri))
-        {
-            throw new ValidationException("Graph:Store is neo4j but Graph:Neo4j:Uri is not set (e.g. Graph__Neo4j__Uri=http://localhost:7474).");
-        }
+    /// <summary>The GraphQL endpoint: key, limits, CORS, playground.</summary>
+    public GraphApiOptions Api { get; set; } = new();
 
-        if (Store == StoreKind.Neo4j && !Uri.TryCreate(Neo4j.Uri, UriKind.Absolute, out _))
-        {
-            throw new ValidationException($"Graph:Neo4j:Uri '{Neo4j.Uri}' is not an absolute URI (e.g. http://localhost:7474).");
-        }
-    }
+    /// <summary>Ingestion: auto-accept threshold, document size, fetch timeout.</summary>
+    public IngestSettings Ingest { get; set; } = new();
+
+    /// <summary>Extraction: the optional language-model extractor.</summary>
+    public ExtractionSection Extraction { get; set; } = new();
 
     /// <summary>Options of the embedded store.</summary>
     public sealed class EmbeddedSection
@@ -73,5 +71,12 @@ public sealed class GraphOptions
             string.IsNullOrWhiteSpace(KnowledgePath)
                 ? System.IO.Path.Combine(AppContext.BaseDirectory, "data", "knowledge", "seed-knowledge.json")
                 : System.IO.Path.GetFullPath(KnowledgePath);
+    }
+
+    /// <summary>Extraction settings.</summary>
+    public sealed class ExtractionSection
+    {
+        /// <summary>The language-model extractor (off by default).</summary>
+        public ModelExtractorOptions Model { get; set; } = new();
     }
 }

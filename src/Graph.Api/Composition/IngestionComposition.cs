@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Graph.Core.Errors;
 using Graph.Core.Store;
 using Graph.Core.Model;
@@ -13,8 +12,8 @@ using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Composition;
 
-/// <summary>Settings of ingestion, bound from <c>Graph:Ingest</c> (e.g. <c>Graph__Ingest__AutoAcceptAbove</c>) and validated on start.</summary>
-public sealed class IngestSettings : IValidatableObject
+/// <summary>The <c>Graph:Ingest</c> part of <see cref="GraphOptions"/> (e.g. <c>Graph__Ingest__AutoAcceptAbove</c>), checked by <see cref="GraphOptionsValidator"/>.</summary>
+public sealed class IngestSettings
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Graph:Ingest";
@@ -23,34 +22,13 @@ public sealed class IngestSettings : IValidatableObject
     public double? AutoAcceptAbove { get; set; }
 
     /// <summary>Largest document accepted, in bytes (a file, a fetched page, or the API's decoded content).</summary>
-    [Range(1_024, 256L * 1024 * 1024, ErrorMessage = "Graph:Ingest:MaxDocumentBytes must be between 1024 and 268435456 bytes.")]
     public long MaxDocumentBytes { get; set; } = ReadOptions.DefaultMaxBytes;
 
     /// <summary>How long a URL may take to answer, in seconds.</summary>
-    [Range(1, 600, ErrorMessage = "Graph:Ingest:FetchTimeoutSeconds must be between 1 and 600.")]
     public int FetchTimeoutSeconds { get; set; } = 30;
 
-    /// <inheritdoc />
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (AutoAcceptAbove is { } threshold && (threshold is < 0 or > 1 || double.IsNaN(threshold)))
-        {
-            yield return new ValidationResult($"Graph:Ingest:AutoAcceptAbove must be between 0 and 1 (got {threshold}); leave it unset to review every proposal.", [nameof(AutoAcceptAbove)]);
-        }
-    }
-
-    /// <summary>The settings from configuration, checked (for the command line, which has no host to validate them).</summary>
-    public static IngestSettings Read(IConfiguration configuration)
-    {
-        var settings = configuration.GetSection(Section).Get<IngestSettings>() ?? new IngestSettings();
-        var problems = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(settings, new ValidationContext(settings), problems, validateAllProperties: true))
-        {
-            throw new InvalidArgumentException(Section, string.Join(" ", problems.Select(p => p.ErrorMessage)));
-        }
-
-        return settings;
-    }
+    /// <summary>The settings from configuration, checked with the rest of <see cref="GraphOptions"/> (for the command line, which has no host).</summary>
+    public static IngestSettings Read(IConfiguration configuration) => GraphConfiguration.ReadGraphOptions(configuration).Ingest;
 }
 
 /// <summary>
@@ -100,13 +78,10 @@ public static class IngestionComposition
     public static ReadOptions ReadOptionsFor(IngestSettings settings, DocumentMetadata? overrides = null, string? formatHint = null) =>
         new() { MaxBytes = settings.MaxDocumentBytes, Overrides = overrides, FormatHint = formatHint };
 
-    /// <summary>Registers <see cref="IngestSettings"/> (validated on start) and the two services over the registered store.</summary>
+    /// <summary>Registers the options (<see cref="IngestSettings"/> among them, validated on start) and the two services over the registered store.</summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<IngestSettings>()
-            .Bind(configuration.GetSection(IngestSettings.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddGraphOptions(configuration);
         services.AddSingleton(provider => CreateIngestion(provider.GetRequiredService<IGraphStore>(), provider.GetRequiredService<IOptions<IngestSettings>>().Value, configuration));
         services.AddSingleton(provider => CreateReview(provider.GetRequiredService<IGraphStore>()));
         return services;

@@ -1,11 +1,10 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Graph.Api.Http;
 
 /// <summary>
-/// Settings of the GraphQL endpoint, bound from <c>Graph:Api</c> (e.g. <c>Graph__Api__Key</c>) and validated on start.
+/// The <c>Graph:Api</c> part of <see cref="Composition.GraphOptions"/>: the GraphQL endpoint's key, limits, CORS and
+/// playground (e.g. <c>Graph__Api__Key</c>). Defaults live here; <see cref="Composition.GraphOptionsValidator"/> checks them.
 /// </summary>
-public sealed class GraphApiOptions : IValidatableObject
+public sealed class GraphApiOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Graph:Api";
@@ -20,20 +19,28 @@ public sealed class GraphApiOptions : IValidatableObject
     public string? Key { get; set; }
 
     /// <summary>Largest request body (or GET query string) accepted, in bytes.</summary>
-    [Range(1_024, 16 * 1024 * 1024, ErrorMessage = "Graph:Api:MaxRequestBytes must be between 1024 and 16777216 bytes.")]
     public int MaxRequestBytes { get; set; } = 64 * 1024;
 
     /// <summary>Largest POST body accepted from a caller presenting the API key, in bytes: room for a document sent to <c>ingestDocument</c>.</summary>
-    [Range(1_024, 256 * 1024 * 1024, ErrorMessage = "Graph:Api:MaxWriteRequestBytes must be between 1024 and 268435456 bytes.")]
     public int MaxWriteRequestBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Deepest selection nesting a query may have.</summary>
-    [Range(2, 64, ErrorMessage = "Graph:Api:MaxDepth must be between 2 and 64.")]
     public int MaxDepth { get; set; } = 15;
 
     /// <summary>Highest estimated cost a query may have (fields weighted by the list sizes they ask for).</summary>
-    [Range(10, 100_000_000, ErrorMessage = "Graph:Api:MaxCost must be between 10 and 100000000.")]
     public int MaxCost { get; set; } = 200_000;
+
+    /// <summary>Most lexical tokens a document may have.</summary>
+    public int MaxTokens { get; set; } = 10_000;
+
+    /// <summary>Most aliased fields an operation may have.</summary>
+    public int MaxAliases { get; set; } = 100;
+
+    /// <summary>Most field selections an operation may have once its fragments are expanded (a fragment fan-out is refused).</summary>
+    public int MaxExpandedFields { get; set; } = 20_000;
+
+    /// <summary>How long one request may run (parse, validation, cost and execution together), in seconds.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
 
     /// <summary>Origins allowed to call the endpoint from a browser page (CORS); empty allows none, <c>*</c> any.</summary>
     public string[] CorsOrigins { get; set; } = [];
@@ -43,25 +50,4 @@ public sealed class GraphApiOptions : IValidatableObject
 
     /// <summary>True when a key is configured, so mutations may run.</summary>
     public bool AllowsWrites => !string.IsNullOrEmpty(Key);
-
-    /// <inheritdoc />
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (Key is { } key && key.Length > 0 && (key.Length < MinKeyLength || key.Any(char.IsWhiteSpace)))
-        {
-            yield return new ValidationResult(
-                $"Graph:Api:Key must be at least {MinKeyLength} characters without spaces (got {key.Length}); leave it empty to run read-only.",
-                [nameof(Key)]);
-        }
-
-        foreach (var origin in CorsOrigins)
-        {
-            if (origin != "*" && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/"))
-            {
-                yield return new ValidationResult(
-                    $"Graph:Api:CorsOrigins entry '{origin}' is not an origin; use '*' or a scheme and host such as 'https://example.org'.",
-                    [nameof(CorsOrigins)]);
-            }
-        }
-    }
 }

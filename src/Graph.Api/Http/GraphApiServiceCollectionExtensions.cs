@@ -3,6 +3,7 @@ using Graph.Api.Schema;
 using Graph.GraphQL.Analysis;
 using Graph.GraphQL.Pipeline;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,32 +18,20 @@ namespace Graph.Api.Http;
 /// </summary>
 public static class GraphApiServiceCollectionExtensions
 {
-    /// <summary>Most lexical tokens a document may have.</summary>
-    public const int MaxTokens = 10_000;
-
-    /// <summary>Most aliased fields an operation may have.</summary>
-    public const int MaxAliases = 100;
-
-    /// <summary>Most field selections an operation may have once its fragments are expanded (a fragment fan-out is refused).</summary>
-    public const int MaxExpandedFields = 20_000;
-
     private const string CorsPolicy = "GraphApi";
 
-    /// <summary>Registers the schema's executor and binds <see cref="GraphApiOptions"/> from <c>Graph:Api</c>, validated on start.</summary>
+    /// <summary>Registers the schema's executor and the options (<see cref="GraphOptions"/>, its <see cref="GraphApiOptions"/> part included), validated on start.</summary>
     public static IServiceCollection AddGraphApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GraphApiOptions>()
-            .Bind(configuration.GetSection(GraphApiOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddGraphOptions(configuration);
 
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<GraphApiOptions>>().Value;
             return new RequestExecutor(ActorSchema.Instance, new RequestExecutorOptions
             {
-                Limits = new QueryLimits { MaxDepth = options.MaxDepth, MaxCost = options.MaxCost, MaxAliases = MaxAliases, MaxTokens = MaxTokens, MaxExpandedFields = MaxExpandedFields },
-                Timeout = TimeSpan.FromSeconds(30),
+                Limits = new QueryLimits { MaxDepth = options.MaxDepth, MaxCost = options.MaxCost, MaxAliases = options.MaxAliases, MaxTokens = options.MaxTokens, MaxExpandedFields = options.MaxExpandedFields },
+                Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
                 AuthorizeOperation = ApiKey.AuthorizeOperation,
                 ExposeExceptionMessages = false,
             });
@@ -51,9 +40,10 @@ public static class GraphApiServiceCollectionExtensions
         services.AddIngestion(configuration);
         services.AddSingleton<PlaygroundFiles>();
         services.AddSingleton<GraphQLHttpEndpoint>();
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<GraphApiOptions>>((cors, api) => cors.AddPolicy(CorsPolicy, policy =>
         {
-            var origins = configuration.GetSection(GraphApiOptions.Section + ":CorsOrigins").Get<string[]>() ?? [];
+            var origins = api.Value.CorsOrigins;
             if (origins.Contains("*"))
             {
                 policy.AllowAnyOrigin();

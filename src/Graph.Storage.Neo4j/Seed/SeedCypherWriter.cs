@@ -14,7 +14,7 @@ namespace Graph.Storage.Neo4j.Seed;
 public static class SeedCypherWriter
 {
     /// <summary>The command that regenerates the checked-in seed script.</summary>
-    public const string RegenerateCommand = "GRAPH_UPDATE_SEED=1 dotnet test --project tests/Graph.Storage.Tests -- --filter-class \"*CypherFilesTests\"";
+    public const string RegenerateCommand = "GRAPH_UPDATE_SEED=1 dotnet test --project tests/Graph.Storage.Neo4j.Tests -- --filter-class \"*CypherFilesTests\"";
 
     /// <summary>The script for a snapshot, from <paramref name="source"/> (named in the header).</summary>
     public static string Write(GraphSnapshot snapshot, string source)

@@ -26,7 +26,7 @@ public static class PlaygroundFiles
         var how = "build it with `dotnet build src/Graph.Api` (Playground.targets runs npm) or `npm ci && npm run build` in tools/playground";
         if (Environment.GetEnvironmentVariable("GRAPH_SKIP_PLAYGROUND_BUILD") == "1")
         {
-            Assert.Skip($"The playground bundle is not built ({BundleDirectory}/index.html is missing) and GRAPH_SKIP_PLAYGROUND_BUILD=1; {how}.");
+            RequiredTool.Missing($"The playground bundle is not built ({BundleDirectory}/index.html is missing) and GRAPH_SKIP_PLAYGROUND_BUILD=1; {how}.");
         }
 
         Assert.Fail($"The playground bundle is missing: {BundleDirectory}/index.html does not exist; {how}.");

@@ -10,7 +10,7 @@ public static class BenchmarkHost
         if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
         {
             var problem = args.Length == 0 ? "No benchmark named." : $"Unknown benchmark '{args[0]}'.";
-            await Console.Error.WriteLineAsync($"{problem} Usage: dotnet run -c Release --project tests/Graph.Benchmarks -- <benchmark> [options]. Benchmarks: {string.Join(", ", visible)}.");
+            await Console.Error.WriteLineAsync($"{problem} Usage: dotnet run -c Release --project bench/Graph.Benchmarks -- <benchmark> [options]. Benchmarks: {string.Join(", ", visible)}.");
             return 2;
         }
 

@@ -1,6 +1,6 @@
-namespace Graph.Core.Tests;
+namespace Graph.Testing;
 
-/// <summary>Finds files of the repository from a test's output folder.</summary>
+/// <summary>Finds files of the repository from a test's output folder (compiled into every test project).</summary>
 internal static class RepositoryPaths
 {
     /// <summary>The folder holding Graph.sln.</summary>

@@ -16,7 +16,7 @@ namespace Graph.Benchmarks.GraphQL;
 /// query and on a 3-level nested query returning 1,000 objects, against graphql-js (tools/graphql-js/bench.mjs --serve)
 /// on the same workloads. Samples of the two engines are interleaved round by round, so both see the same machine load;
 /// the table prints the median of each, the speed-up (graphql-js time / ours) and our allocations per operation.
-/// Run: <c>dotnet run -c Release --project tests/Graph.Benchmarks -- graphql [--rounds 15] [--sample-ms 200]</c>.
+/// Run: <c>dotnet run -c Release --project bench/Graph.Benchmarks -- graphql [--rounds 15] [--sample-ms 200]</c>.
 /// </summary>
 public static class GraphQLBenchmarks
 {

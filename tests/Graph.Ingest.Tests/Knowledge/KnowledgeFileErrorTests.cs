@@ -1,6 +1,6 @@
 using Graph.Ingest.Knowledge;
 
-namespace Graph.Core.Tests.Knowledge;
+namespace Graph.Ingest.Tests.Knowledge;
 
 /// <summary>A malformed knowledge file is refused with a message naming where and what is allowed.</summary>
 public sealed class KnowledgeFileErrorTests : IDisposable

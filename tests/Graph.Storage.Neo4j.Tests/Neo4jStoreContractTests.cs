@@ -75,7 +75,7 @@ public sealed class Neo4jStoreContractTests : GraphStoreContract
         catch (Exception e)
         {
             return (null, $"No live Neo4j: NEO4J_TEST_URI is not set and Testcontainers could not start neo4j:5 ({e.GetType().Name}: {FirstLine(e.Message)}). "
-                + "To run these: NEO4J_TEST_URI=http://localhost:7474 NEO4J_TEST_PASSWORD=... dotnet test --project tests/Graph.Storage.Tests -- --filter-class \"*Neo4j*ContractTests\"");
+                + "To run these: NEO4J_TEST_URI=http://localhost:7474 NEO4J_TEST_PASSWORD=... dotnet test --project tests/Graph.Storage.Neo4j.Tests -- --filter-class \"*Neo4j*ContractTests\"");
         }
     }
 

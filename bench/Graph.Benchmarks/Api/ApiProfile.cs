@@ -19,11 +19,12 @@ internal static class ApiProfile
 {
     public static async Task RunAsync(IGraphStore store, IReadOnlyList<(string Name, string Query)> scenarios, int iterations)
     {
+        var api = new GraphApiOptions(); // the server's defaults
         var executor = new RequestExecutor(ActorSchema.Instance, new RequestExecutorOptions
         {
             Validator = static (schema, document) => Validator.Validate(schema, document),
-            Limits = new Graph.GraphQL.Analysis.QueryLimits { MaxDepth = 15, MaxCost = 200_000, MaxAliases = GraphApiServiceCollectionExtensions.MaxAliases, MaxTokens = GraphApiServiceCollectionExtensions.MaxTokens },
-            Timeout = TimeSpan.FromSeconds(30),
+            Limits = new Graph.GraphQL.Analysis.QueryLimits { MaxDepth = api.MaxDepth, MaxCost = api.MaxCost, MaxAliases = api.MaxAliases, MaxTokens = api.MaxTokens },
+            Timeout = TimeSpan.FromSeconds(api.TimeoutSeconds),
             EnableTracing = true,
         });
         Console.WriteLine($"in-process profile, {iterations} sequential requests per scenario (µs per request; steps from the executor's tracing)");

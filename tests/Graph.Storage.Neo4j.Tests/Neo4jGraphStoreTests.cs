@@ -83,10 +83,16 @@ public sealed class Neo4jGraphStoreTests
         Assert.Throws<ArgumentException>(() => new Neo4jGraphStore(new Neo4jStoreOptions { Uri = new Uri("bolt://localhost:7687") }));
     }
 
+    /// <summary>
+    /// What this shows: the store asks Neo4j for the counts in Cypher (it does not count rows itself) and reads the
+    /// answers back. The counts are the fake server's, so they show the reading, not that the Cypher counts right; the
+    /// contract suite checks the counts themselves against a live Neo4j.
+    /// </summary>
     [Fact]
-    public async Task Conflicting_figures_and_statistics_come_from_the_stored_edges()
+    public async Task Conflicts_and_statistics_are_asked_for_in_Cypher_and_read_back_from_the_server_rows()
     {
-        await using var store = new Neo4jGraphStore(FakeNeo4jServer.Options(), new FakeNeo4jServer(Neo4jProtocol.QueryApi));
+        var server = new FakeNeo4jServer(Neo4jProtocol.QueryApi);
+        await using var store = new Neo4jGraphStore(FakeNeo4jServer.Options(), server);
         var conflict = Assert.Single(await store.GetConflictsAsync(Ct));
         Assert.Equal("count", conflict.Quantity);
         Assert.Equal(2, conflict.Claims.Count);
@@ -95,6 +101,10 @@ public sealed class Neo4jGraphStoreTests
         Assert.Equal(4, stats.Relationships);
         Assert.Equal(5, stats.Evidence);
         Assert.Equal(1, stats.RelationshipsByType["DEPLOYED"]);
+        var sent = string.Join("\n", server.Statements.Select(st => st.Cypher));
+        Assert.Contains("count(r) AS edges", sent, StringComparison.Ordinal);
+        Assert.Contains("count(e) AS evidence", sent, StringComparison.Ordinal);
+        Assert.Contains("count(r) AS degree", sent, StringComparison.Ordinal);
     }
 
     [Theory]

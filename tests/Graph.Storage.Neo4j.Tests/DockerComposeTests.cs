@@ -33,7 +33,7 @@ public sealed class DockerComposeTests
             .Select(d => Path.Combine(d, "docker-compose")).FirstOrDefault(File.Exists);
         if (binary is null)
         {
-            Assert.Skip("docker-compose is not installed (Debian package 'docker-compose'; scripts/install-test-deps.sh installs it).");
+            RequiredTool.Missing("docker-compose is not installed (Debian package 'docker-compose'; scripts/install-test-deps.sh installs it).");
         }
 
         var start = new ProcessStartInfo(binary, ["-f", RepositoryPaths.Of("docker-compose.yml"), "config"])

@@ -3,7 +3,7 @@ using Graph.Core.Ontology;
 using Graph.Core.Store;
 using Graph.Ingest.Knowledge;
 
-namespace Graph.Core.Tests.Knowledge;
+namespace Graph.Ingest.Tests.Knowledge;
 
 /// <summary>The curated knowledge of the two seed documents: complete enough, and every quote true to its document.</summary>
 public sealed class SeedKnowledgeTests
@@ -42,7 +42,7 @@ public sealed class SeedKnowledgeTests
         {
             var file = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "data", "seeds"))
                 .Single(f => File.ReadAllText(f) == document.Text);
-            Assert.Equal(Model.Document.Hash(File.ReadAllText(file)), document.ContentHash);
+            Assert.Equal(Graph.Core.Model.Document.Hash(File.ReadAllText(file)), document.ContentHash);
         }
     }
 

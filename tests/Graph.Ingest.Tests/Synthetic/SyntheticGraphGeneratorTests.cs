@@ -4,7 +4,7 @@ using Graph.Core.Ontology;
 using Graph.Core.Store;
 using Graph.Ingest.Synthetic;
 
-namespace Graph.Core.Tests.Synthetic;
+namespace Graph.Ingest.Tests.Synthetic;
 
 public sealed class SyntheticGraphGeneratorTests
 {

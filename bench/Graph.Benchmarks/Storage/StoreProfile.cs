@@ -236,5 +236,5 @@ public static class StoreProfile
     private static FieldInfo Field(Type type, string name) => type.GetField(name, AnyMember) ?? throw Missing($"{type.Name}.{name}");
 
     private static BenchmarkUsageException Missing(string what) =>
-        new($"The embedded store no longer has '{what}': its internals changed, so update tests/Graph.Benchmarks/Storage/StoreProfile.cs to match.");
+        new($"The embedded store no longer has '{what}': its internals changed, so update bench/Graph.Benchmarks/Storage/StoreProfile.cs to match.");
 }
