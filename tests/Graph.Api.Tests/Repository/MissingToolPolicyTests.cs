@@ -14,6 +14,9 @@ public sealed partial class MissingToolPolicyTests
     [
         "tests/Shared/StoreContract/GraphStoreContract.cs",
         "tests/Shared/StoreContract/IngestionStoreContract.cs",
+        // The container image build needs a builder and a reachable registry for its base images; the build machines
+        // have neither (no Docker daemon, no registry), so it skips with the builder's own error even under CI.
+        "tests/Graph.Storage.Neo4j.Tests/DockerfileTests.cs",
     ];
 
     [Fact]
