@@ -187,16 +187,26 @@ public static class CypherQueries
         ORDER BY a.id
         """);
 
-    /// <summary>The actor one of whose folded names equals the folded text; its own name beats an alias, then the lower id.</summary>
-    public static CypherStatement ResolveActor(string folded) => new(
+    /// <summary>The actor whose own folded name equals the folded text, the lower id first (range index <c>actor_folded_name</c>).</summary>
+    public static CypherStatement ResolveActorByName(string folded) => new(
         $"""
-        MATCH (a:Actor)
-        WHERE $folded IN a.foldedNames
+        MATCH (a:Actor {"{"}foldedName: $folded{"}"})
         RETURN a {ActorColumns} AS actor
-        ORDER BY CASE WHEN a.foldedNames[0] = $folded THEN 0 ELSE 1 END, a.id
+        ORDER BY a.id
         LIMIT 1
         """,
         new Dictionary<string, object?> { ["folded"] = folded });
+
+    /// <summary>The actor one of whose folded aliases equals the folded text, the lower id first (text index <c>actor_name_keys</c>).</summary>
+    public static CypherStatement ResolveActorByAlias(string folded) => new(
+        $"""
+        MATCH (a:Actor)
+        WHERE a.nameKeys CONTAINS $key
+        RETURN a {ActorColumns} AS actor
+        ORDER BY a.id
+        LIMIT 1
+        """,
+        new Dictionary<string, object?> { ["key"] = GraphProperties.NameKey([folded]) });
 
     /// <summary>
     /// Actors whose folded names contain the folded text, with how the best name matched (0 exact, 1 prefix,
@@ -204,11 +214,12 @@ public static class CypherQueries
     /// </summary>
     public static CypherStatement SearchActors(string folded, IReadOnlySet<NodeKind>? kinds, int offset, int limit, bool count)
     {
-        var text = new StringBuilder("MATCH (a:Actor)\n");
+        // The text index on nameKeys serves the CONTAINS; the names are ranked from foldedNames after it.
+        var text = new StringBuilder("MATCH (a:Actor)\nWHERE a.nameKeys CONTAINS $text\n");
         var parameters = new Dictionary<string, object?> { ["text"] = folded };
         if (kinds is { Count: > 0 })
         {
-            text.Append("WHERE a.kind IN $kinds\n");
+            text.Append("  AND a.kind IN $kinds\n");
             parameters["kinds"] = kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal).ToArray();
         }
 
@@ -276,7 +287,7 @@ public static class CypherQueries
         return new CypherStatement(text, parameters);
     }
 
-    /// <summary>Edges whose evidence quotes contain the folded text, newest document first.</summary>
+    /// <summary>Edges whose evidence quotes contain the folded text, newest document first (text index <c>evidence_folded_quote</c>).</summary>
     public static CypherStatement SearchEvidence(string folded, int limit) => new(
         """
         MATCH (e:Evidence)-[:CITES]->(d:Document)

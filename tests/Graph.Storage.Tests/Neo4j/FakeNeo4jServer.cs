@@ -231,7 +231,8 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
         if (c.Contains("} AS actor", StringComparison.Ordinal))
         {
             var actors = p["ids"] is JsonArray ids ? _graph.Actors.Where(a => ids.Any(i => i!.GetValue<string>() == a.Id.Value))
-                : p["folded"] is JsonNode folded ? _graph.Actors.Where(a => a.AllNames.Any(n => NameFolding.Fold(n) == folded.GetValue<string>())).Take(1)
+                : p["folded"] is JsonNode folded ? _graph.Actors.Where(a => NameFolding.Fold(a.Name) == folded.GetValue<string>()).OrderBy(a => a.Id.Value, StringComparer.Ordinal).Take(1)
+                : p["key"] is JsonNode key ? _graph.Actors.Where(a => GraphProperties.NameKey(a.AllNames.Select(NameFolding.Fold)).Contains(key.GetValue<string>(), StringComparison.Ordinal)).OrderBy(a => a.Id.Value, StringComparer.Ordinal).Take(1)
                 : _graph.Actors;
             return Rows(["actor"], actors.Select(a => new object?[] { GraphProperties.Actor(a) }));
         }
