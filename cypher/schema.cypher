@@ -12,6 +12,11 @@ CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (p:Proposal) REQUIRE p.id IS UNI
 // Lookups the store and the analyst queries make.
 CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
 CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);
+// An actor by name: its folded own name (range index); by alias and by part of a name: its folded names between
+// line breaks (text index, which serves CONTAINS). Evidence by part of a quote: the folded quote (text index).
+CREATE INDEX actor_folded_name IF NOT EXISTS FOR (a:Actor) ON (a.foldedName);
+CREATE TEXT INDEX actor_name_keys IF NOT EXISTS FOR (a:Actor) ON (a.nameKeys);
+CREATE TEXT INDEX evidence_folded_quote IF NOT EXISTS FOR (e:Evidence) ON (e.foldedQuote);
 CREATE INDEX evidence_edge IF NOT EXISTS FOR (e:Evidence) ON (e.edgeId);
 CREATE INDEX evidence_source IF NOT EXISTS FOR (e:Evidence) ON (e.attributedTo);
 CREATE INDEX document_publisher IF NOT EXISTS FOR (d:Document) ON (d.publisher);
@@ -31,28 +36,33 @@ CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a
 CREATE FULLTEXT INDEX evidence_quotes IF NOT EXISTS FOR (e:Evidence) ON EACH [e.quote] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 CREATE FULLTEXT INDEX document_texts IF NOT EXISTS FOR (d:Document) ON EACH [d.title, d.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 
-// Edge ids, one index per relationship type of the ontology (relationship property indexes need a type).
-CREATE INDEX rel_voted_for_id IF NOT EXISTS FOR ()-[r:VOTED_FOR]-() ON (r.id);
-CREATE INDEX rel_vetoed_id IF NOT EXISTS FOR ()-[r:VETOED]-() ON (r.id);
-CREATE INDEX rel_violates_id IF NOT EXISTS FOR ()-[r:VIOLATES]-() ON (r.id);
-CREATE INDEX rel_reported_id IF NOT EXISTS FOR ()-[r:REPORTED]-() ON (r.id);
-CREATE INDEX rel_deployed_id IF NOT EXISTS FOR ()-[r:DEPLOYED]-() ON (r.id);
-CREATE INDEX rel_withdrew_from_id IF NOT EXISTS FOR ()-[r:WITHDREW_FROM]-() ON (r.id);
-CREATE INDEX rel_ratified_id IF NOT EXISTS FOR ()-[r:RATIFIED]-() ON (r.id);
-CREATE INDEX rel_party_to_id IF NOT EXISTS FOR ()-[r:PARTY_TO]-() ON (r.id);
-CREATE INDEX rel_signed_id IF NOT EXISTS FOR ()-[r:SIGNED]-() ON (r.id);
-CREATE INDEX rel_adopted_id IF NOT EXISTS FOR ()-[r:ADOPTED]-() ON (r.id);
-CREATE INDEX rel_targets_id IF NOT EXISTS FOR ()-[r:TARGETS]-() ON (r.id);
-CREATE INDEX rel_allied_with_id IF NOT EXISTS FOR ()-[r:ALLIED_WITH]-() ON (r.id);
-CREATE INDEX rel_supports_id IF NOT EXISTS FOR ()-[r:SUPPORTS]-() ON (r.id);
-CREATE INDEX rel_supplies_arms_to_id IF NOT EXISTS FOR ()-[r:SUPPLIES_ARMS_TO]-() ON (r.id);
-CREATE INDEX rel_sanctions_id IF NOT EXISTS FOR ()-[r:SANCTIONS]-() ON (r.id);
-CREATE INDEX rel_attacked_id IF NOT EXISTS FOR ()-[r:ATTACKED]-() ON (r.id);
-CREATE INDEX rel_at_war_with_id IF NOT EXISTS FOR ()-[r:AT_WAR_WITH]-() ON (r.id);
-CREATE INDEX rel_leads_id IF NOT EXISTS FOR ()-[r:LEADS]-() ON (r.id);
-CREATE INDEX rel_member_of_id IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.id);
-CREATE INDEX rel_located_in_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.id);
-CREATE INDEX rel_employs_id IF NOT EXISTS FOR ()-[r:EMPLOYS]-() ON (r.id);
-CREATE INDEX rel_gifted_id IF NOT EXISTS FOR ()-[r:GIFTED]-() ON (r.id);
-CREATE INDEX rel_met_with_id IF NOT EXISTS FOR ()-[r:MET_WITH]-() ON (r.id);
-CREATE INDEX rel_visited_id IF NOT EXISTS FOR ()-[r:VISITED]-() ON (r.id);
+// Edge ids had one index per relationship type; every edge is reached from its end actors (whose id index
+// serves), so nothing used them. Dropped where an older schema created them.
+DROP INDEX rel_voted_for_id IF EXISTS;
+DROP INDEX rel_vetoed_id IF EXISTS;
+DROP INDEX rel_violates_id IF EXISTS;
+DROP INDEX rel_reported_id IF EXISTS;
+DROP INDEX rel_deployed_id IF EXISTS;
+DROP INDEX rel_withdrew_from_id IF EXISTS;
+DROP INDEX rel_ratified_id IF EXISTS;
+DROP INDEX rel_party_to_id IF EXISTS;
+DROP INDEX rel_signed_id IF EXISTS;
+DROP INDEX rel_adopted_id IF EXISTS;
+DROP INDEX rel_targets_id IF EXISTS;
+DROP INDEX rel_allied_with_id IF EXISTS;
+DROP INDEX rel_supports_id IF EXISTS;
+DROP INDEX rel_supplies_arms_to_id IF EXISTS;
+DROP INDEX rel_sanctions_id IF EXISTS;
+DROP INDEX rel_attacked_id IF EXISTS;
+DROP INDEX rel_at_war_with_id IF EXISTS;
+DROP INDEX rel_leads_id IF EXISTS;
+DROP INDEX rel_member_of_id IF EXISTS;
+DROP INDEX rel_located_in_id IF EXISTS;
+DROP INDEX rel_employs_id IF EXISTS;
+DROP INDEX rel_gifted_id IF EXISTS;
+DROP INDEX rel_met_with_id IF EXISTS;
+DROP INDEX rel_visited_id IF EXISTS;
+
+// Actors written before foldedName and nameKeys existed get them from their folded names (a no-op once done).
+MATCH (a:Actor) WHERE a.nameKeys IS NULL AND a.foldedNames IS NOT NULL
+SET a.foldedName = a.foldedNames[0], a.nameKeys = reduce(keys = '\n', n IN a.foldedNames | keys + n + '\n');

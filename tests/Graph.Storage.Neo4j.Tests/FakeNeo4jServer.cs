@@ -10,8 +10,16 @@ using Graph.Storage.Neo4j.Store;
 
 namespace Graph.Storage.Tests.Neo4j;
 
-/// <summary>A statement as it went over the wire: its text and the JSON parameters sent with it.</summary>
-internal sealed record SentStatement(string Path, string Cypher, JsonObject Parameters);
+/// <summary>
+/// A statement as it went over the wire: its text, its parameters as plain JSON (typed ones read back), the parameters
+/// exactly as sent, and the bookmarks the request carried.
+/// </summary>
+internal sealed record SentStatement(string Path, string Cypher, JsonObject Parameters)
+{
+    public JsonObject RawParameters { get; init; } = [];
+
+    public IReadOnlyList<string> Bookmarks { get; init; } = [];
+}
 
 /// <summary>
 /// Stands in for a Neo4j server at the HTTP level: answers discovery, both Cypher APIs and their explicit transactions
@@ -22,7 +30,9 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
 {
     private readonly GraphSnapshot _graph = graph ?? SmallGraph.Snapshot;
     private readonly Dictionary<string, JsonObject> _proposals = new(StringComparer.Ordinal);
+    private const string TypedMediaType = "application/vnd.neo4j.query";
     private int _transactions;
+    private int _commits;
 
     /// <summary>When the documents it holds were ingested (the fake's one ingestion record for all of them).</summary>
     public static readonly DateTimeOffset IngestedAt = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
@@ -59,13 +69,29 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
         var body = request.Content is null ? null : JsonNode.Parse(await request.Content.ReadAsStringAsync(cancellationToken));
         if (protocol == Neo4jProtocol.QueryApi)
         {
+            // Like Neo4j: every committed write gets a new bookmark.
             if (path.EndsWith("/commit", StringComparison.Ordinal))
             {
-                return Json(HttpStatusCode.OK, """{"bookmarks":["FB:fake"]}""");
+                return Json(HttpStatusCode.OK, $$"""{"bookmarks":["FB:fake-{{Interlocked.Increment(ref _commits)}}"]}""");
             }
 
-            var statement = Record(path, body!["statement"]!.GetValue<string>(), body["parameters"]?.AsObject());
-            var answer = new JsonObject { ["data"] = Answer(statement), ["bookmarks"] = new JsonArray("FB:fake") };
+            var typedIn = request.Content?.Headers.ContentType?.MediaType == TypedMediaType;
+            var typedOut = request.Headers.Accept.Any(a => a.MediaType == TypedMediaType);
+            var sentParameters = body!["parameters"]?.AsObject();
+            var statement = Record(path, body["statement"]!.GetValue<string>(), typedIn ? FromTyped(sentParameters) : sentParameters) with
+            {
+                RawParameters = sentParameters?.DeepClone().AsObject() ?? [],
+                Bookmarks = body["bookmarks"] is JsonArray sent ? [.. sent.Select(b => b!.GetValue<string>())] : [],
+            };
+            ReplaceLast(statement);
+            var data = Answer(statement);
+            if (typedOut)
+            {
+                data["values"] = new JsonArray([.. data["values"]!.AsArray().Select(row => (JsonNode)new JsonArray([.. row!.AsArray().Select(ToTyped)]))]);
+            }
+
+            var autoCommitWrite = path.EndsWith("/query/v2", StringComparison.Ordinal) && body["accessMode"]?.GetValue<string>() != "Read";
+            var answer = new JsonObject { ["data"] = data, ["bookmarks"] = new JsonArray(autoCommitWrite ? $"FB:fake-{Interlocked.Increment(ref _commits)}" : "FB:read") };
             if (path.EndsWith("/query/v2/tx", StringComparison.Ordinal))
             {
                 answer["transaction"] = new JsonObject { ["id"] = $"tx{Interlocked.Increment(ref _transactions)}", ["expires"] = "2025-01-01T00:00:30Z" };
@@ -111,6 +137,54 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
         return statement;
     }
 
+    private void ReplaceLast(SentStatement statement)
+    {
+        lock (Statements)
+        {
+            Statements[^1] = statement;
+        }
+    }
+
+    // Typed JSON as Neo4j's Query API documents it: {"$type": ..., "_value": ...}; numbers' values are text.
+    private static JsonObject FromTyped(JsonObject? parameters)
+    {
+        var plain = new JsonObject();
+        foreach (var (name, value) in parameters ?? [])
+        {
+            plain[name] = FromTypedValue(value!);
+        }
+
+        return plain;
+    }
+
+    private static JsonNode? FromTypedValue(JsonNode typed)
+    {
+        var type = typed["$type"]?.GetValue<string>() ?? throw new InvalidOperationException($"A typed parameter without $type: {typed.ToJsonString()}");
+        var value = typed["_value"];
+        return type switch
+        {
+            "Null" => null,
+            "String" or "Boolean" => value!.DeepClone(),
+            "Integer" => JsonValue.Create(long.Parse(value!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)),
+            "Float" => JsonValue.Create(double.Parse(value!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)),
+            "List" => new JsonArray([.. value!.AsArray().Select(v => FromTypedValue(v!))]),
+            "Map" => FromTyped(value!.AsObject()),
+            _ => throw new InvalidOperationException($"The fake server does not read typed '{type}' parameters."),
+        };
+    }
+
+    private static JsonNode ToTyped(JsonNode? plain) => plain switch
+    {
+        null => new JsonObject { ["$type"] = "Null", ["_value"] = null },
+        JsonArray list => new JsonObject { ["$type"] = "List", ["_value"] = new JsonArray([.. list.Select(ToTyped)]) },
+        JsonObject map => new JsonObject { ["$type"] = "Map", ["_value"] = new JsonObject(map.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)ToTyped(p.Value)))) },
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => new JsonObject { ["$type"] = "String", ["_value"] = v.GetValue<string>() },
+        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => new JsonObject { ["$type"] = "Boolean", ["_value"] = v.GetValueKind() == JsonValueKind.True },
+        JsonValue v when v.ToJsonString() is var text && text.AsSpan().IndexOfAny('.', 'e', 'E') < 0 => new JsonObject { ["$type"] = "Integer", ["_value"] = text },
+        JsonValue v => new JsonObject { ["$type"] = "Float", ["_value"] = v.ToJsonString() },
+        _ => throw new InvalidOperationException($"Cannot type {plain.ToJsonString()}."),
+    };
+
     /// <summary>Rows shaped as the statement's RETURN clause, from the fixed graph.</summary>
     private JsonObject Answer(SentStatement statement)
     {
@@ -154,8 +228,14 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
             return Rows(["actorIds", "edgeIdSequences"], direct.Count == 0 ? [] : [[new[] { from, to }, direct.Select(e => new[] { e.Id }).ToArray()]]);
         }
 
-        if (c.Contains("RETURN actorIds, edgeIds", StringComparison.Ordinal))
+        if (c.Contains("AS edgeIds", StringComparison.Ordinal))
         {
+            // The fixed graph answers with its direct edges: paths of one hop.
+            if (System.Text.RegularExpressions.Regex.Match(c, @"\*(\d+)\.\.(\d+)\]") is { Success: true } hops && hops.Groups[1].Value == hops.Groups[2].Value && hops.Groups[1].Value != "1")
+            {
+                return Rows(["actorIds", "edgeIds"], []);
+            }
+
             var from = p["from"]!.GetValue<string>();
             var to = p["to"]!.GetValue<string>();
             var direct = _graph.Relationships.Where(e => (e.From.Value == from && e.To.Value == to) || (e.From.Value == to && e.To.Value == from));
@@ -165,7 +245,8 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
         if (c.Contains("} AS actor", StringComparison.Ordinal))
         {
             var actors = p["ids"] is JsonArray ids ? _graph.Actors.Where(a => ids.Any(i => i!.GetValue<string>() == a.Id.Value))
-                : p["folded"] is JsonNode folded ? _graph.Actors.Where(a => a.AllNames.Any(n => NameFolding.Fold(n) == folded.GetValue<string>())).Take(1)
+                : p["folded"] is JsonNode folded ? _graph.Actors.Where(a => NameFolding.Fold(a.Name) == folded.GetValue<string>()).OrderBy(a => a.Id.Value, StringComparer.Ordinal).Take(1)
+                : p["key"] is JsonNode key ? _graph.Actors.Where(a => GraphProperties.NameKey(a.AllNames.Select(NameFolding.Fold)).Contains(key.GetValue<string>(), StringComparison.Ordinal)).OrderBy(a => a.Id.Value, StringComparer.Ordinal).Take(1)
                 : _graph.Actors;
             return Rows(["actor"], actors.Select(a => new object?[] { GraphProperties.Actor(a) }));
         }

@@ -72,14 +72,104 @@ public sealed class WireFormatTests
         Assert.Equal("neo4j:s3cret", Encoding.UTF8.GetString(Convert.FromBase64String(request.Headers.Authorization.Parameter!)));
         var body = JsonDocument.Parse(handler.Bodies[1]!).RootElement;
         Assert.Equal("MERGE (n:Person {name: $name, age: $age}) RETURN n AS alice", body.GetProperty("statement").GetString());
-        Assert.Equal("Alice", body.GetProperty("parameters").GetProperty("name").GetString());
-        Assert.Equal(42, body.GetProperty("parameters").GetProperty("age").GetInt64());
-        Assert.Equal("1.10", body.GetProperty("parameters").GetProperty("amount").GetString());
+        // Typed JSON: each parameter says its type; numbers travel as text so 1.0 stays a Float.
+        Assert.Equal("application/vnd.neo4j.query", request.Content!.Headers.ContentType!.MediaType);
+        Assert.Contains(request.Headers.Accept, a => a.MediaType == "application/vnd.neo4j.query");
+        var parameters = body.GetProperty("parameters");
+        Assert.Equal("""{"$type":"String","_value":"Alice"}""", parameters.GetProperty("name").GetRawText());
+        Assert.Equal("""{"$type":"Integer","_value":"42"}""", parameters.GetProperty("age").GetRawText());
+        Assert.Equal("""{"$type":"String","_value":"1.10"}""", parameters.GetProperty("amount").GetRawText());
         Assert.Equal("Read", body.GetProperty("accessMode").GetString());
 
         Assert.Equal(["alice"], result.Fields);
         var alice = Assert.Single(result.Records)["alice"];
         Assert.Equal("Alice", alice.GetProperty("properties").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_typed_answer_is_read_into_plain_values_with_numbers_as_numbers()
+    {
+        // The shapes of Neo4j's typed JSON documentation: a node, an integer and a float as text, a list, a map, a date.
+        const string typed = """
+            {"data":{"fields":["n","count","confidence","names","props","day","nothing"],"values":[[
+              {"$type":"Node","_value":{"_element_id":"4:x:0","_labels":["Actor","State"],"_properties":{"id":{"$type":"String","_value":"state:chad"},"degree":{"$type":"Integer","_value":"7"}}}},
+              {"$type":"Integer","_value":"9007199254740993"},
+              {"$type":"Float","_value":"1.0"},
+              {"$type":"List","_value":[{"$type":"String","_value":"Chad"},{"$type":"String","_value":"Tchad"}]},
+              {"$type":"Map","_value":{"confidence":{"$type":"Float","_value":"0.25"}}},
+              {"$type":"Date","_value":"2025-02-09"},
+              {"$type":"Null","_value":null}
+            ]]},"bookmarks":["FB:b1"]}
+            """;
+        var handler = Server(Discovery519, (_, _) => Reply(HttpStatusCode.Accepted, typed));
+        using var connection = new Neo4jConnection(Options(), handler);
+        var row = Assert.Single((await connection.ReadAsync(new CypherStatement("RETURN 1"), TestContext.Current.CancellationToken)).Records);
+
+        Assert.Equal("state:chad", row["n"].GetProperty("properties").GetProperty("id").GetString());
+        Assert.Equal(7, row["n"].GetProperty("properties").GetProperty("degree").GetInt32());
+        Assert.Equal(["Actor", "State"], row["n"].GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(9007199254740993L, row["count"].GetInt64());
+        Assert.Equal(1.0, row["confidence"].GetDouble());
+        Assert.Equal(["Chad", "Tchad"], row["names"].EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(0.25, row["props"].GetProperty("confidence").GetDouble());
+        Assert.Equal("2025-02-09", row["day"].GetString());
+        Assert.Equal(JsonValueKind.Null, row["nothing"].ValueKind);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_float_with_no_fraction_is_sent_as_a_float_on_both_APIs(bool queryApi)
+    {
+        var handler = Server(queryApi ? Discovery519 : Discovery44, (_, _) => Reply(HttpStatusCode.OK, queryApi ? QueryApiResult : TransactionalResult));
+        using var connection = new Neo4jConnection(Options(), handler);
+        var parameters = new Dictionary<string, object?> { ["row"] = new Dictionary<string, object?> { ["confidence"] = 1.0, ["weights"] = new List<object?> { 2.0, 0.5 } } };
+        await connection.ReadAsync(new CypherStatement("RETURN $row", parameters), TestContext.Current.CancellationToken);
+
+        var body = JsonDocument.Parse(handler.Bodies[1]!).RootElement;
+        if (queryApi)
+        {
+            var row = body.GetProperty("parameters").GetProperty("row").GetProperty("_value");
+            Assert.Equal("""{"$type":"Float","_value":"1"}""", row.GetProperty("confidence").GetRawText());
+            Assert.Equal("Float", row.GetProperty("weights").GetProperty("_value")[0].GetProperty("$type").GetString());
+        }
+        else
+        {
+            // The transactional endpoint has no types: a number with a fraction is what it reads as a Float.
+            var row = body.GetProperty("statements")[0].GetProperty("parameters").GetProperty("row");
+            Assert.Equal("1.0", row.GetProperty("confidence").GetRawText());
+            Assert.Equal("[2.0,0.5]", row.GetProperty("weights").GetRawText());
+        }
+    }
+
+    [Fact]
+    public async Task Bookmarks_of_a_committed_write_go_with_every_later_request()
+    {
+        var commits = 0;
+        var handler = Server(Discovery519, (request, _) =>
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            return path.EndsWith("/commit", StringComparison.Ordinal)
+                ? Reply(HttpStatusCode.OK, $$"""{"bookmarks":["FB:commit-{{++commits}}"]}""")
+                : path.EndsWith("/query/v2/tx", StringComparison.Ordinal)
+                    ? Reply(HttpStatusCode.Accepted, """{"data":{"fields":[],"values":[]},"transaction":{"id":"t1","expires":"2030-01-01T00:00:00Z"}}""")
+                    : Reply(HttpStatusCode.Accepted, """{"data":{"fields":[],"values":[]},"bookmarks":["FB:read"]}""");
+        });
+        using var connection = new Neo4jConnection(Options(), handler);
+        var ct = TestContext.Current.CancellationToken;
+        await connection.ReadAsync(new CypherStatement("RETURN 1"), ct);
+        Assert.False(JsonDocument.Parse(handler.Bodies[1]!).RootElement.TryGetProperty("bookmarks", out _));
+
+        await connection.WriteAsync(tx => tx.RunAsync(new CypherStatement("CREATE (:Probe)")), ct);
+        Assert.Equal(["FB:commit-1"], connection.Bookmarks);
+        await connection.ReadAsync(new CypherStatement("MATCH (p:Probe) RETURN p"), ct);
+        Assert.Equal("FB:commit-1", JsonDocument.Parse(handler.Bodies[^1]!).RootElement.GetProperty("bookmarks")[0].GetString());
+
+        // The next transaction opens with them, and its commit's bookmark replaces them.
+        await connection.WriteAsync(tx => tx.RunAsync(new CypherStatement("CREATE (:Probe)")), ct);
+        var open = handler.Requests.FindLastIndex(r => r.RequestUri!.AbsolutePath.EndsWith("/query/v2/tx", StringComparison.Ordinal));
+        Assert.Equal("FB:commit-1", JsonDocument.Parse(handler.Bodies[open]!).RootElement.GetProperty("bookmarks")[0].GetString());
+        Assert.Equal(["FB:commit-2"], connection.Bookmarks);
     }
 
     [Fact]

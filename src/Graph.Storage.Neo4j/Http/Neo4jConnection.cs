@@ -21,6 +21,7 @@ public sealed class Neo4jConnection : IDisposable
     private readonly string _database;
     private readonly SemaphoreSlim _discoveryLock = new(1, 1);
     private Neo4jProtocol? _protocol;
+    private volatile string[] _bookmarks = [];
 
     /// <summary>A connection; <paramref name="handler"/> replaces the network (tests), otherwise a pooled socket handler is used.</summary>
     public Neo4jConnection(Neo4jStoreOptions options, HttpMessageHandler? handler = null)
@@ -34,7 +35,6 @@ public sealed class Neo4jConnection : IDisposable
         };
         var root = options.Uri.AbsoluteUri.EndsWith('/') ? options.Uri : new Uri(options.Uri.AbsoluteUri + "/");
         _http = new HttpClient(handler, disposeHandler: true) { BaseAddress = root, Timeout = options.Timeout };
-        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         _http.DefaultRequestHeaders.Connection.Add("keep-alive");
         _auth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.User}:{options.Password}")));
         _database = Uri.EscapeDataString(options.Database);
@@ -46,6 +46,12 @@ public sealed class Neo4jConnection : IDisposable
 
     /// <summary>The protocol in use, once known.</summary>
     public Neo4jProtocol? Protocol => _protocol;
+
+    /// <summary>
+    /// The bookmarks of the last write this connection committed over the Query API. Every later request sends them, so
+    /// a cluster member (or Aura) answers only once it has applied that write: a client reads what it wrote.
+    /// </summary>
+    public IReadOnlyList<string> Bookmarks => _bookmarks;
 
     /// <summary>The server version from the discovery document, when it was read.</summary>
     public string? ServerVersion { get; private set; }
@@ -67,6 +73,7 @@ public sealed class Neo4jConnection : IDisposable
             }
 
             using var request = new HttpRequestMessage(HttpMethod.Get, "");
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             JsonElement root;
@@ -105,7 +112,7 @@ public sealed class Neo4jConnection : IDisposable
             var protocol = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
             if (protocol == Neo4jProtocol.QueryApi)
             {
-                var root = await PostAsync($"db/{_database}/query/v2", QueryApiWireFormat.Body(statement, read: true), null, cancellationToken).ConfigureAwait(false);
+                var root = await PostAsync($"db/{_database}/query/v2", QueryApiWireFormat.Body(statement, read: true, _bookmarks), null, cancellationToken, typed: true).ConfigureAwait(false);
                 return QueryApiWireFormat.ParseResult(root.Body);
             }
 
@@ -120,7 +127,8 @@ public sealed class Neo4jConnection : IDisposable
             var protocol = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
             if (protocol == Neo4jProtocol.QueryApi)
             {
-                var root = await PostAsync($"db/{_database}/query/v2", QueryApiWireFormat.Body(statement, read: false), null, cancellationToken).ConfigureAwait(false);
+                var root = await PostAsync($"db/{_database}/query/v2", QueryApiWireFormat.Body(statement, read: false, _bookmarks), null, cancellationToken, typed: true).ConfigureAwait(false);
+                RememberBookmarks(root.Body);
                 return QueryApiWireFormat.ParseResult(root.Body);
             }
 
@@ -151,12 +159,29 @@ public sealed class Neo4jConnection : IDisposable
 
     internal string DatabasePath => $"db/{_database}";
 
-    internal async Task<(JsonElement Body, string? Affinity)> PostAsync(string path, string? body, string? affinity, CancellationToken cancellationToken, bool read = false)
+    /// <summary>Keeps the bookmarks an answer carries (a commit's, an auto-commit write's); an answer without any changes nothing.</summary>
+    internal void RememberBookmarks(JsonElement answer)
+    {
+        var bookmarks = QueryApiWireFormat.Bookmarks(answer);
+        if (bookmarks.Count > 0)
+        {
+            _bookmarks = [.. bookmarks];
+        }
+    }
+
+    internal async Task<(JsonElement Body, string? Affinity)> PostAsync(string path, string? body, string? affinity, CancellationToken cancellationToken, bool read = false, bool typed = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path);
         if (body is not null)
         {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(typed ? TypedJson.MediaType : "application/json");
+        }
+
+        if (typed)
+        {
+            // Typed answers too; errors still come as plain JSON objects.
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(TypedJson.MediaType));
         }
 
         if (affinity is not null)
@@ -186,6 +211,11 @@ public sealed class Neo4jConnection : IDisposable
     private async Task<(JsonElement Body, string? Affinity)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Authorization = _auth;
+        if (request.Headers.Accept.Count == 0)
+        {
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        }
+
         using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         JsonElement root = default;

@@ -51,7 +51,9 @@ public sealed class Neo4jTransaction : IAsyncDisposable
             foreach (var statement in statements)
             {
                 var path = _id is null ? $"{_connection.DatabasePath}/query/v2/tx" : $"{_connection.DatabasePath}/query/v2/tx/{_id}";
-                var (body, affinity) = await _connection.PostAsync(path, QueryApiWireFormat.Body(statement, read: false), _affinity, _cancellationToken).ConfigureAwait(false);
+                // The statement that opens the transaction carries the bookmarks of earlier writes.
+                var request = QueryApiWireFormat.Body(statement, read: false, _id is null ? _connection.Bookmarks : null);
+                var (body, affinity) = await _connection.PostAsync(path, request, _affinity, _cancellationToken, typed: true).ConfigureAwait(false);
                 _affinity ??= affinity;
                 _id ??= QueryApiWireFormat.TransactionId(body)
                     ?? throw new Neo4jException(Neo4jErrorKind.Protocol, null, "Neo4j opened a transaction without an id (no 'transaction.id' in the answer).");
@@ -88,7 +90,8 @@ public sealed class Neo4jTransaction : IAsyncDisposable
         }
         else
         {
-            await _connection.PostAsync($"{_connection.DatabasePath}/query/v2/tx/{_id}/commit", null, _affinity, _cancellationToken).ConfigureAwait(false);
+            var (answer, _) = await _connection.PostAsync($"{_connection.DatabasePath}/query/v2/tx/{_id}/commit", null, _affinity, _cancellationToken, typed: true).ConfigureAwait(false);
+            _connection.RememberBookmarks(answer);
         }
     }
 

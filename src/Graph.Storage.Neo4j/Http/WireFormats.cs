@@ -8,25 +8,40 @@ public sealed record Neo4jError(string Code, string Message);
 
 /// <summary>
 /// The Query API's JSON (Neo4j 5.19+, Aura): one statement per request,
-/// <c>{"statement", "parameters"}</c> in, <c>{"data": {"fields", "values"}}</c> or <c>{"errors": [...]}</c> out.
+/// <c>{"statement", "parameters", "bookmarks"}</c> in (parameters in <see cref="TypedJson"/>),
+/// <c>{"data": {"fields", "values"}, "bookmarks"}</c> or <c>{"errors": [...]}</c> out.
 /// </summary>
 public static class QueryApiWireFormat
 {
-    /// <summary>The request body for one statement; reads say so, so a cluster can route them to a secondary.</summary>
-    public static string Body(CypherStatement statement, bool read)
+    /// <summary>
+    /// The request body for one statement; reads say so, so a cluster can route them to a secondary. Bookmarks of
+    /// earlier writes make the server wait until it has seen them (read-your-writes on clusters and Aura).
+    /// </summary>
+    public static string Body(CypherStatement statement, bool read, IReadOnlyList<string>? bookmarks = null)
     {
         var body = new JsonObject
         {
             ["statement"] = statement.Text,
-            ["parameters"] = ParameterJson.ToNode(statement.Parameters),
+            ["parameters"] = TypedJson.EncodeParameters(statement.Parameters),
         };
         if (read)
         {
             body["accessMode"] = "Read";
         }
 
+        if (bookmarks is { Count: > 0 })
+        {
+            body["bookmarks"] = new JsonArray([.. bookmarks.Select(b => (JsonNode)JsonValue.Create(b))]);
+        }
+
         return body.ToJsonString();
     }
+
+    /// <summary>The bookmarks an answer carries (after an auto-commit statement or a commit), or none.</summary>
+    public static IReadOnlyList<string> Bookmarks(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("bookmarks", out var b) && b.ValueKind == JsonValueKind.Array
+            ? [.. b.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!)]
+            : [];
 
     /// <summary>The rows of a successful answer.</summary>
     public static CypherResult ParseResult(JsonElement root)
@@ -44,12 +59,18 @@ public static class QueryApiWireFormat
         {
             foreach (var row in values.EnumerateArray())
             {
-                rows.Add(row.ValueKind == JsonValueKind.Array ? row.EnumerateArray().Select(v => v.Clone()).ToArray() : [row.Clone()]);
+                rows.Add(row.ValueKind == JsonValueKind.Array ? row.EnumerateArray().Select(Plain).ToArray() : [Plain(row)]);
             }
         }
 
         return new CypherResult(fields, rows);
     }
+
+    // Typed answers are read into plain shapes; a value already plain is kept as it is.
+    private static JsonElement Plain(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Object && value.TryGetProperty("$type", out _)
+            ? JsonSerializer.SerializeToElement(TypedJson.Decode(value))
+            : value.Clone();
 
     /// <summary>The id of the explicit transaction a <c>/query/v2/tx</c> answer opened.</summary>
     public static string? TransactionId(JsonElement root) =>
@@ -147,6 +168,12 @@ internal static class ParameterJson
         return node;
     }
 
+    private static JsonNode FloatLiteral(double d)
+    {
+        var text = d.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        return JsonNode.Parse(text.AsSpan().IndexOfAny('.', 'E', 'e') >= 0 ? text : text + ".0")!;
+    }
+
     public static IReadOnlyList<Neo4jError> Errors(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array)
@@ -168,7 +195,9 @@ internal static class ParameterJson
         bool b => JsonValue.Create(b),
         int i => JsonValue.Create(i),
         long l => JsonValue.Create(l),
-        double d => JsonValue.Create(d),
+        // Always with a fraction or exponent: the transactional endpoint reads "1" as an Integer and "1.0" as a Float.
+        double d when double.IsFinite(d) => FloatLiteral(d),
+        double d => throw new ArgumentException($"Parameter values must be finite numbers; got {d}."),
         // Decimals travel as text: Neo4j has no decimal type and a float would round them.
         decimal m => JsonValue.Create(m.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         IReadOnlyDictionary<string, object?> map => ToNode(map),

@@ -194,16 +194,26 @@ public static class CypherQueries
         ORDER BY a.id
         """);
 
-    /// <summary>The actor one of whose folded names equals the folded text; its own name beats an alias, then the lower id.</summary>
-    public static CypherStatement ResolveActor(string folded) => new(
+    /// <summary>The actor whose own folded name equals the folded text, the lower id first (range index <c>actor_folded_name</c>).</summary>
+    public static CypherStatement ResolveActorByName(string folded) => new(
         $"""
-        MATCH (a:Actor)
-        WHERE $folded IN a.foldedNames
+        MATCH (a:Actor {"{"}foldedName: $folded{"}"})
         RETURN a {ActorColumns} AS actor
-        ORDER BY CASE WHEN a.foldedNames[0] = $folded THEN 0 ELSE 1 END, a.id
+        ORDER BY a.id
         LIMIT 1
         """,
         new Dictionary<string, object?> { ["folded"] = folded });
+
+    /// <summary>The actor one of whose folded aliases equals the folded text, the lower id first (text index <c>actor_name_keys</c>).</summary>
+    public static CypherStatement ResolveActorByAlias(string folded) => new(
+        $"""
+        MATCH (a:Actor)
+        WHERE a.nameKeys CONTAINS $key
+        RETURN a {ActorColumns} AS actor
+        ORDER BY a.id
+        LIMIT 1
+        """,
+        new Dictionary<string, object?> { ["key"] = GraphProperties.NameKey([folded]) });
 
     /// <summary>
     /// Actors whose folded names contain the folded text, with how the best name matched (0 exact, 1 prefix,
@@ -211,11 +221,12 @@ public static class CypherQueries
     /// </summary>
     public static CypherStatement SearchActors(string folded, IReadOnlySet<NodeKind>? kinds, int offset, int limit, bool count)
     {
-        var text = new StringBuilder("MATCH (a:Actor)\n");
+        // The text index on nameKeys serves the CONTAINS; the names are ranked from foldedNames after it.
+        var text = new StringBuilder("MATCH (a:Actor)\nWHERE a.nameKeys CONTAINS $text\n");
         var parameters = new Dictionary<string, object?> { ["text"] = folded };
         if (kinds is { Count: > 0 })
         {
-            text.Append("WHERE a.kind IN $kinds\n");
+            text.Append("  AND a.kind IN $kinds\n");
             parameters["kinds"] = kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal).ToArray();
         }
 
@@ -283,7 +294,7 @@ public static class CypherQueries
         return new CypherStatement(text, parameters);
     }
 
-    /// <summary>Edges whose evidence quotes contain the folded text, newest document first.</summary>
+    /// <summary>Edges whose evidence quotes contain the folded text, newest document first (text index <c>evidence_folded_quote</c>).</summary>
     public static CypherStatement SearchEvidence(string folded, int limit) => new(
         """
         MATCH (e:Evidence)-[:CITES]->(d:Document)
@@ -347,51 +358,41 @@ public static class CypherQueries
     }
 
     /// <summary>
-    /// Paths between two actors as lists of actor ids and edge ids. Shortest and AllShortest use allShortestPaths (so
-    /// the one shortest path is the first in id order, the same on every run); AllSimple walks every path up to the depth
-    /// without repeating an actor. The direction rule is checked per step: step i walks edge i from node i. AllShortest
-    /// groups by the sequence of actors: one row each, with every edge sequence that walks it (parallel edges).
+    /// Shortest paths between two actors as lists of actor ids and edge ids, written so Neo4j runs its bidirectional
+    /// breadth-first search rather than enumerating every path: the direction rule is never a predicate on a path's
+    /// positions. Undirected walks are a plain pattern; directed walks over types that are all directed are a directed
+    /// pattern; directed walks that may cross symmetric edges either way are a quantified path pattern whose step
+    /// checks its own direction (Neo4j 5.21+, <paramref name="quantifiedPaths"/>), or on older servers the positional
+    /// predicate (an exhaustive search, the only way they can express it). Ordered so the one shortest path is the first
+    /// in id order, the same on every run. AllShortest groups by the sequence of actors: one row each, with every edge
+    /// sequence that walks it (parallel edges).
     /// </summary>
-    public static CypherStatement FindPaths(PathRequest request)
+    public static CypherStatement FindShortestPaths(PathRequest request, bool quantifiedPaths)
     {
         var filter = request.EffectiveFilter;
         var parameters = new Dictionary<string, object?> { ["from"] = request.From.Value, ["to"] = request.To.Value };
-        var pattern = $"(a)-[{TypePattern(filter)}*1..{request.MaxDepth}]-(b)";
-        var relationConditions = RelationshipConditions(filter, "rel", parameters);
-        var conditions = new List<string>();
-        if (filter.Types is not { Count: > 0 })
-        {
-            // Only assertion edges join two actors; provenance links end at Evidence and Document nodes.
-            conditions.Add("all(n IN nodes(p) WHERE n:Actor)");
-        }
-
-        if (relationConditions.Count > 0)
-        {
-            conditions.Add($"all(rel IN relationships(p) WHERE {string.Join(" AND ", relationConditions)})");
-        }
-
-        if (filter.Direction != Direction.Both)
-        {
-            var end = filter.Direction == Direction.Outgoing ? "startNode" : "endNode";
-            conditions.Add($"all(i IN range(0, length(p) - 1) WHERE {end}(relationships(p)[i]) = nodes(p)[i] OR type(relationships(p)[i]) IN $symmetricTypes)");
-            parameters["symmetricTypes"] = s_symmetricTypes;
-        }
-
-        if (request.Mode == PathMode.AllSimple)
-        {
-            conditions.Add("all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))");
-        }
-
-        var match = request.Mode == PathMode.AllSimple ? $"MATCH p = {pattern}" : $"MATCH p = allShortestPaths({pattern})";
-        var where = conditions.Count == 0 ? "" : "\nWHERE " + string.Join("\n  AND ", conditions);
         var limit = request.Mode == PathMode.Shortest ? 1 : request.Limit + 1;
         parameters["limit"] = (long)limit;
-        // ALL_SHORTEST returns each sequence of actors once, with the edge sequences that walk it (parallel edges grouped).
+        string match;
+        if (filter.Direction != Direction.Both && WalksSymmetricTypes(filter) && quantifiedPaths)
+        {
+            var step = RelationshipConditions(filter, "r", parameters);
+            step.Add($"({(filter.Direction == Direction.Outgoing ? "startNode" : "endNode")}(r) = x OR type(r) IN $symmetricTypes)");
+            parameters["symmetricTypes"] = s_symmetricTypes;
+            match = $"MATCH p = ALL SHORTEST (a) ((x:Actor)-[r{TypePattern(filter)}]-(y:Actor) WHERE {string.Join(" AND ", step)}){{1,{request.MaxDepth}}} (b)";
+        }
+        else
+        {
+            var conditions = PathConditions(filter, parameters, positional: filter.Direction != Direction.Both && WalksSymmetricTypes(filter));
+            var where = conditions.Count == 0 ? "" : "\nWHERE " + string.Join("\n  AND ", conditions);
+            match = $"MATCH p = allShortestPaths({PathPattern(filter, $"*1..{request.MaxDepth}")}){where}";
+        }
+
         var text = request.Mode == PathMode.AllShortest
             ? $"""
             MATCH (a:Actor {"{"}id: $from{"}"})
             MATCH (b:Actor {"{"}id: $to{"}"})
-            {match}{where}
+            {match}
             WITH [n IN nodes(p) | n.id] AS actorIds, [rel IN relationships(p) | rel.id] AS edgeIds
             WITH actorIds, collect(edgeIds) AS edgeIdSequences
             RETURN actorIds, edgeIdSequences
@@ -401,13 +402,73 @@ public static class CypherQueries
             : $"""
             MATCH (a:Actor {"{"}id: $from{"}"})
             MATCH (b:Actor {"{"}id: $to{"}"})
-            {match}{where}
+            {match}
             WITH p, [n IN nodes(p) | n.id] AS actorIds, [rel IN relationships(p) | rel.id] AS edgeIds
             RETURN actorIds, edgeIds
             ORDER BY length(p), actorIds, edgeIds
             LIMIT $limit
             """;
         return new CypherStatement(text, parameters);
+    }
+
+    /// <summary>
+    /// Paths of exactly <paramref name="length"/> hops without a repeated actor, at most <paramref name="limit"/>: the
+    /// store asks for each length in turn, shortest first, and stops once it has enough, so Neo4j never enumerates
+    /// every path up to the depth to sort them (no ORDER BY: the store orders what came back).
+    /// </summary>
+    public static CypherStatement FindSimplePaths(PathRequest request, int length, int limit)
+    {
+        var filter = request.EffectiveFilter;
+        var parameters = new Dictionary<string, object?> { ["from"] = request.From.Value, ["to"] = request.To.Value, ["limit"] = (long)limit };
+        var conditions = PathConditions(filter, parameters, positional: filter.Direction != Direction.Both && WalksSymmetricTypes(filter));
+        conditions.Add("all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))");
+        var text = $"""
+            MATCH (a:Actor {"{"}id: $from{"}"})
+            MATCH (b:Actor {"{"}id: $to{"}"})
+            MATCH p = {PathPattern(filter, $"*{length}..{length}")}
+            WHERE {string.Join("\n  AND ", conditions)}
+            RETURN [n IN nodes(p) | n.id] AS actorIds, [rel IN relationships(p) | rel.id] AS edgeIds
+            LIMIT $limit
+            """;
+        return new CypherStatement(text, parameters);
+    }
+
+    // True when a directed walk may cross a symmetric edge, which it may walk either way.
+    private static bool WalksSymmetricTypes(RelationshipFilter filter) =>
+        filter.Types is not { Count: > 0 } types || types.Any(t => GraphOntology.RuleFor(t).Symmetric);
+
+    // (a)-[...]-(b), directed when the walk is directed and no symmetric type can be on it.
+    private static string PathPattern(RelationshipFilter filter, string hops)
+    {
+        var directed = filter.Direction != Direction.Both && !WalksSymmetricTypes(filter);
+        var left = directed && filter.Direction == Direction.Incoming ? "<-" : "-";
+        var right = directed && filter.Direction == Direction.Outgoing ? "->" : "-";
+        return $"(a){left}[{TypePattern(filter)}{hops}]{right}(b)";
+    }
+
+    private static List<string> PathConditions(RelationshipFilter filter, Dictionary<string, object?> parameters, bool positional)
+    {
+        var conditions = new List<string>();
+        if (filter.Types is not { Count: > 0 })
+        {
+            // Only assertion edges join two actors; provenance links end at Evidence and Document nodes.
+            conditions.Add("all(n IN nodes(p) WHERE n:Actor)");
+        }
+
+        var relationConditions = RelationshipConditions(filter, "rel", parameters);
+        if (relationConditions.Count > 0)
+        {
+            conditions.Add($"all(rel IN relationships(p) WHERE {string.Join(" AND ", relationConditions)})");
+        }
+
+        if (positional)
+        {
+            var end = filter.Direction == Direction.Outgoing ? "startNode" : "endNode";
+            conditions.Add($"all(i IN range(0, length(p) - 1) WHERE {end}(relationships(p)[i]) = nodes(p)[i] OR type(relationships(p)[i]) IN $symmetricTypes)");
+            parameters["symmetricTypes"] = s_symmetricTypes;
+        }
+
+        return conditions;
     }
 
     /// <summary>Actors adjacent to both, with the edge ids on each side (direction seen from each of the two).</summary>

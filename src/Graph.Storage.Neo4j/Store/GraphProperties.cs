@@ -22,18 +22,32 @@ public static class GraphProperties
     /// <summary>The relationship type of an edge: the ontology's UPPER_SNAKE name.</summary>
     public static string TypeName(RelationshipType type) => GraphOntology.RuleFor(type).Name;
 
-    /// <summary>An actor's properties. <c>foldedNames</c> serves exact, prefix and substring search; <c>aliasText</c> the full-text index.</summary>
-    public static Dictionary<string, object?> Actor(Actor actor) => new()
+    /// <summary>
+    /// An actor's properties. Lookups go through indexes: <c>foldedName</c> (the folded own name, a range index) finds
+    /// an actor by name; <c>nameKeys</c> (every folded name between line breaks, a text index) finds one by alias
+    /// (<c>CONTAINS "\nalias\n"</c>) and serves substring search; <c>foldedNames</c> ranks what they found;
+    /// <c>aliasText</c> feeds the full-text index Bloom's search bar uses.
+    /// </summary>
+    public static Dictionary<string, object?> Actor(Actor actor)
     {
-        ["id"] = actor.Id.Value,
-        ["kind"] = actor.Kind.ToString(),
-        ["name"] = actor.Name,
-        ["aliases"] = actor.Aliases.ToArray(),
-        ["aliasText"] = string.Join(" | ", actor.Aliases),
-        ["foldedNames"] = actor.AllNames.Select(NameFolding.Fold).ToArray(),
-        ["description"] = actor.Description,
-        ["attributesJson"] = JsonSerializer.Serialize(actor.Attributes),
-    };
+        var folded = actor.AllNames.Select(NameFolding.Fold).ToArray();
+        return new()
+        {
+            ["id"] = actor.Id.Value,
+            ["kind"] = actor.Kind.ToString(),
+            ["name"] = actor.Name,
+            ["aliases"] = actor.Aliases.ToArray(),
+            ["aliasText"] = string.Join(" | ", actor.Aliases),
+            ["foldedName"] = folded[0],
+            ["foldedNames"] = folded,
+            ["nameKeys"] = NameKey(folded),
+            ["description"] = actor.Description,
+            ["attributesJson"] = JsonSerializer.Serialize(actor.Attributes),
+        };
+    }
+
+    /// <summary>Folded names, each between line breaks (folding never leaves one), so one name is matched whole.</summary>
+    public static string NameKey(IEnumerable<string> folded) => "\n" + string.Join("\n", folded) + "\n";
 
     /// <summary>A document's properties; <c>publishedKey</c> sorts newest first as text.</summary>
     public static Dictionary<string, object?> Document(Document document) => new()

@@ -32,7 +32,7 @@ public static class Neo4jGraphSchema
         .. new[]
         {
             // actors
-            "id", "kind", "name", "aliases", "aliasText", "foldedNames", "description", "attributesJson",
+            "id", "kind", "name", "aliases", "aliasText", "foldedName", "foldedNames", "nameKeys", "description", "attributesJson",
             // documents
             "title", "publisher", "url", "published", "publishedKey", "text", "contentHash",
             // edges

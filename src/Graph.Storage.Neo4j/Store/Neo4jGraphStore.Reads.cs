@@ -35,7 +35,9 @@ public sealed partial class Neo4jGraphStore
             return null;
         }
 
-        return Actors(await ReadAsync(CypherQueries.ResolveActor(folded), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        // Own names first (most lookups), then aliases: two index seeks, never a scan of every actor.
+        return Actors(await ReadAsync(CypherQueries.ResolveActorByName(folded), cancellationToken).ConfigureAwait(false)).FirstOrDefault()
+            ?? Actors(await ReadAsync(CypherQueries.ResolveActorByAlias(folded), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
     }
 
     /// <inheritdoc />

@@ -67,12 +67,24 @@ public sealed partial class Neo4jGraphStore
 
         await RequireActorsAsync([request.From, request.To], cancellationToken).ConfigureAwait(false);
 
-        var result = await ReadAsync(CypherQueries.FindPaths(request), cancellationToken).ConfigureAwait(false);
-        var grouped = request.Mode == PathMode.AllShortest;
-        var rows = result.Records
-            .Select(r => (Actors: r["actorIds"].EnumerateArray().Select(x => ActorId.Parse(x.GetString()!)).ToList(),
-                          Hops: grouped ? HopsOf(r["edgeIdSequences"]) : r["edgeIds"].EnumerateArray().Select(x => (IReadOnlyList<string>)[x.GetString()!]).ToList()))
-            .ToList();
+        var rows = new List<(List<ActorId> Actors, List<IReadOnlyList<string>> Hops)>();
+        if (request.Mode == PathMode.AllSimple)
+        {
+            // Shortest first, one length at a time, until one more than the limit shows the answer is cut.
+            for (var length = 1; length <= request.MaxDepth && rows.Count <= request.Limit; length++)
+            {
+                var found = PathRows(await ReadAsync(CypherQueries.FindSimplePaths(request, length, request.Limit + 1 - rows.Count), cancellationToken).ConfigureAwait(false), grouped: false);
+                rows.AddRange(found
+                    .OrderBy(r => string.Join('\n', r.Actors.Select(a => a.Value)), StringComparer.Ordinal)
+                    .ThenBy(r => string.Join('\n', r.Hops.SelectMany(h => h)), StringComparer.Ordinal));
+            }
+        }
+        else
+        {
+            var statement = CypherQueries.FindShortestPaths(request, await QuantifiedPathsAsync(cancellationToken).ConfigureAwait(false));
+            rows = PathRows(await ReadAsync(statement, cancellationToken).ConfigureAwait(false), grouped: request.Mode == PathMode.AllShortest);
+        }
+
         var truncated = request.Mode != PathMode.Shortest && rows.Count > request.Limit;
         rows = rows.Take(request.Mode == PathMode.Shortest ? 1 : request.Limit).ToList();
 
@@ -103,6 +115,28 @@ public sealed partial class Neo4jGraphStore
         }
 
         return hops.ConvertAll(h => (IReadOnlyList<string>)[.. h]);
+    }
+
+    // One row per path: its actors and, per hop, the edges that walk it (one each, or grouped parallel edges).
+    private static List<(List<ActorId> Actors, List<IReadOnlyList<string>> Hops)> PathRows(Http.CypherResult result, bool grouped) =>
+        result.Records
+            .Select(r => (Actors: r["actorIds"].EnumerateArray().Select(x => ActorId.Parse(x.GetString()!)).ToList(),
+                          Hops: grouped ? HopsOf(r["edgeIdSequences"]) : r["edgeIds"].EnumerateArray().Select(x => (IReadOnlyList<string>)[x.GetString()!]).ToList()))
+            .ToList();
+
+    // Quantified path patterns with SHORTEST came in Neo4j 5.21; calendar versions (2025.01 on) have them too.
+    private async Task<bool> QuantifiedPathsAsync(CancellationToken cancellationToken)
+    {
+        await _connection.DiscoverAsync(cancellationToken).ConfigureAwait(false);
+        return SupportsQuantifiedPaths(_connection.ServerVersion);
+    }
+
+    /// <summary>True for a Neo4j version that runs <c>ALL SHORTEST</c> over a quantified path pattern (5.21 or later).</summary>
+    public static bool SupportsQuantifiedPaths(string? version)
+    {
+        var parts = (version ?? "").Split('.', '-');
+        return parts.Length >= 2 && int.TryParse(parts[0], out var major) && int.TryParse(parts[1], out var minor)
+            && (major > 5 || (major == 5 && minor >= 21));
     }
 
     /// <inheritdoc />
