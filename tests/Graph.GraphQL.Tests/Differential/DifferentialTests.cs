@@ -38,4 +38,25 @@ public sealed class DifferentialTests
         var differences = ResponseComparer.Differences(ours, reference.Result);
         Assert.True(differences.Count == 0, ResponseComparer.Describe(reference, differences, ours));
     }
+
+    public static IEnumerable<TheoryDataRow<string>> RuleCases() =>
+        ReferenceCorpus.Names().Select(name => new TheoryDataRow<string>(name) { TestDisplayName = "graphql-js's rules agree: " + name });
+
+    /// <summary>
+    /// The same rules reject the document here as in graphql-js (none for a valid one, "syntax" for one that does not
+    /// parse): each rule is run alone on both sides, so a document refused for the wrong reason (another rule, at the
+    /// same location) does not pass unnoticed.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RuleCases))]
+    public void Rejection_is_by_the_rules_graphql_js_names(string name)
+    {
+        var reference = ReferenceCorpus.Get(name);
+
+        var ours = OurEngine.RulesReporting(reference);
+
+        Assert.True(
+            ours.Order(StringComparer.Ordinal).SequenceEqual(reference.Rules.Order(StringComparer.Ordinal)),
+            $"{name}: graphql-js's rules [{string.Join(", ", reference.Rules)}], ours [{string.Join(", ", ours)}].\n{reference.Document}");
+    }
 }

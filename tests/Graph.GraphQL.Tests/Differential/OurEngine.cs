@@ -89,6 +89,48 @@ public static class OurEngine
         return ToJson(result);
     }
 
+    /// <summary>
+    /// The rules of <see cref="SpecRules"/> that report the case's document on their own, by class name (graphql-js
+    /// names its rules the same way); ["syntax"] for a document that does not parse, as run-operations.mjs says.
+    /// </summary>
+    public static IReadOnlyList<string> RulesReporting(ReferenceCase reference, bool fromSdl = false)
+    {
+        var schema = reference.Schema switch
+        {
+            "kitchen-sink" => fromSdl ? s_kitchenSinkFromSdl.Value : s_kitchenSink.Value,
+            "query-only" => s_queryOnly.Value,
+            _ => throw new InvalidOperationException($"{reference.Name} names an unknown schema \"{reference.Schema}\"."),
+        };
+
+        DocumentNode document;
+        try
+        {
+            document = Parser.Parse(reference.Document);
+        }
+        catch (GraphQLSyntaxError)
+        {
+            return ["syntax"];
+        }
+
+        var reporting = new List<string>();
+        foreach (var rule in SpecRules)
+        {
+            string? name = null;
+            ValidationRuleFactory named = context =>
+            {
+                var instance = rule(context);
+                name = instance.GetType().Name;
+                return instance;
+            };
+            if (Validator.Validate(schema, document, [named]).Count > 0)
+            {
+                reporting.Add(name!);
+            }
+        }
+
+        return reporting;
+    }
+
     private static JsonElement ToJson(ExecutionResult result)
     {
         using var json = JsonDocument.Parse(result.ToJson());
