@@ -21,7 +21,7 @@ public sealed partial class EmbeddedGraphStore
         return Task.FromResult(Read(index =>
         {
             var center = RequireActor(index, request.Center, "center");
-            return NeighbourhoodSearch.Run(index, center, request.Depth, filter, request.NodeLimit);
+            return NeighbourhoodSearch.Run(index, center, request.Depth, filter, request.NodeLimit, request.EdgesPerActor, request.EdgeLimit);
         }));
     }
 

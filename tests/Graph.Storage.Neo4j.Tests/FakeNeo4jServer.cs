@@ -270,7 +270,7 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
 
         if (c.Contains("AS edgeId", StringComparison.Ordinal) && p["frontier"] is JsonArray frontier)
         {
-            return Rows(["anchor", "other", "edgeId"], frontier.SelectMany(a => Touching(a!.GetValue<string>()).Select(e => new object?[] { a!.GetValue<string>(), e.Other(ActorId.Parse(a.GetValue<string>())).Value, e.Id })));
+            return Rows(["anchor", "other", "edgeId", "type"], frontier.SelectMany(a => Touching(a!.GetValue<string>()).Select(e => new object?[] { a!.GetValue<string>(), e.Other(ActorId.Parse(a.GetValue<string>())).Value, e.Id, e.Type.ToString().ToUpperInvariant() })));
         }
 
         if (c.Contains("AS neighbour", StringComparison.Ordinal))

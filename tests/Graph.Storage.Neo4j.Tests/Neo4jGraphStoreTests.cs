@@ -88,6 +88,28 @@ public sealed class Neo4jGraphStoreTests
     }
 
     [Fact]
+    public async Task A_neighbourhood_past_its_edge_caps_counts_the_edges_left_out_by_type_from_the_rows_neo4j_returns()
+    {
+        var server = new FakeNeo4jServer(Neo4jProtocol.QueryApi);
+        await using var store = new Neo4jGraphStore(FakeNeo4jServer.Options(), server);
+        var all = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(NorthKorea, 1).Validated(), Ct);
+        Assert.Equal(3, all.Edges.Count);
+        Assert.Empty(all.Omitted);
+
+        var capped = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(NorthKorea, 1) { EdgesPerActor = 1 }.Validated(), Ct);
+        var kept = Assert.Single(capped.Edges);
+        Assert.True(capped.Truncated);
+        Assert.Equal(
+            all.Edges.Where(e => e.Id != kept.Id).Select(e => e.Type).Order(),
+            capped.Omitted.SelectMany(o => Enumerable.Repeat(o.Type, o.Count)).Order());
+        Assert.Contains(server.Statements, st => st.Cypher.Contains("type(r) AS type", StringComparison.Ordinal));
+
+        var total = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(NorthKorea, 2) { EdgeLimit = 2 }.Validated(), Ct);
+        Assert.Equal(2, total.Edges.Count);
+        Assert.True(total.Omitted.Sum(o => o.Count) >= 1);
+    }
+
+    [Fact]
     public async Task Bad_arguments_are_refused_with_what_is_allowed()
     {
         await using var store = new Neo4jGraphStore(FakeNeo4jServer.Options(), new FakeNeo4jServer(Neo4jProtocol.QueryApi));

@@ -132,14 +132,21 @@ public static class GraphCommandLine
         var actor = new Argument<string>("actor") { Description = "An actor id, name or alias (e.g. 'North Korea', 'DPRK', 'state:north-korea')." };
         var depth = new Option<int>("--depth") { Description = "Hops from the actor, 1 to 4.", DefaultValueFactory = _ => 1 };
         var limit = new Option<int>("--limit") { Description = "Most actors to return.", DefaultValueFactory = _ => 500 };
+        var perActor = new Option<int>("--edges-per-actor") { Description = $"Most edges followed from one actor, 1 to {NeighbourhoodRequest.MaxEdgesPerActor}.", DefaultValueFactory = _ => NeighbourhoodRequest.DefaultEdgesPerActor };
+        var edgeLimit = new Option<int>("--edge-limit") { Description = $"Most edges to return, 1 to {NeighbourhoodRequest.MaxEdgeLimit}.", DefaultValueFactory = _ => NeighbourhoodRequest.DefaultEdgeLimit };
         var filter = new FilterOptions();
-        var command = new Command("neighbourhood", "List the actors and relationships within N hops of an actor.") { actor, depth, limit };
+        var command = new Command("neighbourhood", "List the actors and relationships within N hops of an actor.") { actor, depth, limit, perActor, edgeLimit };
         command.Aliases.Add("neighborhood");
         filter.AddTo(command);
         command.SetAction((result, ct) => RunAsync(result, async (store, _) =>
         {
             var center = await ActorNames.ResolveAsync(store, result.GetRequiredValue(actor), "actor", ct);
-            var subgraph = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(center.Id, result.GetValue(depth), filter.Read(result), result.GetValue(limit)), ct);
+            var request = new NeighbourhoodRequest(center.Id, result.GetValue(depth), filter.Read(result), result.GetValue(limit))
+            {
+                EdgesPerActor = result.GetValue(perActor),
+                EdgeLimit = result.GetValue(edgeLimit),
+            };
+            var subgraph = await store.GetNeighbourhoodAsync(request.Validated(), ct);
             var nodes = new TextTable("depth", "kind", "name", "id");
             foreach (var node in subgraph.Nodes.OrderBy(n => n.Depth).ThenBy(n => n.Actor.Name, StringComparer.Ordinal))
             {
@@ -149,7 +156,11 @@ public static class GraphCommandLine
             Console.WriteLine(nodes);
             var names = subgraph.Nodes.ToDictionary(n => n.Actor.Id, n => n.Actor.Name);
             Console.WriteLine(EdgeTable(subgraph.Edges, names));
-            Console.WriteLine($"{subgraph.Nodes.Count} actors, {subgraph.Edges.Count} relationships{(subgraph.Truncated ? $" (truncated at the limit of {result.GetValue(limit)} actors)" : "")}.");
+            Console.WriteLine($"{subgraph.Nodes.Count} actors, {subgraph.Edges.Count} relationships{(subgraph.Truncated ? " (truncated by --limit, --edges-per-actor or --edge-limit)" : "")}.");
+            if (subgraph.Omitted.Count > 0)
+            {
+                Console.WriteLine("Left out: " + string.Join(", ", subgraph.Omitted.Select(o => $"{o.Count} {o.Type}")) + ".");
+            }
         }, ct));
         return command;
     }

@@ -86,7 +86,10 @@ public interface IGraphStore : IAsyncDisposable
     /// Breadth-first neighbourhood up to the depth; stops adding actors at the node cap and says so. Its edges are those
     /// lying on walks of at most <c>Depth</c> hops from the centre: each passes the filter, may be walked (by the filter's
     /// direction) from an end at depth below <c>Depth</c>, and has both ends among the returned actors. So an edge between
-    /// two actors at the last depth is not included, nor one to an actor the cap kept out.
+    /// two actors at the last depth is not included, nor one to an actor the cap kept out. From each actor it expands,
+    /// at most <c>EdgesPerActor</c> edges are taken (in the store's order), and at most <c>EdgeLimit</c> in all; every
+    /// edge met while expanding that passes the filter and is left out of the answer is counted once, by type, in
+    /// <see cref="Subgraph.Omitted"/>, and makes the answer truncated.
     /// </summary>
     Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodRequest request, CancellationToken cancellationToken = default);
 

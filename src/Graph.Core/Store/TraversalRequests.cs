@@ -95,11 +95,26 @@ public sealed record RelationshipFilter
         || (Direction == Direction.Outgoing ? edge.From == actor : edge.To == actor);
 }
 
-/// <summary>The actors within <see cref="Depth"/> hops of <see cref="Center"/>.</summary>
+/// <summary>
+/// The actors within <see cref="Depth"/> hops of <see cref="Center"/>. Three caps keep a hub's answer small: at most
+/// <see cref="NodeLimit"/> actors, at most <see cref="EdgesPerActor"/> edges followed from any one actor (a hub's
+/// first ones in the store's order) and at most <see cref="EdgeLimit"/> edges in all. What a cap leaves out is counted
+/// per relationship type in <see cref="Subgraph.Omitted"/>, so a client can expand further where it matters.
+/// </summary>
 public sealed record NeighbourhoodRequest(ActorId Center, int Depth = 1, RelationshipFilter? Filter = null, int NodeLimit = 500)
 {
     public const int MaxDepth = 4;
     public const int MaxNodeLimit = 10_000;
+    public const int DefaultEdgesPerActor = 200;
+    public const int MaxEdgesPerActor = 10_000;
+    public const int DefaultEdgeLimit = 2_000;
+    public const int MaxEdgeLimit = 50_000;
+
+    /// <summary>Edges followed from one actor at the most; the rest of its edges are counted, not returned.</summary>
+    public int EdgesPerActor { get; init; } = DefaultEdgesPerActor;
+
+    /// <summary>Edges in the whole answer at the most.</summary>
+    public int EdgeLimit { get; init; } = DefaultEdgeLimit;
 
     /// <summary>The filter, never null.</summary>
     public RelationshipFilter EffectiveFilter => Filter ?? RelationshipFilter.All;
@@ -115,6 +130,16 @@ public sealed record NeighbourhoodRequest(ActorId Center, int Depth = 1, Relatio
         if (NodeLimit is < 1 or > MaxNodeLimit)
         {
             throw new InvalidArgumentException("limit", $"limit must be between 1 and {MaxNodeLimit}; got {NodeLimit}.");
+        }
+
+        if (EdgesPerActor is < 1 or > MaxEdgesPerActor)
+        {
+            throw new InvalidArgumentException("edgesPerActor", $"edgesPerActor must be between 1 and {MaxEdgesPerActor}; got {EdgesPerActor}.");
+        }
+
+        if (EdgeLimit is < 1 or > MaxEdgeLimit)
+        {
+            throw new InvalidArgumentException("edgeLimit", $"edgeLimit must be between 1 and {MaxEdgeLimit}; got {EdgeLimit}.");
         }
 
         EffectiveFilter.Validated();

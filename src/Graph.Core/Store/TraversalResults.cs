@@ -1,17 +1,25 @@
 using Graph.Core.Model;
+using Graph.Core.Ontology;
 
 namespace Graph.Core.Store;
 
 /// <summary>An actor in a subgraph, with its distance in hops from where the traversal began.</summary>
 public sealed record SubgraphNode(Actor Actor, int Depth);
 
+/// <summary>How many edges of one relationship type a neighbourhood's caps left out.</summary>
+public sealed record OmittedEdges(RelationshipType Type, int Count);
+
 /// <summary>
-/// Nodes and edges ready to draw. <see cref="Truncated"/> says the node cap was reached, so more actors lie beyond.
+/// Nodes and edges ready to draw. <see cref="Truncated"/> says a cap was reached, so more lies beyond; for a
+/// neighbourhood, <see cref="Omitted"/> counts per type the edges the caps left out (distinct edges, by type name).
 /// Every edge's ends are among the nodes; which edges a neighbourhood holds is defined on
 /// <see cref="IGraphStore.GetNeighbourhoodAsync"/>.
 /// </summary>
 public sealed record Subgraph(IReadOnlyList<SubgraphNode> Nodes, IReadOnlyList<Relationship> Edges, bool Truncated)
 {
+    /// <summary>Edges left out by the caps, per relationship type in type order; empty when nothing was.</summary>
+    public IReadOnlyList<OmittedEdges> Omitted { get; init; } = [];
+
     /// <summary>
     /// The drawing of paths: every actor once (at its fewest hops from the start, nearest first, then by id), every
     /// edge once; truncated when the paths were.

@@ -1,4 +1,5 @@
 using Graph.Core.Model;
+using Graph.Core.Ontology;
 using Graph.Core.Store;
 using Graph.Storage.Embedded.Index;
 
@@ -8,11 +9,13 @@ namespace Graph.Storage.Embedded.Traversal;
 /// Breadth-first search from a centre up to a depth, stopping additions at the node cap. Edges are collected while
 /// expanding, so no found actor's adjacency is read twice: an edge belongs to the neighbourhood when it passes the
 /// filter, may be walked from an end at depth below the limit, and its other end is among the returned actors. Edges
-/// between two actors at the last depth, and edges to actors the cap kept out, are not included.
+/// between two actors at the last depth, and edges to actors the cap kept out, are not included. An actor's edges past
+/// the per-actor cap, and every edge past the total cap, are only counted: a hub costs one scan of its adjacency, not
+/// an answer with all of it.
 /// </summary>
 internal static class NeighbourhoodSearch
 {
-    public static Subgraph Run(GraphIndex index, int center, int depth, in EdgeFilter filter, int nodeLimit)
+    public static Subgraph Run(GraphIndex index, int center, int depth, in EdgeFilter filter, int nodeLimit, int edgesPerActor, int edgeLimit)
     {
         var scratch = TraversalScratch.Rent(index.ActorSlots);
         try
@@ -33,6 +36,7 @@ internal static class NeighbourhoodSearch
             seen[center] = stamp;
             dist[center] = 0;
             var truncated = false;
+            SortedDictionary<RelationshipType, int>? omitted = null;
             while (head < tail)
             {
                 var at = head;
@@ -45,6 +49,7 @@ internal static class NeighbourhoodSearch
 
                 var adjacent = index.EdgesOf(u);
                 var others = index.Neighbours[u];
+                var followed = 0;
                 for (var k = 0; k < adjacent.Length; k++)
                 {
                     var e = adjacent[k];
@@ -56,18 +61,25 @@ internal static class NeighbourhoodSearch
                     var v = others[k];
                     if (seen[v] == stamp)
                     {
-                        // Taken already when v was expanded (before u) if it could be walked from v.
+                        // Taken (or passed over) already when v was expanded (before u) if it could be walked from v.
                         if (position[v] < at && (all || filter.WalksFrom(edges[e], v)))
                         {
                             continue;
                         }
                     }
-                    else if (tail == nodeLimit)
+
+                    if (followed == edgesPerActor || foundCount == edgeLimit || (seen[v] != stamp && tail == nodeLimit))
                     {
-                        truncated = true; // v stays out, and so does this edge; found actors are still expanded for theirs
+                        // v (if new) stays out, and so does this edge; found actors are still expanded for theirs. The
+                        // edge is counted once: met again from v, it is skipped above like a taken one.
+                        truncated = true;
+                        omitted ??= [];
+                        omitted[edges[e].Type] = omitted.GetValueOrDefault(edges[e].Type) + 1;
                         continue;
                     }
-                    else
+
+                    followed++;
+                    if (seen[v] != stamp)
                     {
                         seen[v] = stamp;
                         dist[v] = d + 1;
@@ -97,7 +109,7 @@ internal static class NeighbourhoodSearch
                 records[i] = index.Record(found[i]);
             }
 
-            return new Subgraph(nodes, records, truncated);
+            return new Subgraph(nodes, records, truncated) { Omitted = omitted is null ? [] : [.. omitted.Select(o => new OmittedEdges(o.Key, o.Value))] };
         }
         finally
         {

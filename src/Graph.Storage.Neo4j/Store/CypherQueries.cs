@@ -351,7 +351,7 @@ public static class CypherQueries
         var text = $"""
             MATCH (a:Actor)-[r{TypePattern(filter)}]-(b:Actor)
             WHERE a.id IN $frontier{Conditions(filter, "r", "a", parameters)}
-            RETURN DISTINCT a.id AS anchor, b.id AS other, r.id AS edgeId
+            RETURN DISTINCT a.id AS anchor, b.id AS other, r.id AS edgeId, type(r) AS type
             ORDER BY other, edgeId
             """;
         return new CypherStatement(text, parameters);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Graph.Core.Errors;
 using Graph.Core.Model;
+using Graph.Core.Ontology;
 using Graph.Core.Store;
 
 namespace Graph.Storage.Neo4j.Store;
@@ -10,7 +11,8 @@ public sealed partial class Neo4jGraphStore
 {
     /// <summary>
     /// Breadth-first, one Cypher hop per level from the whole frontier; actors join in id order within a level until
-    /// the node cap, so the same graph always gives the same subgraph.
+    /// the node cap, so the same graph always gives the same subgraph. The per-actor and total edge caps are applied
+    /// to the rows in that order; edges left out are counted once each, by type.
     /// </summary>
     public async Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodRequest request, CancellationToken cancellationToken = default)
     {
@@ -22,38 +24,59 @@ public sealed partial class Neo4jGraphStore
         var edgeIds = new SortedSet<string>(StringComparer.Ordinal);
         var frontier = new List<ActorId> { request.Center };
         var truncated = false;
+        var followed = new Dictionary<string, int>(StringComparer.Ordinal);
+        var passedOver = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var depth = 1; depth <= request.Depth && frontier.Count > 0; depth++)
         {
             var result = await ReadAsync(CypherQueries.ExpandFrontier(frontier, request.EffectiveFilter), cancellationToken).ConfigureAwait(false);
             var next = new List<ActorId>();
             foreach (var record in result.Records)
             {
-                var other = ActorId.Parse(record["other"].GetString()!);
-                if (!depthOf.ContainsKey(other))
+                var edgeId = record["edgeId"].GetString()!;
+                if (edgeIds.Contains(edgeId))
                 {
-                    if (order.Count >= request.NodeLimit)
-                    {
-                        truncated = true;
-                        continue;
-                    }
+                    continue; // walked from its other end already
+                }
 
+                var anchor = record["anchor"].GetString()!;
+                var other = ActorId.Parse(record["other"].GetString()!);
+                var isNew = !depthOf.ContainsKey(other);
+                if (followed.GetValueOrDefault(anchor) >= request.EdgesPerActor || edgeIds.Count >= request.EdgeLimit
+                    || (isNew && order.Count >= request.NodeLimit))
+                {
+                    truncated = true;
+                    passedOver[edgeId] = record["type"].GetString()!;
+                    continue;
+                }
+
+                followed[anchor] = followed.GetValueOrDefault(anchor) + 1;
+                if (isNew)
+                {
                     depthOf[other] = depth;
                     order.Add(other);
                     next.Add(other);
                 }
 
-                edgeIds.Add(record["edgeId"].GetString()!);
+                edgeIds.Add(edgeId);
             }
 
             frontier = next;
         }
+
+        var omitted = passedOver
+            .Where(p => !edgeIds.Contains(p.Key))
+            .GroupBy(p => GraphOntology.ParseType(p.Value))
+            .OrderBy(g => g.Key)
+            .Select(g => new OmittedEdges(g.Key, g.Count()))
+            .ToList();
 
         var actors = await GetActorsAsync(order, cancellationToken).ConfigureAwait(false);
         var edges = await ReadEdgesAsync(edgeIds.Select(RelationshipKey.ParseId).ToList(), cancellationToken).ConfigureAwait(false);
         return new Subgraph(
             order.Where(actors.ContainsKey).Select(id => new SubgraphNode(actors[id], depthOf[id])).ToList(),
             edgeIds.Where(edges.ContainsKey).Select(id => edges[id]).Where(e => depthOf.ContainsKey(e.From) && depthOf.ContainsKey(e.To)).ToList(),
-            truncated);
+            truncated)
+        { Omitted = omitted };
     }
 
     /// <inheritdoc />

@@ -26,6 +26,17 @@ public sealed class BadInputTests(ApiServer server) : IClassFixture<ApiServer>
     }
 
     [Theory]
+    [InlineData("edgesPerActor: 0", "edgesPerActor", "between 1 and 10000")]
+    [InlineData("edgeLimit: 50001", "edgeLimit", "between 1 and 50000")]
+    public async Task Edge_caps_out_of_range_are_BAD_USER_INPUT_naming_the_cap(string argument, string name, string allowed)
+    {
+        var response = await server.PostAsync($"{{ neighbourhood(actor: \"Russia\", {argument}) {{ nodeCount }} }}");
+        Assert.Equal("BAD_USER_INPUT", response.Code);
+        Assert.Equal(name, (string?)response.Errors[0]!["extensions"]!["argument"]);
+        Assert.Contains(allowed, response.Message);
+    }
+
+    [Theory]
     [InlineData("{ node(id: \"not-an-id!\") { id } }")]
     [InlineData("{ actor(id: \"garbage!!\") { id } }")]
     [InlineData("{ actors(after: \"nope\") { totalCount } }")]

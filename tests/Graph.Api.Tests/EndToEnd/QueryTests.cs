@@ -81,6 +81,21 @@ public sealed class TraversalAndReportTests(ApiServer server) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task A_neighbourhood_capped_at_two_edges_per_actor_counts_what_it_left_out_per_type()
+    {
+        var full = (await server.PostAsync("{ neighbourhood(actor: \"Russia\") { edgeCount omitted { type count } } }")).AssertOk();
+        var total = (int)full.Data!["neighbourhood"]!["edgeCount"]!;
+        Assert.True(total > 2, full.Text);
+        Assert.Empty(full.Data!["neighbourhood"]!["omitted"]!.AsArray());
+
+        var response = (await server.PostAsync("{ neighbourhood(actor: \"Russia\", edgesPerActor: 2) { edgeCount truncated omitted { type count } } }")).AssertOk();
+        var graph = response.Data!["neighbourhood"]!;
+        Assert.Equal(2, (int)graph["edgeCount"]!);
+        Assert.True((bool)graph["truncated"]!);
+        Assert.Equal(total - 2, graph["omitted"]!.AsArray().Sum(o => (int)o!["count"]!));
+    }
+
+    [Fact]
     public async Task Common_neighbours_of_North_Korea_and_Russia_list_edges_on_each_side()
     {
         var response = (await server.PostAsync("{ commonNeighbours(a: \"North Korea\", b: \"Russia\") { totalCount nodes { actor { name } viaA { type } viaB { type } } } }")).AssertOk();

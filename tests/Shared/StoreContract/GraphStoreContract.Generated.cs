@@ -196,6 +196,74 @@ public abstract partial class GraphStoreContract
         }
     }
 
+    [Fact]
+    public async Task A_hub_neighbourhood_follows_at_most_the_per_actor_and_total_edge_caps_and_counts_the_rest_by_type()
+    {
+        var store = Store;
+        var document = Document("hub", 80);
+        var hub = State("hub");
+        var spokes = Enumerable.Range(0, 30).Select(i => State($"spoke-{i:D2}")).ToList();
+        var (first, second) = (RandomGraph.StateToState[0], RandomGraph.StateToState[1]);
+        // 20 edges of one type and 10 of another, each to its own spoke, plus one spoke-to-spoke edge at depth 2.
+        var edges = spokes.Select((spoke, i) => Edge(i < 20 ? first : second, hub, spoke, Quote(document, i))).ToList();
+        var outer = State("outer");
+        edges.Add(Edge(first, spokes[0], outer, Quote(document, 40)));
+        await store.ImportAsync(Snapshot([hub, outer, .. spokes], [document], edges), null, Ct);
+
+        var all = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(hub.Id, 1).Validated(), Ct);
+        Assert.Equal(30, all.Edges.Count);
+        Assert.False(all.Truncated);
+        Assert.Empty(all.Omitted);
+
+        var perActor = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(hub.Id, 1) { EdgesPerActor = 12 }.Validated(), Ct);
+        Assert.Equal(12, perActor.Edges.Count);
+        Assert.Equal(13, perActor.Nodes.Count);
+        Assert.True(perActor.Truncated);
+        Assert.Equal(18, perActor.Omitted.Sum(o => o.Count));
+        Assert.Equal(
+            [.. perActor.Omitted.Select(o => o.Type)],
+            perActor.Omitted.Select(o => o.Type).Distinct().Order().ToArray());
+        // What was taken plus what was counted is every edge of the hub, type by type.
+        foreach (var type in new[] { first, second })
+        {
+            Assert.Equal(
+                edges.Count(e => e.Type == type && e.From == hub.Id),
+                perActor.Edges.Count(e => e.Type == type) + perActor.Omitted.Where(o => o.Type == type).Sum(o => o.Count));
+        }
+
+        var total = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(hub.Id, 2) { EdgeLimit = 5 }.Validated(), Ct);
+        Assert.Equal(5, total.Edges.Count);
+        Assert.True(total.Truncated);
+        var nodes = total.Nodes.Select(n => n.Actor.Id).ToHashSet();
+        Assert.All(total.Edges, e => Assert.True(nodes.Contains(e.From) && nodes.Contains(e.To)));
+        Assert.True(total.Omitted.Sum(o => o.Count) >= 25, $"omitted {total.Omitted.Sum(o => o.Count)}");
+    }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    public async Task At_one_hop_the_edges_taken_and_the_edges_counted_as_left_out_are_all_the_edges_of_the_centre(int seed)
+    {
+        var (store, snapshot, reference) = await GeneratedAsync(seed);
+        var random = new Random(seed);
+        var actors = snapshot.Actors.Select(a => a.Id).ToList();
+        for (var query = 0; query < 30; query++)
+        {
+            var center = actors[random.Next(actors.Count)];
+            var filter = RandomGraph.Filter(random);
+            var uncapped = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(center, 1, filter).Validated(), Ct);
+            var request = new NeighbourhoodRequest(center, 1, filter, 1 + random.Next(6)) { EdgesPerActor = 1 + random.Next(6), EdgeLimit = 1 + random.Next(6) };
+            var capped = await store.GetNeighbourhoodAsync(request.Validated(), Ct);
+
+            Assert.True(capped.Edges.Count <= Math.Min(request.EdgesPerActor, request.EdgeLimit));
+            Assert.True(capped.Nodes.Count <= request.NodeLimit);
+            Assert.Equal(uncapped.Edges.Count, capped.Edges.Count + capped.Omitted.Sum(o => o.Count));
+            Assert.Equal(capped.Omitted.Count > 0, capped.Truncated);
+            Assert.All(capped.Omitted, o => Assert.Equal(uncapped.Edges.Count(e => e.Type == o.Type) - capped.Edges.Count(e => e.Type == o.Type), o.Count));
+            Assert.True(capped.Edges.Select(e => e.Id).ToHashSet().IsSubsetOf(uncapped.Edges.Select(e => e.Id)));
+        }
+    }
+
     [Theory]
     [InlineData(13)]
     [InlineData(14)]
