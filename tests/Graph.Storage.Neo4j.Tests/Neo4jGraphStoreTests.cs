@@ -106,7 +106,7 @@ public sealed class Neo4jGraphStoreTests
 
         var total = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(NorthKorea, 2) { EdgeLimit = 2 }.Validated(), Ct);
         Assert.Equal(2, total.Edges.Count);
-        Assert.True(total.Omitted.Sum(o => o.Count) >= 1);
+        Assert.True(total.Truncated);
     }
 
     [Fact]

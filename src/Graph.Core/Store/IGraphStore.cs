@@ -89,7 +89,8 @@ public interface IGraphStore : IAsyncDisposable
     /// two actors at the last depth is not included, nor one to an actor the cap kept out. From each actor it expands,
     /// at most <c>EdgesPerActor</c> edges are taken (in the store's order), and at most <c>EdgeLimit</c> in all; every
     /// edge met while expanding that passes the filter and is left out of the answer is counted once, by type, in
-    /// <see cref="Subgraph.Omitted"/>, and makes the answer truncated.
+    /// <see cref="Subgraph.Omitted"/>, and makes the answer truncated. Reaching <c>EdgeLimit</c> ends the walk, so the
+    /// counts then cover the edges met until that point.
     /// </summary>
     Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodRequest request, CancellationToken cancellationToken = default);
 

@@ -10,8 +10,8 @@ namespace Graph.Storage.Embedded.Traversal;
 /// expanding, so no found actor's adjacency is read twice: an edge belongs to the neighbourhood when it passes the
 /// filter, may be walked from an end at depth below the limit, and its other end is among the returned actors. Edges
 /// between two actors at the last depth, and edges to actors the cap kept out, are not included. An actor's edges past
-/// the per-actor cap, and every edge past the total cap, are only counted: a hub costs one scan of its adjacency, not
-/// an answer with all of it.
+/// the per-actor cap (and past the node cap) are only counted: a hub costs one scan of its adjacency, not an answer
+/// with all of it. Reaching the total edge cap ends the walk: nothing more could join.
 /// </summary>
 internal static class NeighbourhoodSearch
 {
@@ -68,7 +68,14 @@ internal static class NeighbourhoodSearch
                         }
                     }
 
-                    if (followed == edgesPerActor || foundCount == edgeLimit || (seen[v] != stamp && tail == nodeLimit))
+                    if (foundCount == edgeLimit)
+                    {
+                        // Nothing more can join: stop the walk (a hub's remaining adjacency is not scanned just to count it).
+                        truncated = true;
+                        goto done;
+                    }
+
+                    if (followed == edgesPerActor || (seen[v] != stamp && tail == nodeLimit))
                     {
                         // v (if new) stays out, and so does this edge; found actors are still expanded for theirs. The
                         // edge is counted once: met again from v, it is skipped above like a taken one.
@@ -97,6 +104,7 @@ internal static class NeighbourhoodSearch
                 }
             }
 
+        done:
             var nodes = new SubgraphNode[tail];
             for (var i = 0; i < tail; i++)
             {

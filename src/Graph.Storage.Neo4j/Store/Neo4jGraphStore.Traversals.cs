@@ -38,11 +38,16 @@ public sealed partial class Neo4jGraphStore
                     continue; // walked from its other end already
                 }
 
+                if (edgeIds.Count >= request.EdgeLimit)
+                {
+                    truncated = true; // nothing more can join: the walk ends here
+                    break;
+                }
+
                 var anchor = record["anchor"].GetString()!;
                 var other = ActorId.Parse(record["other"].GetString()!);
                 var isNew = !depthOf.ContainsKey(other);
-                if (followed.GetValueOrDefault(anchor) >= request.EdgesPerActor || edgeIds.Count >= request.EdgeLimit
-                    || (isNew && order.Count >= request.NodeLimit))
+                if (followed.GetValueOrDefault(anchor) >= request.EdgesPerActor || (isNew && order.Count >= request.NodeLimit))
                 {
                     truncated = true;
                     passedOver[edgeId] = record["type"].GetString()!;
@@ -60,7 +65,7 @@ public sealed partial class Neo4jGraphStore
                 edgeIds.Add(edgeId);
             }
 
-            frontier = next;
+            frontier = edgeIds.Count >= request.EdgeLimit ? [] : next;
         }
 
         var omitted = passedOver
