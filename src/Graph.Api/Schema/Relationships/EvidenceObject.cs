@@ -21,6 +21,6 @@ internal static class EvidenceObject
         .Field("stance", Types.Ref("Stance").NonNull(), "Whether the source asserts, hedges or denies it.", e => e.Evidence.Stance)
         .Field("confidence", Scalars.Float.NonNull(), "How sure the extraction is, 0..1 (1.0 for curated, asserted text).", e => e.Evidence.Confidence)
         .Field("extractor", Scalars.String.NonNull(), "Who read it out: `curated`, an analyst, or an extractor's name and version.", e => e.Evidence.Extractor)
-        .Field("attributes", Types.Ref("RelationshipAttributes"), "The figures this source gives when they differ from the edge's own (e.g. one source's count); null when it gives none of its own.", e => e.Evidence.Attributes is { IsEmpty: false } a ? a : null)
+        .Field("facts", Types.Ref("RelationshipAttributes"), "The figures this source gives when they differ from the edge's own (e.g. one source's count); null when it gives none of its own.", e => e.Evidence.Attributes is { IsEmpty: false } a ? a : null)
         .Field("relationship", Types.Ref("Relationship").NonNull(), "The relationship this evidence supports.", e => new RelationshipView(e.Edge)));
 }
