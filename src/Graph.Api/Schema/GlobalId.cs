@@ -21,6 +21,9 @@ public readonly record struct GlobalId(string TypeName, string Key)
     /// <summary>The type name used for documents.</summary>
     public const string DocumentType = "Document";
 
+    /// <summary>The type name used for evidence.</summary>
+    public const string EvidenceType = "Evidence";
+
     /// <summary>Most actor ids kept encoded; past it the memo starts over (ids are cheap to encode again).</summary>
     private const int MaxMemoizedActors = 100_000;
 
@@ -42,11 +45,36 @@ public readonly record struct GlobalId(string TypeName, string Key)
     /// <summary>The global id of a document.</summary>
     public static string ForDocument(DocumentId id) => new GlobalId(DocumentType, id.Value).Encode();
 
+    /// <summary>
+    /// The global id of one piece of evidence: where its quote sits (start, end, document) and the edge it supports. The
+    /// document id is length-prefixed so that no character of either id can be mistaken for a separator.
+    /// </summary>
+    public static string ForEvidence(Evidence evidence, Relationship edge) =>
+        new GlobalId(EvidenceType, $"{evidence.Start}/{evidence.End}/{evidence.DocumentId.Value.Length}/{evidence.DocumentId.Value}{edge.Id}").Encode();
+
+    /// <summary>The parts of an evidence key made by <see cref="ForEvidence"/>, or false when it is not one.</summary>
+    public static bool TryParseEvidenceKey(string key, out int start, out int end, out string documentId, out string relationshipId)
+    {
+        (start, end, documentId, relationshipId) = (0, 0, "", "");
+        var parts = key.Split('/', 4);
+        if (parts.Length != 4 || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out start)
+            || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out end)
+            || !int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
+            || length <= 0 || length >= parts[3].Length)
+        {
+            return false;
+        }
+
+        documentId = parts[3][..length];
+        relationshipId = parts[3][length..];
+        return true;
+    }
+
     /// <summary>Decodes an id, or throws an error that says what a global id looks like.</summary>
     public static GlobalId Decode(string id, string argument = "id") =>
         TryDecode(id, out var decoded)
             ? decoded
-            : throw new InvalidArgumentException(argument, $"Malformed id '{Shorten(id)}' for {argument}. Expected an opaque global id as returned in an object's 'id' field (base64 of 'Type:key', e.g. '{new GlobalId("State", "state:russia").Encode()}').");
+            : throw new InvalidArgumentException(argument, $"Malformed id '{Shorten(id)}' for {argument}. Expected an opaque global id as returned in an object's 'id' field (base64 of 'Type:key', e.g. '{new GlobalId("State", "state:russia").Encode()}'), or an actor's readable id such as 'state:russia'.");
 
     /// <summary>Decodes an id; false when it is not base64 of <c>Type:key</c>.</summary>
     public static bool TryDecode([NotNullWhen(true)] string? id, out GlobalId decoded)

@@ -14,9 +14,9 @@ public sealed class ExamplesTests(ApiServer server) : IClassFixture<ApiServer>
     /// </summary>
     private static readonly Dictionary<string, string> s_emptyByDesign = new()
     {
-        ["Who deployed what where: actor.deployed.nodes.attributes.count"] = "the seed documents give no head count for North Korea's deployments; the example shows where figures go",
-        ["Who deployed what where: actor.deployed.nodes.attributes.countMin"] = "as count: no range is given",
-        ["Who deployed what where: actor.deployed.nodes.attributes.countMax"] = "as count: no range is given",
+        ["Who deployed what where: actor.deployed.nodes.facts.count"] = "the seed documents give no head count for North Korea's deployments; the example shows where figures go",
+        ["Who deployed what where: actor.deployed.nodes.facts.countMin"] = "as count: no range is given",
+        ["Who deployed what where: actor.deployed.nodes.facts.countMax"] = "as count: no range is given",
         ["Review queue: proposals.nodes.attributedTo"] = "the document ingested by the earlier example credits no source",
         ["Review queue: proposals.nodes.attributedTo.name"] = "as attributedTo",
         ["Review queue: rulePrecision.precision"] = "no proposal is decided yet when the queue is listed, so no rule has a precision",

@@ -20,7 +20,7 @@ public sealed class QueryTests(ApiServer server) : IClassFixture<ApiServer>
     {
         var response = (await server.PostAsync("""
             { actor(id: "state:north-korea") { ... on State { deployed { totalCount edges { node {
-                type direction other { name kind } attributes { personnel count }
+                type direction other { name kind } facts { personnel count }
                 evidence { totalCount nodes { quote document { title } attributedTo { name } stance } } } } } } } }
             """)).AssertOk();
         var deployed = response.Data!["actor"]!["deployed"]!;
@@ -35,9 +35,9 @@ public sealed class QueryTests(ApiServer server) : IClassFixture<ApiServer>
     [Fact]
     public async Task Resolution_2397_lists_who_adopted_it_through_an_inverse_field()
     {
-        var response = (await server.PostAsync("{ actor(name: \"Resolution 2397\") { name ... on Resolution { adopted adoptedBy { nodes { other { name } direction } } } } }")).AssertOk();
+        var response = (await server.PostAsync("{ actor(name: \"Resolution 2397\") { name ... on Resolution { adoptedOn adoptedBy { nodes { other { name } direction } } } } }")).AssertOk();
         var actor = response.Data!["actor"]!;
-        Assert.Equal("2017-12-22", (string?)actor["adopted"]);
+        Assert.Equal("2017-12-22", (string?)actor["adoptedOn"]);
         var adopters = actor["adoptedBy"]!["nodes"]!.AsArray();
         Assert.Contains(adopters, n => (string?)n!["other"]!["name"] == "UN Security Council");
         Assert.All(adopters, n => Assert.Equal("INCOMING", (string?)n!["direction"]));

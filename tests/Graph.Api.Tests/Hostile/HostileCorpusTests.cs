@@ -103,7 +103,7 @@ public sealed partial class HostileCorpusTests(ApiServer server) : IClassFixture
         Assert.Equal(before.Relationships, after.Relationships);
     }
 
-    private static HttpRequestMessage Build(JsonObject item)
+    internal static HttpRequestMessage Build(JsonObject item)
     {
         var method = new HttpMethod((string?)item["method"] ?? "POST");
         string url;
@@ -181,5 +181,5 @@ public sealed partial class HostileCorpusTests(ApiServer server) : IClassFixture
 
     private static string Shorten(string text) => text.Length <= 600 ? text : text[..600] + "...";
 
-    private static List<JsonObject> Corpus() => [.. JsonNode.Parse(File.ReadAllText(CorpusPath))!.AsArray().Select(n => n!.AsObject())];
+    internal static List<JsonObject> Corpus() => [.. JsonNode.Parse(File.ReadAllText(CorpusPath))!.AsArray().Select(n => n!.AsObject())];
 }

@@ -16,15 +16,19 @@ internal static class ActorKindObjects
 {
     private static readonly Dictionary<NodeKind, string> s_typeNames = GraphOntology.Kinds.ToDictionary(k => k, k => k.ToString());
 
-    /// <summary>The kind-specific fields read from an actor's attributes: name, type, kinds that have it, description.</summary>
-    private static readonly (string Name, bool IsDate, NodeKind[] Kinds, string Description)[] s_attributeFields =
+    /// <summary>
+    /// The kind-specific fields read from an actor's attributes: field name, attribute key, type, kinds that have it,
+    /// description. A date field ends in <c>On</c> where its plain name is a relationship field of another kind
+    /// (<c>adopted</c> is Organization's connection), so one field name has one type across the actor types.
+    /// </summary>
+    private static readonly (string Name, string Key, bool IsDate, NodeKind[] Kinds, string Description)[] s_attributeFields =
     [
-        ("countryCode", false, [NodeKind.State, NodeKind.Agency, NodeKind.Organization, NodeKind.Official, NodeKind.Person], "ISO 3166-1 alpha-2 code of the country it belongs to (e.g. `KP`), when known."),
-        ("role", false, [NodeKind.Organization, NodeKind.Official, NodeKind.Person], "Role or title (e.g. `President of Russia`, `think tank`), when known."),
-        ("provision", false, [NodeKind.Treaty, NodeKind.Resolution], "Its main provision in a sentence, when known."),
-        ("adopted", true, [NodeKind.Resolution], "When it was adopted, when known."),
-        ("deadline", true, [NodeKind.Resolution], "The deadline it sets, when known."),
-        ("startDate", true, [NodeKind.Conflict], "When it began, when known."),
+        ("countryCode", "countryCode", false, [NodeKind.State, NodeKind.Agency, NodeKind.Organization, NodeKind.Official, NodeKind.Person], "ISO 3166-1 alpha-2 code of the country it belongs to (e.g. `KP`), when known."),
+        ("role", "role", false, [NodeKind.Organization, NodeKind.Official, NodeKind.Person], "Role or title (e.g. `President of Russia`, `think tank`), when known."),
+        ("provision", "provision", false, [NodeKind.Treaty, NodeKind.Resolution], "Its main provision in a sentence, when known."),
+        ("adoptedOn", "adopted", true, [NodeKind.Resolution], "When it was adopted, when known."),
+        ("deadline", "deadline", true, [NodeKind.Resolution], "The deadline it sets, when known."),
+        ("startDate", "startDate", true, [NodeKind.Conflict], "When it began, when known."),
     ];
 
     /// <summary>The name of the object type of actors of <paramref name="kind"/>.</summary>
@@ -40,11 +44,11 @@ internal static class ActorKindObjects
             .Implements(Types.Ref("Node"), Types.Ref("Actor"))
             .IsTypeOf(a => a.Kind == kind);
         ActorInterface.Fields(t);
-        foreach (var (name, isDate, kinds, description) in s_attributeFields)
+        foreach (var (name, key, isDate, kinds, description) in s_attributeFields)
         {
             if (kinds.Contains(kind))
             {
-                t.Field(name, isDate ? Types.Ref("PartialDate") : Scalars.String, description, a => AttributeValue(a, name, isDate));
+                t.Field(name, isDate ? Types.Ref("PartialDate") : Scalars.String, description, a => AttributeValue(a, key, isDate));
             }
         }
 

@@ -19,6 +19,7 @@ internal static class NodeInterface
         Actor actor => ActorKindObjects.TypeNameOf(actor.Kind),
         RelationshipView => "Relationship",
         Document => "Document",
+        EvidenceView => "Evidence",
         _ => null,
     };
 }

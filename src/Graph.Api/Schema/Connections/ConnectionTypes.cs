@@ -11,6 +11,12 @@ internal static class ConnectionTypes
     /// <summary>The field type of a page of <paramref name="node"/> items: <c>XConnection!</c>.</summary>
     public static NonNullType Of(string node) => Types.Ref(node + "Connection").NonNull();
 
+    /// <summary>
+    /// The type of a root field returning a page: <c>XConnection</c>, nullable, because its arguments come from the user and
+    /// a bad one must fail that field alone (null with an error) rather than null the whole answer.
+    /// </summary>
+    public static TypeReference RootOf(string node) => Types.Ref(node + "Connection");
+
     /// <summary>Declares <c>XConnection</c>, a page of <paramref name="node"/> items.</summary>
     public static ObjectType Connection(string node) => ObjectType.Create<IConnection>(node + "Connection", t => t
         .Description($"A page of {node} items (Relay cursor connection).")

@@ -11,7 +11,7 @@ internal static class ActorsField
 {
     /// <summary>Adds the field to the query root.</summary>
     public static void Declare(ObjectTypeBuilder<object> query) => query
-        .Field("actors", ConnectionTypes.Of("Actor"), f => f
+        .Field("actors", ConnectionTypes.RootOf("Actor"), f => f
             .Description("Actors whose names or aliases match the search: exact matches first, then prefixes, then substrings; ties by name. Without `search`, every actor (optionally of some kinds).")
             .Argument("search", Scalars.String, a => a.Description("Text to look for in names and aliases, ignoring case and accents."))
             .Argument("kinds", Types.List(Types.Ref("ActorKind").NonNull()), a => a.Description("Only actors of these kinds."))

@@ -9,7 +9,7 @@ internal static class CommonNeighboursField
 {
     /// <summary>Adds the field to the query root.</summary>
     public static void Declare(ObjectTypeBuilder<object> query) => query
-        .Field("commonNeighbours", ConnectionTypes.Of("CommonNeighbour"), f => f
+        .Field("commonNeighbours", ConnectionTypes.RootOf("CommonNeighbour"), f => f
             .Description("Actors linked to both `a` and `b`, by id, with the edges on each side.")
             .Argument("a", Scalars.ID.NonNull(), a => a.Description("The first actor: a global id, a readable id or a name."))
             .Argument("b", Scalars.ID.NonNull(), a => a.Description("The second actor: a global id, a readable id or a name."))

@@ -8,7 +8,7 @@ internal static class ConflictsField
 {
     /// <summary>Adds the field to the query root.</summary>
     public static void Declare(ObjectTypeBuilder<object> query) => query
-        .Field("conflicts", ConnectionTypes.Of("QuantityConflict"), f => f
+        .Field("conflicts", ConnectionTypes.RootOf("QuantityConflict"), f => f
             .Description("Every quantity whose sources disagree (e.g. 13,221 vs about 15,000 workers), each side with its evidence.")
             .PageArguments()
             .ResolveAsync(async (_, c) =>

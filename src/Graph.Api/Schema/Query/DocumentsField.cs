@@ -8,7 +8,7 @@ internal static class DocumentsField
 {
     /// <summary>Adds the field to the query root.</summary>
     public static void Declare(ObjectTypeBuilder<object> query) => query
-        .Field("documents", ConnectionTypes.Of("Document"), f => f
+        .Field("documents", ConnectionTypes.RootOf("Document"), f => f
             .Description("The source documents, by id.")
             .PageArguments()
             .ResolveAsync(async (_, c) =>

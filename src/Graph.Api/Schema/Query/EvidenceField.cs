@@ -13,7 +13,7 @@ internal static class EvidenceField
 
     /// <summary>Adds the field to the query root.</summary>
     public static void Declare(ObjectTypeBuilder<object> query) => query
-        .Field("evidence", ConnectionTypes.Of("Evidence"), f => f
+        .Field("evidence", ConnectionTypes.RootOf("Evidence"), f => f
             .Description("Evidence whose quote contains the text (ignoring case and accents), newest document first; each with its relationship.")
             .Argument("search", Scalars.String.NonNull(), a => a.Description("Text to find in quotes, at least 2 characters."))
             .PageArguments()

@@ -9,7 +9,7 @@ internal static class NeighbourhoodField
 {
     /// <summary>Adds the field to the query root.</summary>
     public static void Declare(ObjectTypeBuilder<object> query) => query
-        .Field("neighbourhood", Types.Ref("Subgraph").NonNull(), f => f
+        .Field("neighbourhood", Types.Ref("Subgraph"), f => f
             .Description("The actors within `depth` hops of an actor and the edges between them, breadth first, shaped for drawing. Stops adding actors at `limit`, follows at most `edgesPerActor` edges from any actor and returns at most `edgeLimit` edges, and says so in `truncated` with the edges left out counted per type in `omitted`: a hub's neighbourhood stays small.")
             .Argument("actor", Scalars.ID.NonNull(), a => a.Description("The centre: a global id, a readable id (`state:russia`) or a name."))
             .Argument("depth", Scalars.Int, a => a.Description($"Hops, 1..{NeighbourhoodRequest.MaxDepth}.").DefaultValue(1))

@@ -11,7 +11,7 @@ internal static class PathsField
 {
     /// <summary>Adds the field to the query root.</summary>
     public static void Declare(ObjectTypeBuilder<object> query) => query
-        .Field("paths", Types.Ref("PathResult").NonNull(), f => f
+        .Field("paths", Types.Ref("PathResult"), f => f
             .Description("Paths between two actors (edges followed either way unless `direction` says otherwise), by `mode`, bounded by `maxDepth` and `limit`. With ALL_SHORTEST each sequence of actors is one path: parallel edges between two of its actors are grouped in it, one step each, side by side (by relationship id).")
             .Argument("from", Scalars.ID.NonNull(), a => a.Description("The start: a global id, a readable id or a name."))
             .Argument("to", Scalars.ID.NonNull(), a => a.Description("The end: a global id, a readable id or a name."))

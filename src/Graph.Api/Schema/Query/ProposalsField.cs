@@ -11,7 +11,7 @@ internal static class ProposalsField
 {
     /// <summary>Adds the field to the query root.</summary>
     public static void Declare(ObjectTypeBuilder<object> query) => query
-        .Field("proposals", ConnectionTypes.Of("Proposal"), f => f
+        .Field("proposals", ConnectionTypes.RootOf("Proposal"), f => f
             .Description("The review queue: what extractors proposed, with quotes and rules, in document order. Without arguments, every pending proposal.")
             .Argument("document", Scalars.ID, a => a.Description("Only proposals read from this document (`doc:slug` or its global id)."))
             .Argument("status", Types.Ref("ProposalStatus"), a => a.Description("Only proposals in this state; null for all.").DefaultValue(ProposalStatus.Pending))

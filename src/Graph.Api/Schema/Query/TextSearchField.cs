@@ -9,7 +9,7 @@ internal static class TextSearchField
 {
     /// <summary>Adds the field to the query root.</summary>
     public static void Declare(ObjectTypeBuilder<object> query) => query
-        .Field("textSearch", Types.NonNullList(Types.Ref("TextHit")), f => f
+        .Field("textSearch", Types.List(Types.Ref("TextHit").NonNull()), f => f
             .Description("Full-text search over the stored documents' texts and the quotes of every relationship's evidence, best match first. Words are matched ignoring case and accents; a word ending in `*` matches as a prefix.")
             .Argument("query", Scalars.String.NonNull(), a => a.Description("The words to find, 2..200 characters."))
             .Argument("first", Scalars.Int, a => a.Description("At most this many hits, 1..200.").DefaultValue(20))

@@ -10,7 +10,7 @@ internal static class TimelineField
 {
     /// <summary>Adds the field to the query root.</summary>
     public static void Declare(ObjectTypeBuilder<object> query) => query
-        .Field("timeline", ConnectionTypes.Of("Relationship"), f => f
+        .Field("timeline", ConnectionTypes.RootOf("Relationship"), f => f
             .Description("An actor's dated relationships, oldest first (then by type and the other actor), optionally within a window. Each edge's `date` is what it is ordered by.")
             .Argument("actor", Scalars.ID.NonNull(), a => a.Description("The actor: a global id, a readable id or a name."))
             .Argument("from", Types.Ref("PartialDate"), a => a.Description("Start of the window (its first day counts)."))

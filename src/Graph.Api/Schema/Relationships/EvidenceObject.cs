@@ -8,6 +8,9 @@ internal static class EvidenceObject
     /// <summary>Declares the type.</summary>
     public static ObjectType Create() => ObjectType.Create<EvidenceView>("Evidence", t => t
         .Description("One source's support for a relationship: the verbatim quote, where it sits in its document, whom the document credits and how sure it is.")
+        .Implements(Types.Ref("Node"))
+        .IsTypeOf()
+        .Field("id", Scalars.ID.NonNull(), "Opaque global id (base64 of `Evidence:key`); refetch with `node(id:)`.", e => GlobalId.ForEvidence(e.Evidence, e.Edge))
         .Field("quote", Scalars.String.NonNull(), "The sentence or clause that states the relationship, verbatim from the document.", e => e.Evidence.Quote)
         .Field("document", Types.Ref("Document").NonNull(), f => f
             .Description("The document the quote is read from.")
@@ -21,6 +24,6 @@ internal static class EvidenceObject
         .Field("stance", Types.Ref("Stance").NonNull(), "Whether the source asserts, hedges or denies it.", e => e.Evidence.Stance)
         .Field("confidence", Scalars.Float.NonNull(), "How sure the extraction is, 0..1 (1.0 for curated, asserted text).", e => e.Evidence.Confidence)
         .Field("extractor", Scalars.String.NonNull(), "Who read it out: `curated`, an analyst, or an extractor's name and version.", e => e.Evidence.Extractor)
-        .Field("attributes", Types.Ref("RelationshipAttributes"), "The figures this source gives when they differ from the edge's own (e.g. one source's count); null when it gives none of its own.", e => e.Evidence.Attributes is { IsEmpty: false } a ? a : null)
+        .Field("sourceFacts", Types.Ref("RelationshipAttributes"), "The figures this source gives when they differ from the edge's own (e.g. one source's count); null when it gives none of its own.", e => e.Evidence.Attributes is { IsEmpty: false } a ? a : null)
         .Field("relationship", Types.Ref("Relationship").NonNull(), "The relationship this evidence supports.", e => new RelationshipView(e.Edge)));
 }

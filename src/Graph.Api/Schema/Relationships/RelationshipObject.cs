@@ -28,7 +28,7 @@ internal static class RelationshipObject
         .Field("direction", Types.Ref("Direction"), "Which way the edge points from the actor whose field listed it: OUTGOING, INCOMING, or BOTH for symmetric types; null when reached otherwise.", r => DirectionFrom(r))
         .Field("caption", Scalars.String.NonNull(), "A short label for drawing, e.g. `deployed · workers · 13221 · 2024`.", r => Captions.Of(r.Edge))
         .Field("date", Types.Ref("PartialDate"), "The date a timeline orders it by: validFrom, else validTo; null when undated.", r => r.Edge.Date)
-        .Field("attributes", Types.Ref("RelationshipAttributes").NonNull(), "The facts every source agrees on (figures that differ stay on each evidence).", r => r.Edge.Attributes)
+        .Field("facts", Types.Ref("RelationshipAttributes").NonNull(), "The facts every source agrees on (figures that differ stay on each evidence).", r => r.Edge.Attributes)
         .Field("confidence", Scalars.Float.NonNull(), "The highest confidence of any evidence that does not deny it.", r => r.Edge.Confidence)
         .Field("evidenceCount", Scalars.Int.NonNull(), "How many evidences support (or deny) it.", r => r.Edge.Evidence.Count)
         .Field("evidence", ConnectionTypes.Of("Evidence"), f => f
