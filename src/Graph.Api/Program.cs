@@ -1,5 +1,6 @@
 using Graph.Api.Cli;
 using Graph.Api.Composition;
+using Graph.Api.Health;
 using Graph.Api.Http;
 using Graph.Core.Store;
 
@@ -22,11 +23,12 @@ static async Task<int> ServeAsync(string[] switches, CancellationToken cancellat
     }
 
     builder.Services.AddSingleton<IGraphStore>(store);
+    builder.Services.AddSingleton(GraphStoreFactory.Readiness(store));
     builder.Services.AddGraphApi(builder.Configuration);
 
     var app = builder.Build();
     app.MapGraphApi();
-    app.MapGet("/health", () => Results.Ok(new { status = "ok", store = store.Name }));
+    app.MapHealth();
 
     await app.StartAsync(cancellationToken);
     foreach (var address in app.Urls)
