@@ -40,7 +40,7 @@ public static class GraphCommandLine
         root.Subcommands.Add(SyncCommand());
         root.Subcommands.Add(ExtractionCommands.Extract());
         root.Subcommands.Add(ExtractionCommands.Evaluate());
-        foreach (var command in IngestionCommands.All())
+        foreach (var command in IngestionCommands.All().Concat(ExchangeCommands.All()))
         {
             root.Subcommands.Add(command);
         }
@@ -284,7 +284,7 @@ public static class GraphCommandLine
     }
 
     private static bool IsUserError(Exception e) =>
-        e is GraphException or Graph.Extraction.Reading.DocumentReadException or KnowledgeFormatException or System.ComponentModel.DataAnnotations.ValidationException or IOException
+        e is GraphException or Graph.Extraction.Reading.DocumentReadException or KnowledgeFormatException or Graph.Ingest.Exchange.ExchangeFormatException or System.ComponentModel.DataAnnotations.ValidationException or IOException
             or Graph.Storage.Neo4j.Http.Neo4jException or Graph.Storage.Embedded.StoreFileException;
 
     /// <summary>The relationship filter switches shared by traversal commands.</summary>
