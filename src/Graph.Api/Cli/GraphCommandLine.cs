@@ -210,9 +210,13 @@ public static class GraphCommandLine
                 await using var source = await GraphStoreFactory.OpenEmbeddedAsync(options, loggerFactory, ct);
                 await using var target = await Neo4jComposition.OpenAsync(options.Neo4j, ct);
                 var progress = new ConsoleProgress();
-                var outcome = await Graph.Storage.Neo4j.Neo4jStoreFactory.CreateSync(source, target).RunAsync(progress, prune: !result.GetValue(keep), ct);
+
+                // Beside the embedded file: a sync stopped by a failure resumes from its last committed batch next time.
+                var checkpoint = source is Graph.Storage.Embedded.EmbeddedGraphStore embedded ? embedded.Path + ".neo4j-sync.json" : null;
+                var outcome = await Graph.Storage.Neo4j.Neo4jStoreFactory.CreateSync(source, target).RunResumableAsync(checkpoint, progress, prune: !result.GetValue(keep), ct);
                 progress.Finish();
-                Console.WriteLine($"Synced to Neo4j: {outcome.Written.Created} created, {outcome.Written.Updated} updated, {outcome.Written.Unchanged} unchanged, {outcome.Removed} removed.");
+                var resumed = outcome.Resumed > 0 ? $" (resumed: {outcome.Resumed} items committed by the interrupted run were not written again)" : "";
+                Console.WriteLine($"Synced to Neo4j: {outcome.Written.Created} created, {outcome.Written.Updated} updated, {outcome.Written.Unchanged} unchanged, {outcome.Removed} removed{resumed}.");
                 return 0;
             }
             catch (Exception e) when (IsUserError(e))
