@@ -37,31 +37,31 @@ public static class GraphExport
             case ExportScope.Whole:
                 return CanonicalSnapshot.Of(await store.ExportAsync(cancellationToken).ConfigureAwait(false));
             case ExportScope.Neighbourhood n:
-            {
-                var center = await ActorReferences.ResolveAsync(store, n.Actor, "neighbourhood", cancellationToken).ConfigureAwait(false);
-                var subgraph = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(center.Id, n.Depth, null, n.Limit).Validated(), cancellationToken).ConfigureAwait(false);
-                return await CompleteAsync(store, subgraph.Nodes.Select(x => x.Actor), subgraph.Edges, cancellationToken).ConfigureAwait(false);
-            }
+                {
+                    var center = await ActorReferences.ResolveAsync(store, n.Actor, "neighbourhood", cancellationToken).ConfigureAwait(false);
+                    var subgraph = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(center.Id, n.Depth, null, n.Limit).Validated(), cancellationToken).ConfigureAwait(false);
+                    return await CompleteAsync(store, subgraph.Nodes.Select(x => x.Actor), subgraph.Edges, cancellationToken).ConfigureAwait(false);
+                }
 
             case ExportScope.Paths p:
-            {
-                var from = await ActorReferences.ResolveAsync(store, p.From, "from", cancellationToken).ConfigureAwait(false);
-                var to = await ActorReferences.ResolveAsync(store, p.To, "to", cancellationToken).ConfigureAwait(false);
-                var result = await store.FindPathsAsync(new PathRequest(from.Id, to.Id, p.MaxDepth, Limit: p.Limit).Validated(), cancellationToken).ConfigureAwait(false);
-                var subgraph = Subgraph.Of(result);
-                return await CompleteAsync(store, subgraph.Nodes.Select(x => x.Actor), subgraph.Edges, cancellationToken).ConfigureAwait(false);
-            }
+                {
+                    var from = await ActorReferences.ResolveAsync(store, p.From, "from", cancellationToken).ConfigureAwait(false);
+                    var to = await ActorReferences.ResolveAsync(store, p.To, "to", cancellationToken).ConfigureAwait(false);
+                    var result = await store.FindPathsAsync(new PathRequest(from.Id, to.Id, p.MaxDepth, Limit: p.Limit).Validated(), cancellationToken).ConfigureAwait(false);
+                    var subgraph = Subgraph.Of(result);
+                    return await CompleteAsync(store, subgraph.Nodes.Select(x => x.Actor), subgraph.Edges, cancellationToken).ConfigureAwait(false);
+                }
 
             case ExportScope.DocumentFacts d:
-            {
-                var id = DocumentId.TryParse(d.Document, out var parsed) ? parsed : throw new Core.Errors.InvalidArgumentException("document", $"'{d.Document}' is not a document id; ids look like 'doc:some-slug'.");
-                var document = await store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false)
-                    ?? throw new Core.Errors.NotFoundException("document", id.Value);
-                var all = await store.ExportAsync(cancellationToken).ConfigureAwait(false);
-                var edges = all.Relationships.Where(r => r.CitesDocument(id)).Select(r => r with { Evidence = [.. r.Evidence.Where(e => e.DocumentId == id)] }).ToList();
-                var ids = edges.SelectMany(e => new[] { e.From, e.To }).Concat(document.Publisher is { } p ? [p] : []).ToHashSet();
-                return CanonicalSnapshot.Of(new GraphSnapshot([.. all.Actors.Where(a => ids.Contains(a.Id))], [document], edges));
-            }
+                {
+                    var id = DocumentId.TryParse(d.Document, out var parsed) ? parsed : throw new Core.Errors.InvalidArgumentException("document", $"'{d.Document}' is not a document id; ids look like 'doc:some-slug'.");
+                    var document = await store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false)
+                        ?? throw new Core.Errors.NotFoundException("document", id.Value);
+                    var all = await store.ExportAsync(cancellationToken).ConfigureAwait(false);
+                    var edges = all.Relationships.Where(r => r.CitesDocument(id)).Select(r => r with { Evidence = [.. r.Evidence.Where(e => e.DocumentId == id)] }).ToList();
+                    var ids = edges.SelectMany(e => new[] { e.From, e.To }).Concat(document.Publisher is { } p ? [p] : []).ToHashSet();
+                    return CanonicalSnapshot.Of(new GraphSnapshot([.. all.Actors.Where(a => ids.Contains(a.Id))], [document], edges));
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(scope));
