@@ -4,8 +4,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Graph.Api.Composition;
 using Graph.Api.Http;
+using Graph.Api.Telemetry;
 using Graph.Core.Store;
+using Graph.GraphQL.Pipeline;
 using Graph.Ingest.Knowledge;
 using Graph.Ingest.Synthetic;
 using Graph.Storage.Embedded;
@@ -13,6 +16,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -41,6 +45,8 @@ public static class ApiLoadBenchmarks
           --profile N     no HTTP: N sequential in-process requests per scenario, with per-step time and allocations
           --query TEXT    run (or --profile) this query instead of the scenarios (repeatable)
           --server-pid P  with --url: also print the server's CPU time per request (from /proc/P/stat)
+          --telemetry     the in-process server with telemetry on: Prometheus metrics, the store wrapped, and every span
+                          of ASP.NET Core, the engine and the store sampled and recorded (as a tracer would, without export)
           --only          run only the scenarios whose name contains this (actor, neighbourhood, paths, rate)
           --url           an already running endpoint on 127.0.0.1 instead of an in-process server
           --center/--from/--to  the actor names or ids queried (default: Russia, NIS, Resolution 2397 for the seed
@@ -398,7 +404,7 @@ public static class ApiLoadBenchmarks
 
     private sealed record Options(
         string Graph, int Relationships, int Connections, int Seconds, int MaxRequests, int Rate, Uri? Url,
-        int Limit = 500, int Profile = 0, int? ServerPid = null, string? Db = null, bool Prepare = false, string? Only = null, string? Center = null, string? From = null, string? To = null)
+        int Limit = 500, int Profile = 0, int? ServerPid = null, string? Db = null, bool Prepare = false, string? Only = null, string? Center = null, string? From = null, string? To = null, bool Telemetry = false)
     {
         public List<string> Queries { get; } = [];
 
@@ -425,6 +431,7 @@ public static class ApiLoadBenchmarks
                         "--server-pid" => o with { ServerPid = int.Parse(Next(), CultureInfo.InvariantCulture) },
                         "--db" => o with { Db = Next() },
                         "--prepare" => o with { Prepare = true },
+                        "--telemetry" => o with { Telemetry = true },
                         "--only" => o with { Only = Next() },
                         "--center" => o with { Center = Next() },
                         "--from" => o with { From = Next() },
@@ -466,6 +473,7 @@ public static class ApiLoadBenchmarks
     {
         private WebApplication _app = null!;
         private OpenedStore _store = null!;
+        private ActivityListener? _listener;
 
         public Uri Url { get; private set; } = null!;
 
@@ -481,10 +489,31 @@ public static class ApiLoadBenchmarks
             var builder = WebApplication.CreateBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
-            builder.Services.AddSingleton<IGraphStore>(server._store.Store);
+            IGraphStore store = server._store.Store;
+            if (options.Telemetry)
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Graph:Telemetry:Prometheus"] = "true" });
+                var telemetry = GraphConfiguration.ReadGraphOptions(builder.Configuration).Telemetry;
+                store = TelemetryComposition.Instrument(store, telemetry, builder.Configuration);
+                builder.Services.AddGraphTelemetry(telemetry, builder.Configuration);
+                server._listener = new ActivityListener
+                {
+                    ShouldListenTo = source => source.Name is RequestTelemetry.Name or InstrumentedGraphStore.SourceName or "Microsoft.AspNetCore",
+                    Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                };
+                ActivitySource.AddActivityListener(server._listener);
+            }
+
+            builder.Services.AddSingleton(store);
             builder.Services.AddGraphApi(builder.Configuration);
             server._app = builder.Build();
             server._app.MapGraphApi();
+            if (options.Telemetry)
+            {
+                server._app.MapGraphTelemetry(GraphConfiguration.ReadGraphOptions(builder.Configuration).Telemetry);
+                server.Description += ", telemetry on";
+            }
+
             await server._app.StartAsync();
             var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             server.Url = new Uri(address.TrimEnd('/') + "/graphql");
@@ -496,6 +525,7 @@ public static class ApiLoadBenchmarks
             await _app.StopAsync();
             await _app.DisposeAsync();
             await _store.DisposeAsync();
+            _listener?.Dispose();
         }
 
         internal static string FindRoot()

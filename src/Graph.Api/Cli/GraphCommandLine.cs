@@ -40,7 +40,7 @@ public static class GraphCommandLine
         root.Subcommands.Add(SyncCommand());
         root.Subcommands.Add(ExtractionCommands.Extract());
         root.Subcommands.Add(ExtractionCommands.Evaluate());
-        foreach (var command in IngestionCommands.All())
+        foreach (var command in IngestionCommands.All().Concat(ExchangeCommands.All()))
         {
             root.Subcommands.Add(command);
         }
@@ -221,9 +221,13 @@ public static class GraphCommandLine
                 await using var source = await GraphStoreFactory.OpenEmbeddedAsync(options, loggerFactory, ct);
                 await using var target = await Neo4jComposition.OpenAsync(options.Neo4j, ct);
                 var progress = new ConsoleProgress();
-                var outcome = await Graph.Storage.Neo4j.Neo4jStoreFactory.CreateSync(source, target).RunAsync(progress, prune: !result.GetValue(keep), ct);
+
+                // Beside the embedded file: a sync stopped by a failure resumes from its last committed batch next time.
+                var checkpoint = source is Graph.Storage.Embedded.EmbeddedGraphStore embedded ? embedded.Path + ".neo4j-sync.json" : null;
+                var outcome = await Graph.Storage.Neo4j.Neo4jStoreFactory.CreateSync(source, target).RunResumableAsync(checkpoint, progress, prune: !result.GetValue(keep), ct);
                 progress.Finish();
-                Console.WriteLine($"Synced to Neo4j: {outcome.Written.Created} created, {outcome.Written.Updated} updated, {outcome.Written.Unchanged} unchanged, {outcome.Removed} removed.");
+                var resumed = outcome.Resumed > 0 ? $" (resumed: {outcome.Resumed} items committed by the interrupted run were not written again)" : "";
+                Console.WriteLine($"Synced to Neo4j: {outcome.Written.Created} created, {outcome.Written.Updated} updated, {outcome.Written.Unchanged} unchanged, {outcome.Removed} removed{resumed}.");
                 return 0;
             }
             catch (Exception e) when (IsUserError(e))
@@ -295,7 +299,7 @@ public static class GraphCommandLine
     }
 
     private static bool IsUserError(Exception e) =>
-        e is GraphException or Graph.Extraction.Reading.DocumentReadException or KnowledgeFormatException or System.ComponentModel.DataAnnotations.ValidationException or IOException
+        e is GraphException or Graph.Extraction.Reading.DocumentReadException or KnowledgeFormatException or Graph.Ingest.Exchange.ExchangeFormatException or System.ComponentModel.DataAnnotations.ValidationException or IOException
             or Graph.Storage.Neo4j.Http.Neo4jException or Graph.Storage.Embedded.StoreFileException;
 
     /// <summary>The relationship filter switches shared by traversal commands.</summary>

@@ -38,6 +38,9 @@ public sealed class GraphOptions
     /// <summary>Extraction: the optional language-model extractor.</summary>
     public ExtractionSection Extraction { get; set; } = new();
 
+    /// <summary>Traces and metrics (OpenTelemetry): off unless an exporter is configured.</summary>
+    public TelemetrySection Telemetry { get; set; } = new();
+
     /// <summary>Options of the embedded store.</summary>
     public sealed class EmbeddedSection
     {
@@ -71,6 +74,28 @@ public sealed class GraphOptions
             string.IsNullOrWhiteSpace(KnowledgePath)
                 ? System.IO.Path.Combine(AppContext.BaseDirectory, "data", "knowledge", "seed-knowledge.json")
                 : System.IO.Path.GetFullPath(KnowledgePath);
+    }
+
+    /// <summary>
+    /// Telemetry: spans and metrics are collected only when something exports them, an OTLP endpoint (this setting or
+    /// the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) or the Prometheus scrape endpoint.
+    /// </summary>
+    public sealed class TelemetrySection
+    {
+        /// <summary>The OTLP collector, e.g. http://localhost:4317 (gRPC) or http://localhost:4318 (HTTP); empty: OTEL_EXPORTER_OTLP_ENDPOINT, else no OTLP.</summary>
+        public string? OtlpEndpoint { get; set; }
+
+        /// <summary>The OTLP protocol: grpc (default) or http/protobuf.</summary>
+        public string OtlpProtocol { get; set; } = "grpc";
+
+        /// <summary>Serve metrics for Prometheus at <see cref="PrometheusPath"/>. Off by default: the endpoint has no key.</summary>
+        public bool Prometheus { get; set; }
+
+        /// <summary>Where Prometheus scrapes.</summary>
+        public string PrometheusPath { get; set; } = "/metrics";
+
+        /// <summary>The service.name resource attribute.</summary>
+        public string ServiceName { get; set; } = "graph-explorer";
     }
 
     /// <summary>Extraction settings.</summary>

@@ -36,6 +36,7 @@ public sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
         }
 
         Api(options.Api, failures);
+        Telemetry(options.Telemetry, failures);
         Ingest(options.Ingest, failures);
         var model = options.Extraction.Model;
         if (model.Enabled)
@@ -82,6 +83,29 @@ public sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
             {
                 failures.Add($"Graph:Api:CorsOrigins:{i} '{origin}' is not an origin; use '*' or a scheme and host such as 'https://example.org' (no path, no trailing slash).");
             }
+        }
+    }
+
+    private static void Telemetry(GraphOptions.TelemetrySection telemetry, List<string> failures)
+    {
+        if (telemetry.OtlpEndpoint is { Length: > 0 } endpoint && !IsHttpUri(endpoint))
+        {
+            failures.Add($"Graph:Telemetry:OtlpEndpoint must be an absolute http(s) URI such as 'http://localhost:4317' (got '{endpoint}'); leave it empty for no OTLP export.");
+        }
+
+        if (telemetry.OtlpProtocol is not ("grpc" or "http/protobuf"))
+        {
+            failures.Add($"Graph:Telemetry:OtlpProtocol must be grpc or http/protobuf (got '{telemetry.OtlpProtocol}').");
+        }
+
+        if (!telemetry.PrometheusPath.StartsWith('/') || telemetry.PrometheusPath.Length < 2 || telemetry.PrometheusPath.Any(char.IsWhiteSpace))
+        {
+            failures.Add($"Graph:Telemetry:PrometheusPath must be a path such as '/metrics' (got '{telemetry.PrometheusPath}').");
+        }
+
+        if (string.IsNullOrWhiteSpace(telemetry.ServiceName))
+        {
+            failures.Add("Graph:Telemetry:ServiceName must not be empty (it names the service in traces and metrics).");
         }
     }
 

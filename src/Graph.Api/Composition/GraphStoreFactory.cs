@@ -1,3 +1,4 @@
+using Graph.Api.Health;
 using Graph.Core.Store;
 using Graph.Storage.Embedded;
 
@@ -19,6 +20,10 @@ public static class GraphStoreFactory
                 throw new ArgumentOutOfRangeException(nameof(options), options.Store, "Unknown store.");
         }
     }
+
+    /// <summary>The readiness check for the store: a lookup, and for the embedded store a fresh read of its file too.</summary>
+    public static StoreReadiness Readiness(IGraphStore store) =>
+        new(store, StoreReadiness.DefaultTimeout, store is EmbeddedGraphStore embedded ? embedded.CheckRecordAsync : null);
 
     /// <summary>Opens the embedded store whatever store is selected (the source of <c>sync</c>).</summary>
     public static async Task<IGraphStore> OpenEmbeddedAsync(GraphOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)

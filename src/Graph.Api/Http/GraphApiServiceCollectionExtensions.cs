@@ -1,4 +1,5 @@
 using Graph.Api.Composition;
+using Graph.Api.Health;
 using Graph.Api.Schema;
 using Graph.GraphQL.Analysis;
 using Graph.GraphQL.Pipeline;
@@ -40,6 +41,7 @@ public static class GraphApiServiceCollectionExtensions
         services.AddIngestion(configuration);
         services.AddSingleton<PlaygroundFiles>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddStoreReadiness();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<GraphApiOptions>>((cors, api) => cors.AddPolicy(CorsPolicy, policy =>
         {

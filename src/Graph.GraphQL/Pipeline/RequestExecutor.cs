@@ -55,6 +55,10 @@ public sealed class RequestExecutor
         var token = linked?.Token ?? deadline?.Token ?? cancellationToken;
         var context = new RequestContext(_schema, _options, request, userContext, services, cancellationToken, deadline?.Token ?? default, token);
         var tracing = _options.EnableTracing;
+
+        // Null unless a listener samples it (an OpenTelemetry tracer, a test's ActivityListener): then no span is made.
+        using var activity = RequestTelemetry.Source.StartActivity("graphql.request");
+        var started = RequestTelemetry.MeasuresDuration ? Stopwatch.GetTimestamp() : 0;
         foreach (var step in _steps)
         {
             if (token.IsCancellationRequested && step is not ExecuteStep)
@@ -65,6 +69,7 @@ public sealed class RequestExecutor
 
 
             var start = tracing ? Stopwatch.GetTimestamp() : 0;
+            using var stepActivity = activity is null ? null : RequestTelemetry.Source.StartActivity(RequestTelemetry.SpanName(step));
             try
             {
                 var pending = step.InvokeAsync(context);
@@ -92,6 +97,7 @@ public sealed class RequestExecutor
         }
 
         var result = context.Result ?? ExecutionResult.FromError(new GraphQLError("The request produced no result."));
+        RequestTelemetry.Finish(activity, context, result, started);
         if (tracing)
         {
             result.Extensions ??= new Dictionary<string, object?>(StringComparer.Ordinal);

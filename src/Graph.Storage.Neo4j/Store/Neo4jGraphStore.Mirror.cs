@@ -12,14 +12,21 @@ public sealed partial class Neo4jGraphStore
     /// snapshot, and with <paramref name="prune"/> anything else deleted. Batches of <see cref="Neo4jStoreOptions.BatchSize"/>,
     /// each its own transaction, with progress per stage.
     /// </summary>
-    public async Task<SyncResult> MirrorAsync(GraphSnapshot snapshot, bool prune, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<SyncResult> MirrorAsync(GraphSnapshot snapshot, bool prune, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        MirrorAsync(snapshot, prune, null, progress, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="MirrorAsync(GraphSnapshot, bool, IProgress{ImportProgress}?, CancellationToken)"/>, skipping what
+    /// <paramref name="checkpoint"/> says an interrupted run committed and recording each batch this run commits.
+    /// </summary>
+    public async Task<SyncResult> MirrorAsync(GraphSnapshot snapshot, bool prune, SyncCheckpoint? checkpoint, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var written = UpsertResult.Empty;
-        written = written.Add(await ImportStageAsync("actors", snapshot.Actors, UpsertActorsAsync, progress, cancellationToken).ConfigureAwait(false));
-        written = written.Add(await ImportStageAsync("documents", snapshot.Documents, UpsertDocumentsAsync, progress, cancellationToken).ConfigureAwait(false));
+        written = written.Add(await MirrorStageAsync("actors", snapshot.Actors, UpsertActorsAsync, checkpoint, progress, cancellationToken).ConfigureAwait(false));
+        written = written.Add(await MirrorStageAsync("documents", snapshot.Documents, UpsertDocumentsAsync, checkpoint, progress, cancellationToken).ConfigureAwait(false));
         var edges = snapshot.Relationships.Select(r => r with { Key = r.Key.Canonical() }).ToList();
-        written = written.Add(await ImportStageAsync("relationships", edges, ReplaceEdgesAsync, progress, cancellationToken).ConfigureAwait(false));
+        written = written.Add(await MirrorStageAsync("relationships", edges, ReplaceEdgesAsync, checkpoint, progress, cancellationToken).ConfigureAwait(false));
 
         var removed = 0;
         if (prune)
@@ -33,8 +40,31 @@ public sealed partial class Neo4jGraphStore
             progress?.Report(new ImportProgress("prune", 3, 3));
         }
 
-        return new SyncResult(written, removed);
+        var resumed = checkpoint?.Resumed ?? 0;
+        checkpoint?.Complete();
+        return new SyncResult(written, removed) { Resumed = resumed };
     }
+
+    /// <summary>One stage in batches of <see cref="Neo4jStoreOptions.BatchSize"/> (each one UNWIND per kind of write, in its own transaction), from where the checkpoint stopped.</summary>
+    private async Task<UpsertResult> MirrorStageAsync<T>(string stage, IReadOnlyList<T> items, Func<IReadOnlyCollection<T>, CancellationToken, Task<UpsertResult>> upsert, SyncCheckpoint? checkpoint, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var total = UpsertResult.Empty;
+        var done = Math.Min(checkpoint?.Done(stage) ?? 0, items.Count);
+        progress?.Report(new ImportProgress(stage, done, items.Count));
+        foreach (var chunk in items.Skip(done).Chunk(_options.BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            total = total.Add(await upsert(chunk, cancellationToken).ConfigureAwait(false));
+            done += chunk.Length;
+            checkpoint?.Commit(stage, done);
+            progress?.Report(new ImportProgress(stage, done, items.Count));
+        }
+
+        return total;
+    }
+
+    /// <summary>The server and database written to, as a checkpoint names its target.</summary>
+    public string Target => $"{_options.Uri}|{_options.Database}";
 
     private Task<UpsertResult> ReplaceEdgesAsync(IReadOnlyCollection<Relationship> edges, CancellationToken cancellationToken) =>
         WriteAsync(async tx =>
