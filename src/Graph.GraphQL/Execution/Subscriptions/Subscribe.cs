@@ -37,10 +37,9 @@ internal static class Subscribe
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The subscribe resolver's own exceptions: a host error type carries its message and code, others are hidden.
-            var message = e is ISubscribeError || args.ExposeExceptionMessages ? e.Message : "Unexpected error.";
-            var extensions = e is ISubscribeError coded ? ErrorCodes.Code(coded.Code) : ErrorCodes.InternalServerError;
-            return ExecutionResult.FromError(new GraphQLError(message, [.. operation.SelectionSet.Selections.OfType<FieldNode>()], originalError: e, extensions: extensions));
+            // A resolver's bad-input errors are GraphQLErrors (caught above); anything else is hidden unless allowed.
+            var message = args.ExposeExceptionMessages ? e.Message : "Unexpected error.";
+            return ExecutionResult.FromError(new GraphQLError(message, [.. operation.SelectionSet.Selections.OfType<FieldNode>()], originalError: e, extensions: ErrorCodes.InternalServerError));
         }
 
         var streamToken = args.SubscriptionCancellationToken.CanBeCanceled ? args.SubscriptionCancellationToken : args.CancellationToken;
@@ -133,14 +132,4 @@ internal static class Subscribe
         var errors = context.Errors;
         return new ExecutionResult { Data = data as ResultMap, IsDataPresent = true, Errors = errors.Count == 0 ? null : errors };
     }
-}
-
-/// <summary>
-/// An exception a subscribe resolver throws for bad input (an unknown actor): its message reaches the client with
-/// <see cref="Code"/> as <c>extensions.code</c>, where other exceptions become "Unexpected error.".
-/// </summary>
-public interface ISubscribeError
-{
-    /// <summary>The error's code.</summary>
-    string Code { get; }
 }
