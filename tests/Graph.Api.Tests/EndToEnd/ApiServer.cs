@@ -47,6 +47,9 @@ public class ApiServer : IAsyncLifetime
     /// <summary>The server's base address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running server's services (the event bus, for counting live subscriptions).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>The repository's root folder (holding Graph.sln).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
