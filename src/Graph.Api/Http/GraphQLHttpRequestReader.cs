@@ -125,6 +125,11 @@ public static class GraphQLHttpRequestReader
                 return (null, documentIdProblem);
             }
 
+            documentId ??= root.TryGetProperty("extensions", out var ext) && ext.ValueKind == JsonValueKind.Object
+                && ext.TryGetProperty("persistedQuery", out var persisted) && persisted.ValueKind == JsonValueKind.Object
+                && persisted.TryGetProperty("sha256Hash", out var hash) && hash.ValueKind == JsonValueKind.String && TryGetString(hash, out var hashText)
+                    ? hashText
+                    : null;
             var hasQuery = root.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null;
             if ((!hasQuery && documentId is null) || (hasQuery && query.ValueKind != JsonValueKind.String))
             {
@@ -167,7 +172,7 @@ public static class GraphQLHttpRequestReader
                 OperationName = operationName,
                 Variables = variables,
                 Extensions = extensions,
-                DocumentId = documentId ?? PersistedQueryHash(extensions),
+                DocumentId = documentId,
                 AllowedOperations = AllowedOperations.Query | AllowedOperations.Mutation,
             }, null);
         }
@@ -222,8 +227,8 @@ public static class GraphQLHttpRequestReader
     }
 
     /// <summary>
-    /// A request's trusted-document id: <c>documentId</c> (GraphQL over HTTP's trusted documents), read by the endpoint
-    /// from the body; the Apollo form <c>extensions.persistedQuery.sha256Hash</c> is read by <see cref="PersistedQueryHash"/>.
+    /// A request's trusted-document id: <c>documentId</c> (GraphQL over HTTP's trusted documents); the Apollo form
+    /// <c>extensions.persistedQuery.sha256Hash</c> is accepted too.
     /// </summary>
     private static (string? Id, HttpRequestProblem? Problem) DocumentIdOf(JsonElement root)
     {

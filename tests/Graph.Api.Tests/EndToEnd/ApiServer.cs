@@ -72,6 +72,7 @@ public class ApiServer : IAsyncLifetime
             settings["Graph:Api:Key"] = _key;
         }
 
+        Configure(settings, _folder);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<IGraphStore>(Store);
         builder.Services.AddGraphApi(builder.Configuration);
@@ -81,6 +82,11 @@ public class ApiServer : IAsyncLifetime
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         Client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>Lets a derived server add settings (files it needs go in <paramref name="folder"/>, removed afterwards).</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings, string folder)
+    {
     }
 
     public async ValueTask DisposeAsync()
