@@ -23,8 +23,6 @@ public sealed class SubscriptionClientTests(ApiServer server) : IClassFixture<Ap
 
     private const int Rounds = 10;
 
-    private static readonly string Tools = Path.Combine(ApiServer.RepositoryRoot, "tools", "subscription-clients");
-
     // One evidence write at a time: each test adds its own quote, and the live-subscriber counts are per test.
     private static readonly SemaphoreSlim s_serial = new(1, 1);
 
@@ -38,7 +36,7 @@ public sealed class SubscriptionClientTests(ApiServer server) : IClassFixture<Ap
         await s_serial.WaitAsync(TestContext.Current.CancellationToken);
         try
         {
-            await using var client = await NodeClient.StartAsync(Config(transport, ApiServer.Key));
+            await using var client = await NodeSubscriptionClient.StartAsync(Config(transport, ApiServer.Key));
             await WaitForSubscribersAsync(1);
 
             // One round to warm the event path (first JIT of the transport's writer), then the measured rounds.
@@ -80,7 +78,7 @@ public sealed class SubscriptionClientTests(ApiServer server) : IClassFixture<Ap
         await s_serial.WaitAsync(TestContext.Current.CancellationToken);
         try
         {
-            var client = await NodeClient.StartAsync(Config(transport, ApiServer.Key, subscriptions: transport == "ws" ? 3 : 1));
+            var client = await NodeSubscriptionClient.StartAsync(Config(transport, ApiServer.Key, subscriptions: transport == "ws" ? 3 : 1));
             await WaitForSubscribersAsync(transport == "ws" ? 3 : 1);
             await client.DisposeAsync(); // kills the node process: the socket or the event stream drops without a goodbye
             await WaitForSubscribersAsync(0);
@@ -99,7 +97,7 @@ public sealed class SubscriptionClientTests(ApiServer server) : IClassFixture<Ap
     [Fact]
     public async Task A_wrong_API_key_is_refused_at_connection_over_WebSocket_with_4403()
     {
-        await using var client = await NodeClient.StartAsync(Config("ws", "wrong-key-0123456789abcdef"));
+        await using var client = await NodeSubscriptionClient.StartAsync(Config("ws", "wrong-key-0123456789abcdef"));
         var closed = await client.NextAsync("closed", TimeSpan.FromSeconds(10));
         Assert.Equal(4403, (int)closed["code"]!);
         Assert.Contains("Forbidden", (string?)closed["reason"]);
@@ -108,7 +106,7 @@ public sealed class SubscriptionClientTests(ApiServer server) : IClassFixture<Ap
     [Fact]
     public async Task A_wrong_API_key_is_refused_at_connection_over_SSE_with_401()
     {
-        await using var client = await NodeClient.StartAsync(Config("sse", "wrong-key-0123456789abcdef"));
+        await using var client = await NodeSubscriptionClient.StartAsync(Config("sse", "wrong-key-0123456789abcdef"));
         var error = await client.NextAsync("error", TimeSpan.FromSeconds(10));
         Assert.Equal(401, (int)error["status"]!);
     }
@@ -116,7 +114,7 @@ public sealed class SubscriptionClientTests(ApiServer server) : IClassFixture<Ap
     [Fact]
     public async Task A_missing_API_key_is_refused_when_the_server_has_one()
     {
-        await using var client = await NodeClient.StartAsync(Config("ws", apiKey: null));
+        await using var client = await NodeSubscriptionClient.StartAsync(Config("ws", apiKey: null));
         var closed = await client.NextAsync("closed", TimeSpan.FromSeconds(10));
         Assert.Equal(4403, (int)closed["code"]!);
     }
@@ -128,7 +126,7 @@ public sealed class SubscriptionClientTests(ApiServer server) : IClassFixture<Ap
         try
         {
             var limit = new Http.GraphApiOptions().MaxSubscriptionsPerConnection;
-            await using var client = await NodeClient.StartAsync(Config("ws", ApiServer.Key, subscriptions: limit + 1));
+            await using var client = await NodeSubscriptionClient.StartAsync(Config("ws", ApiServer.Key, subscriptions: limit + 1));
             var refused = await client.NextAsync("error", TimeSpan.FromSeconds(10));
             Assert.Equal("TOO_MANY_SUBSCRIPTIONS", (string?)refused["errors"]![0]!["extensions"]!["code"]);
             Assert.Contains("Graph:Api:MaxSubscriptionsPerConnection", (string?)refused["errors"]![0]!["message"]);
@@ -148,7 +146,7 @@ public sealed class SubscriptionClientTests(ApiServer server) : IClassFixture<Ap
     {
         var config = Config(transport, ApiServer.Key);
         config["variables"] = new JsonObject { ["actor"] = "Nort Korea" };
-        await using var client = await NodeClient.StartAsync(config);
+        await using var client = await NodeSubscriptionClient.StartAsync(config);
         var error = await client.NextAsync("error", TimeSpan.FromSeconds(10));
         if (transport == "ws")
         {
@@ -222,88 +220,4 @@ public sealed class SubscriptionClientTests(ApiServer server) : IClassFixture<Ap
     }
 
     private static double WallClockMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
-
-    /// <summary>The node script, its JSON lines collected as they arrive.</summary>
-    private sealed class NodeClient : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly BlockingCollection<JsonObject> _lines = [];
-        private readonly ConcurrentQueue<string> _stderr = new();
-
-        private NodeClient(Process process) => _process = process;
-
-        public static Task<NodeClient> StartAsync(JsonObject config)
-        {
-            if (!Directory.Exists(Path.Combine(Tools, "node_modules", "graphql-ws")) || !Directory.Exists(Path.Combine(Tools, "node_modules", "graphql-sse")))
-            {
-                RequiredTool.Missing($"graphql-ws and graphql-sse are not installed in {Tools}: run `npm ci` there (needs Node.js 20+).");
-            }
-
-            var start = new ProcessStartInfo("node", ["subscribe.mjs", config.ToJsonString()])
-            {
-                WorkingDirectory = Tools,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            Process process;
-            try
-            {
-                process = Process.Start(start)!;
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                RequiredTool.Missing($"Node.js is not on PATH ({e.Message}): install Node.js 20+.");
-                throw;
-            }
-
-            var client = new NodeClient(process);
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data is { Length: > 0 } line)
-                {
-                    client._lines.Add(JsonNode.Parse(line)!.AsObject());
-                }
-            };
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is not null)
-                {
-                    client._stderr.Enqueue(e.Data);
-                }
-            };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return Task.FromResult(client);
-        }
-
-        /// <summary>The next line of the given type (lines of other types are skipped).</summary>
-        public Task<JsonObject> NextAsync(string type, TimeSpan timeout) => Task.Run(() =>
-        {
-            var deadline = DateTime.UtcNow + timeout;
-            while (true)
-            {
-                var left = deadline - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero || !_lines.TryTake(out var line, left))
-                {
-                    throw new TimeoutException($"no '{type}' from the client within {timeout.TotalSeconds} s; stderr: {string.Join('\n', _stderr)}");
-                }
-
-                if ((string?)line["type"] == type)
-                {
-                    return line;
-                }
-            }
-        });
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
-    }
 }
