@@ -141,6 +141,32 @@ public sealed class EventStreamTests(FastHeartbeatServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task A_subscription_over_GET_as_EventSource_sends_it_receives_events()
+    {
+        await WaitForSubscribersAsync(0);
+        var request = new HttpRequestMessage(HttpMethod.Get, "graphql?query=" + Uri.EscapeDataString("subscription { relationshipChanged(actor: \"state:north-korea\") { change relationshipId } }"));
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Add("X-Api-Key", ApiServer.Key);
+        using var response = await server.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Token);
+        Assert.Equal(200, (int)response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Token));
+        await WaitForSubscribersAsync(1);
+
+        // Removing an evidence that does not exist changes nothing; removing one the edge has publishes EVIDENCE_REMOVED or REMOVED.
+        var store = server.Store;
+        var edge = (await store.GetRelationshipsAsync(Core.Model.ActorId.Parse("state:north-korea"), Core.Store.RelationshipFilter.All, Token)).First(r => r.Evidence.Count > 1);
+        var evidence = edge.Evidence[^1];
+        var removed = (await server.PostAsync(
+            "mutation($input: RemoveEvidenceInput!) { removeEvidence(input: $input) { __typename } }",
+            new { input = new { relationship = edge.Key.ToString(), document = evidence.DocumentId.Value, start = evidence.Start } },
+            ApiServer.Key)).AssertOk();
+        Assert.NotNull(removed.Data);
+        var changed = (await NextEventAsync(reader))["data"]!["relationshipChanged"]!;
+        Assert.Equal("EVIDENCE_REMOVED", (string?)changed["change"]);
+        Assert.Equal(edge.Key.ToString(), (string?)changed["relationshipId"]);
+    }
+
+    [Fact]
     public async Task A_query_over_the_event_stream_is_one_next_event_then_complete()
     {
         var (response, reader) = await OpenAsync("{ actor(name: \"North Korea\") { name } }");

@@ -53,8 +53,8 @@ internal sealed partial class GraphQLServerSentEvents(
             return;
         }
 
-        // Over SSE every operation type may run (GET stays queries only, as the reader says).
-        request = HttpMethods.IsGet(http.Request.Method) ? request! : WithAllOperations(request!);
+        // Over SSE a POST may run any operation; a GET (a browser's EventSource) queries and subscriptions, never mutations.
+        request = WithOperations(request!, HttpMethods.IsGet(http.Request.Method) ? AllowedOperations.Query | AllowedOperations.Subscription : AllowedOperations.All);
         var (resolved, refusal) = trusted.Apply(request);
         if (refusal is not null)
         {
@@ -120,14 +120,14 @@ internal sealed partial class GraphQLServerSentEvents(
         }
     }
 
-    private static GraphQLRequest WithAllOperations(GraphQLRequest request) => new()
+    private static GraphQLRequest WithOperations(GraphQLRequest request, AllowedOperations allowed) => new()
     {
         Query = request.Query,
         OperationName = request.OperationName,
         Variables = request.Variables,
         Extensions = request.Extensions,
         DocumentId = request.DocumentId,
-        AllowedOperations = AllowedOperations.All,
+        AllowedOperations = allowed,
     };
 
     private async Task HeartbeatAsync(Stream body, SemaphoreSlim gate, CancellationToken token)
