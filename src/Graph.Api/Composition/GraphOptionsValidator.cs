@@ -1,5 +1,6 @@
 using System.Globalization;
 using Graph.Api.Http;
+using Graph.Api.Http.PersistedOperations;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Composition;
@@ -76,6 +77,21 @@ public sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
         InRange(failures, "Graph:Api:MaxAliases", api.MaxAliases, 1, 10_000);
         InRange(failures, "Graph:Api:MaxExpandedFields", api.MaxExpandedFields, 10, 10_000_000);
         InRange(failures, "Graph:Api:TimeoutSeconds", api.TimeoutSeconds, 1, 600);
+        InRange(failures, "Graph:Api:MaxSubscriptionsPerConnection", api.MaxSubscriptionsPerConnection, 1, 1_000);
+        InRange(failures, "Graph:Api:SubscriptionHeartbeatSeconds", api.SubscriptionHeartbeatSeconds, 1, 600);
+        InRange(failures, "Graph:Api:ConnectionInitTimeoutSeconds", api.ConnectionInitTimeoutSeconds, 1, 60);
+        if (!string.IsNullOrWhiteSpace(api.TrustedDocuments))
+        {
+            // The file is read here so a missing or malformed one stops the start, naming it.
+            if (TrustedDocumentStore.Load(api.TrustedDocuments).Problem is { } problem)
+            {
+                failures.Add($"Graph:Api:TrustedDocuments: {problem}");
+            }
+        }
+        else if (api.TrustedDocumentsOnly)
+        {
+            failures.Add("Graph:Api:TrustedDocumentsOnly is true but Graph:Api:TrustedDocuments names no file: set the path of the trusted-documents JSON (e.g. persisted-documents.json).");
+        }
         for (var i = 0; i < api.CorsOrigins.Length; i++)
         {
             var origin = api.CorsOrigins[i];

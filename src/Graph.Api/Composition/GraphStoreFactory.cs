@@ -1,4 +1,5 @@
 using Graph.Api.Health;
+using Graph.Core.Events;
 using Graph.Core.Store;
 using Graph.Storage.Embedded;
 
@@ -7,23 +8,21 @@ namespace Graph.Api.Composition;
 /// <summary>Opens the configured store: the one place that knows which stores exist.</summary>
 public static class GraphStoreFactory
 {
-    /// <summary>Opens the store the options name.</summary>
+    /// <summary>Opens the store the options name, behind the event bus (<see cref="PublishingGraphStore"/>): its writes publish.</summary>
     public static async Task<IGraphStore> OpenAsync(GraphOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)
     {
-        switch (options.Store)
+        IGraphStore store = options.Store switch
         {
-            case StoreKind.Embedded:
-                return await OpenEmbeddedAsync(options, loggerFactory, cancellationToken).ConfigureAwait(false);
-            case StoreKind.Neo4j:
-                return await Neo4jComposition.OpenAsync(options.Neo4j, cancellationToken).ConfigureAwait(false);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(options), options.Store, "Unknown store.");
-        }
+            StoreKind.Embedded => await OpenEmbeddedAsync(options, loggerFactory, cancellationToken).ConfigureAwait(false),
+            StoreKind.Neo4j => await Neo4jComposition.OpenAsync(options.Neo4j, cancellationToken).ConfigureAwait(false),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Store, "Unknown store."),
+        };
+        return new PublishingGraphStore(store, new GraphEventBus(), ownsInner: true);
     }
 
     /// <summary>The readiness check for the store: a lookup, and for the embedded store a fresh read of its file too.</summary>
     public static StoreReadiness Readiness(IGraphStore store) =>
-        new(store, StoreReadiness.DefaultTimeout, store is EmbeddedGraphStore embedded ? embedded.CheckRecordAsync : null);
+        new(store, StoreReadiness.DefaultTimeout, store.Find<EmbeddedGraphStore>() is { } embedded ? embedded.CheckRecordAsync : null);
 
     /// <summary>Opens the embedded store whatever store is selected (the source of <c>sync</c>).</summary>
     public static async Task<IGraphStore> OpenEmbeddedAsync(GraphOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)

@@ -39,7 +39,7 @@ public static class IngestionComposition
 {
     /// <summary>The store's ingestion side; every store implements it (Neo4j says clearly what it does not support yet).</summary>
     public static IIngestionStore IngestionStoreOf(IGraphStore store) =>
-        store as IIngestionStore ?? throw new InvalidArgumentException("store", $"The {store.Name} store keeps no documents or proposals, so it cannot ingest.");
+        store.Find<IIngestionStore>() ?? throw new InvalidArgumentException("store", $"The {store.Name} store keeps no documents or proposals, so it cannot ingest.");
 
     /// <summary>
     /// The ingestion service over a store: the rule extractor, or the model extractor when <c>Graph:Extraction:Model:Enabled</c>

@@ -20,14 +20,20 @@ public static class ApiKey
     public const string HeaderName = "X-Api-Key";
 
     /// <summary>Whether the request may run mutations.</summary>
-    public static WriteAccess Check(HttpRequest request, string? configuredKey)
+    public static WriteAccess Check(HttpRequest request, string? configuredKey) =>
+        CheckPresented(string.IsNullOrEmpty(configuredKey) ? null : Presented(request), configuredKey);
+
+    /// <summary>
+    /// The same check for a key presented otherwise (a WebSocket's <c>connection_init</c> payload, as browsers cannot set
+    /// headers on a WebSocket): null when none was presented.
+    /// </summary>
+    public static WriteAccess CheckPresented(string? presented, string? configuredKey)
     {
         if (string.IsNullOrEmpty(configuredKey))
         {
             return WriteAccess.ReadOnlyServer;
         }
 
-        var presented = Presented(request);
         if (presented is null)
         {
             return WriteAccess.MissingKey;
@@ -64,7 +70,27 @@ public static class ApiKey
         };
     }
 
-    private static string? Presented(HttpRequest request)
+    /// <summary>
+    /// Subscriptions hold a connection open for as long as the client likes, so when a key is configured a subscription
+    /// connection must present it (refused otherwise at connection time: WebSocket close 4403, SSE 401); a read-only
+    /// server (no key) serves subscriptions to anyone, as it serves queries.
+    /// </summary>
+    public static bool MaySubscribe(WriteAccess access) => access is WriteAccess.Granted or WriteAccess.ReadOnlyServer;
+
+    /// <summary>The key in an <c>Authorization: Bearer</c> value or a bare key; null when empty.</summary>
+    public static string? FromValue(string? value)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text["Bearer ".Length..].Trim();
+        }
+
+        return text.Length > 0 ? text : null;
+    }
+
+    /// <summary>The key a request's headers present, or null.</summary>
+    public static string? Presented(HttpRequest request)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

@@ -48,6 +48,24 @@ public sealed class GraphApiOptions
     /// <summary>Whether browsers asking for HTML at /graphql get the playground.</summary>
     public bool Playground { get; set; } = true;
 
+    /// <summary>Most subscriptions one WebSocket connection may hold at once (an SSE connection holds one).</summary>
+    public int MaxSubscriptionsPerConnection { get; set; } = 20;
+
+    /// <summary>Seconds between heartbeats on an idle subscription connection (WebSocket ping, SSE comment line).</summary>
+    public int SubscriptionHeartbeatSeconds { get; set; } = 15;
+
+    /// <summary>Seconds a WebSocket client has to send <c>connection_init</c> before it is closed with 4408.</summary>
+    public int ConnectionInitTimeoutSeconds { get; set; } = 3;
+
+    /// <summary>
+    /// A trusted-documents file (<c>{ "sha256 hash": "operation text" }</c>, as GraphQL Code Generator's client preset
+    /// writes <c>persisted-documents.json</c>): requests may send <c>documentId</c> instead of the text. Empty: none.
+    /// </summary>
+    public string? TrustedDocuments { get; set; }
+
+    /// <summary>When true, only operations of <see cref="TrustedDocuments"/> run: a request with query text is refused.</summary>
+    public bool TrustedDocumentsOnly { get; set; }
+
     /// <summary>True when a key is configured, so mutations may run.</summary>
     public bool AllowsWrites => !string.IsNullOrEmpty(Key);
 }

@@ -1,5 +1,7 @@
 using Graph.Api.Composition;
 using Graph.Api.Health;
+using Graph.Api.Http.PersistedOperations;
+using Graph.Api.Http.Subscriptions;
 using Graph.Api.Schema;
 using Graph.GraphQL.Analysis;
 using Graph.GraphQL.Pipeline;
@@ -25,6 +27,7 @@ public static class GraphApiServiceCollectionExtensions
     public static IServiceCollection AddGraphApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGraphOptions(configuration);
+        services.AddGraphEvents();
 
         services.AddSingleton(provider =>
         {
@@ -42,6 +45,8 @@ public static class GraphApiServiceCollectionExtensions
         services.AddSingleton<PlaygroundFiles>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddStoreReadiness();
+        services.AddSingleton(provider => TrustedDocumentStore.From(provider.GetRequiredService<IOptions<GraphApiOptions>>().Value));
+        services.AddSingleton<SubscriptionEndpoints>();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<GraphApiOptions>>((cors, api) => cors.AddPolicy(CorsPolicy, policy =>
         {
@@ -78,7 +83,10 @@ public static class GraphApiServiceCollectionExtensions
         }
 
         // Every method reaches the endpoint, so that PUT or DELETE get a 405 with a GraphQL error in JSON, not an empty body.
-        var endpoint = app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint graphql) => graphql.HandleAsync(http))
+        // WebSocket upgrades and event-stream requests at /graphql are subscriptions (Http/Subscriptions).
+        app.UseWebSockets();
+        var endpoint = app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint graphql, SubscriptionEndpoints subscriptions) =>
+                SubscriptionEndpoints.Handles(http) ? subscriptions.HandleAsync(http) : graphql.HandleAsync(http))
             .WithDisplayName("GraphQL");
         if (options.CorsOrigins.Length > 0)
         {

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Graph.Api.Http.PersistedOperations;
 using Graph.Api.Schema;
 using Graph.Core.Store;
 using Graph.GraphQL.Error;
@@ -25,6 +26,7 @@ public sealed partial class GraphQLHttpEndpoint(
     IGraphStore store,
     IOptions<GraphApiOptions> options,
     PlaygroundFiles playground,
+    TrustedDocumentStore trustedDocuments,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     /// <summary>The GraphQL response media type of the specification.</summary>
@@ -66,6 +68,15 @@ public sealed partial class GraphQLHttpEndpoint(
         if (problem is not null)
         {
             await WriteProblemAsync(http, mediaType, problem).ConfigureAwait(false);
+            return;
+        }
+
+        (graphQLRequest, var untrusted) = trustedDocuments.Apply(graphQLRequest!);
+        if (untrusted is not null)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            http.Response.ContentType = WithCharset(mediaType);
+            await WriteResultAsync(http, ExecutionResult.FromError(untrusted)).ConfigureAwait(false);
             return;
         }
 
@@ -212,7 +223,7 @@ public sealed partial class GraphQLHttpEndpoint(
         switch (ErrorCodes.Of(error))
         {
             case ErrorCodes.OperationNotAllowed when HttpMethods.IsGet(http.Request.Method):
-                await WriteProblemAsync(http, mediaType, new HttpRequestProblem(StatusCodes.Status405MethodNotAllowed, "Mutations cannot be sent with GET: use POST.", "POST")).ConfigureAwait(false);
+                await WriteProblemAsync(http, mediaType, new HttpRequestProblem(StatusCodes.Status405MethodNotAllowed, "Only queries may be sent with GET: send mutations with POST, subscriptions over WebSocket or Server-Sent Events.", "POST")).ConfigureAwait(false);
                 return true;
             case ApiErrors.Unauthenticated:
                 LogRefusedMutation(logger, access);

@@ -119,10 +119,22 @@ public static class GraphQLHttpRequestReader
                 return (null, BadRequest($"The request body must be a JSON object with a \"query\" string; got a JSON {root.ValueKind.ToString().ToLowerInvariant()}."));
             }
 
-            if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
+            var (documentId, documentIdProblem) = DocumentIdOf(root);
+            if (documentIdProblem is not null)
             {
-                return (null, BadRequest(query.ValueKind == JsonValueKind.Undefined
-                    ? "The request has no \"query\": send the GraphQL document as a string in \"query\"."
+                return (null, documentIdProblem);
+            }
+
+            documentId ??= root.TryGetProperty("extensions", out var ext) && ext.ValueKind == JsonValueKind.Object
+                && ext.TryGetProperty("persistedQuery", out var persisted) && persisted.ValueKind == JsonValueKind.Object
+                && persisted.TryGetProperty("sha256Hash", out var hash) && hash.ValueKind == JsonValueKind.String && TryGetString(hash, out var hashText)
+                    ? hashText
+                    : null;
+            var hasQuery = root.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null;
+            if ((!hasQuery && documentId is null) || (hasQuery && query.ValueKind != JsonValueKind.String))
+            {
+                return (null, BadRequest(!hasQuery
+                    ? "The request has no \"query\": send the GraphQL document as a string in \"query\", or a trusted document's id in \"documentId\"."
                     : $"\"query\" must be a string holding the GraphQL document; got a JSON {query.ValueKind.ToString().ToLowerInvariant()}."));
             }
 
@@ -147,12 +159,22 @@ public static class GraphQLHttpRequestReader
                 return (null, problem);
             }
 
-            if (!TryGetString(query, out var queryText))
+            string? queryText = "";
+            if (hasQuery && !TryGetString(query, out queryText))
             {
                 return (null, LoneSurrogate("query"));
             }
 
-            return (new GraphQLRequest { Query = queryText!, OperationName = operationName, Variables = variables, Extensions = extensions }, null);
+            // Plain HTTP answers once: subscriptions go over WebSocket or Server-Sent Events (Http/Subscriptions).
+            return (new GraphQLRequest
+            {
+                Query = queryText!,
+                OperationName = operationName,
+                Variables = variables,
+                Extensions = extensions,
+                DocumentId = documentId,
+                AllowedOperations = AllowedOperations.Query | AllowedOperations.Mutation,
+            }, null);
         }
     }
 
@@ -172,9 +194,11 @@ public static class GraphQLHttpRequestReader
             }
         }
 
-        if (parameters["query"].FirstOrDefault() is not { Length: > 0 } query)
+        var documentId = parameters["documentId"].FirstOrDefault() is { Length: > 0 } id ? id : null;
+        var query = parameters["query"].FirstOrDefault() ?? "";
+        if (query.Length == 0 && documentId is null && !parameters.ContainsKey("extensions"))
         {
-            return (null, BadRequest("The request has no \"query\" parameter: GET /graphql?query={stats{actors}}."));
+            return (null, BadRequest("The request has no \"query\" parameter: GET /graphql?query={stats{actors}} (or ?documentId=<id> for a trusted document)."));
         }
 
         var variables = JsonParameter(parameters["variables"].FirstOrDefault(), "variables", out var problem);
@@ -197,9 +221,31 @@ public static class GraphQLHttpRequestReader
             OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
             Variables = variables,
             Extensions = extensions,
+            DocumentId = documentId ?? PersistedQueryHash(extensions),
             AllowedOperations = AllowedOperations.Query,
         }, null);
     }
+
+    /// <summary>
+    /// A request's trusted-document id: <c>documentId</c> (GraphQL over HTTP's trusted documents); the Apollo form
+    /// <c>extensions.persistedQuery.sha256Hash</c> is accepted too.
+    /// </summary>
+    private static (string? Id, HttpRequestProblem? Problem) DocumentIdOf(JsonElement root)
+    {
+        if (!root.TryGetProperty("documentId", out var id) || id.ValueKind == JsonValueKind.Null)
+        {
+            return (null, null);
+        }
+
+        return id.ValueKind == JsonValueKind.String && TryGetString(id, out var text) && text is { Length: > 0 and <= 200 }
+            ? (text, null)
+            : (null, BadRequest("\"documentId\" must be a non-empty string of at most 200 characters: the SHA-256 (hex) of a trusted operation."));
+    }
+
+    private static string? PersistedQueryHash(IReadOnlyDictionary<string, object?>? extensions) =>
+        extensions?.GetValueOrDefault("persistedQuery") is IReadOnlyDictionary<string, object?> persisted && persisted.GetValueOrDefault("sha256Hash") is string { Length: > 0 } hash
+            ? hash
+            : null;
 
     private static IReadOnlyDictionary<string, object?>? JsonParameter(string? text, string name, out HttpRequestProblem? problem)
     {

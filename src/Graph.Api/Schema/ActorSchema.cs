@@ -7,6 +7,7 @@ using Graph.Api.Schema.Query;
 using Graph.Api.Schema.Relationships;
 using Graph.Api.Schema.Review;
 using Graph.Api.Schema.Statistics;
+using Graph.Api.Schema.Subscription;
 using Graph.Api.Schema.Traversals;
 using Graph.Core.Ontology;
 using Graph.GraphQL.Type;
@@ -32,10 +33,12 @@ public static class ActorSchema
     {
         var query = QueryObject.Create();
         var mutation = MutationObject.Create();
+        var subscription = SubscriptionObject.Create();
         return new GraphQLSchema(
             query,
             mutation,
-            types: AllTypes(query, mutation),
+            subscription,
+            types: AllTypes(query, mutation).Concat(SubscriptionTypes(subscription)),
             description: "The relationship explorer: actors (states, agencies, officials, treaties, resolutions, ...) and the relationships between them, each backed by verbatim quotes from source documents.");
     }
 
@@ -126,5 +129,16 @@ public static class ActorSchema
         yield return IngestDocumentInput.Create();
         yield return ReviewProposalsPayloadObject.Create();
         yield return EditProposalInput.Create();
+    }
+
+    /// <summary>The subscription root and its event types (Schema/Subscription), listed after the others.</summary>
+    private static IEnumerable<NamedType> SubscriptionTypes(ObjectType subscription)
+    {
+        yield return subscription;
+        yield return RelationshipChangedEventObject.Create();
+        yield return SubscriptionEnums.RelationshipChangeEnum();
+        yield return DocumentIngestedEventObject.Create();
+        yield return ProposalsChangedEventObject.Create();
+        yield return SubscriptionEnums.ProposalsChangeEnum();
     }
 }

@@ -11,7 +11,7 @@ namespace Graph.Api.Telemetry;
 /// <c>graph.store.duration</c> by operation and outcome. The composition wraps the store only when telemetry is on, so
 /// with it off the store is called directly.
 /// </summary>
-public sealed class InstrumentedGraphStore(IGraphStore inner) : IGraphStore
+public sealed class InstrumentedGraphStore(IGraphStore inner) : IGraphStore, IGraphStoreDecorator
 {
     /// <summary>The name of the store layer's <see cref="ActivitySource"/> and <see cref="Meter"/>.</summary>
     public const string SourceName = "Graph.Storage";

@@ -40,6 +40,12 @@ public sealed class ExecutionArgs
     /// <summary>Cancels execution (client gone).</summary>
     public CancellationToken CancellationToken { get; init; }
 
+    /// <summary>
+    /// For a subscription: ends its response stream (the client went away). Unset, <see cref="CancellationToken"/> does,
+    /// which under a request deadline would end the stream when the deadline passes.
+    /// </summary>
+    public CancellationToken SubscriptionCancellationToken { get; init; }
+
     /// <summary>Stops execution after this long; the response then carries a TIMEOUT error. Null: no limit.</summary>
     public TimeSpan? Timeout { get; init; }
 

@@ -22,6 +22,12 @@ public sealed class ExecutionResult
     /// <summary>Extra response entries (e.g. tracing); created on demand.</summary>
     public IDictionary<string, object?>? Extensions { get; set; }
 
+    /// <summary>
+    /// For a subscription that started: its response stream, one result per event (the result itself then has no data
+    /// and no errors). The receiver enumerates or disposes it.
+    /// </summary>
+    public ResponseStream? Stream { get; init; }
+
     /// <summary>A result for a request that failed before execution (no "data" entry).</summary>
     public static ExecutionResult FromErrors(IReadOnlyList<GraphQLError> errors) => new() { Errors = errors, IsDataPresent = false };
 

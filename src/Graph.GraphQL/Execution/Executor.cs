@@ -6,7 +6,7 @@ namespace Graph.GraphQL.Execution;
 
 /// <summary>
 /// Executes an operation of a validated document (spec 6): picks the operation, coerces variables, runs the root
-/// selection set (concurrently for queries, serially for mutations) and returns data and errors.
+/// selection set (concurrently for queries, serially for mutations; for subscriptions a response stream) and returns data and errors.
 /// </summary>
 public static class Executor
 {
@@ -102,7 +102,8 @@ public static class Executor
 
         if (operation.Operation == OperationType.Subscription)
         {
-            return ExecutionResult.FromError(new GraphQLError("Subscriptions are not supported by this executor; send queries and mutations.", [operation]));
+            // Subscribe (6.2.3): the result carries the response stream, which outlives this call and the request's deadline.
+            return await Subscribe.SubscribeAsync(args, operation, fragments, variables, rootType, args.CancellationToken).ConfigureAwait(false);
         }
 
         // A deadline set by the caller (the pipeline's, which already cancels args.CancellationToken) needs no timer here.

@@ -21,6 +21,7 @@ public sealed class ExecuteStep : IRequestStep
             UserContext = context.UserContext,
             Services = context.Services,
             CancellationToken = context.CancellationToken,
+            SubscriptionCancellationToken = context.ClientCancellationToken,
             DeadlineToken = context.DeadlineToken,
             Timeout = context.Options.Timeout,
             ExposeExceptionMessages = context.Options.ExposeExceptionMessages,

@@ -18,6 +18,12 @@ public sealed class GraphQLRequest
     /// <summary>Request extensions (e.g. persisted query hashes), passed through for the host.</summary>
     public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
 
+    /// <summary>
+    /// The id of a persisted (trusted) document the request names instead of, or beside, its text; the host looks it up
+    /// and fills <see cref="Query"/> before the pipeline runs.
+    /// </summary>
+    public string? DocumentId { get; init; }
+
     /// <summary>The operation types this request may run (e.g. queries only for an HTTP GET); others are refused.</summary>
     public AllowedOperations AllowedOperations { get; init; } = AllowedOperations.All;
 

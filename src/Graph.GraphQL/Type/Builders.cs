@@ -202,6 +202,14 @@ public sealed class FieldBuilder
         return this;
     }
 
+    /// <summary>Sets the subscribe resolver of a subscription root field: it returns the field's source event stream.</summary>
+    public FieldBuilder Subscribe(SubscribeResolver subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        _field.Subscriber = subscriber;
+        return this;
+    }
+
     /// <summary>
     /// Sets a synchronous resolver that reads only the parent value (no arguments, no context): the executor calls it
     /// on its fast path, as it reads default fields, which matters for fields resolved thousands of times per response.

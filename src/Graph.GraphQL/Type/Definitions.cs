@@ -32,6 +32,12 @@ public sealed class FieldDefinition
     public FieldResolver? Resolver { get; internal set; }
 
     /// <summary>
+    /// For a field of the subscription root: creates the source event stream (spec 6.2.3.1, ResolveFieldEventStream);
+    /// each event is then executed as the selection set with the event as root value. Null for every other field.
+    /// </summary>
+    public SubscribeResolver? Subscriber { get; internal set; }
+
+    /// <summary>
     /// Set when the resolver reads only the parent value (<see cref="FieldBuilder.ResolveFromSource"/>): the executor
     /// calls it directly, without a resolver context, the way it reads default fields.
     /// </summary>

@@ -178,6 +178,13 @@ public sealed class FieldBuilder<T>
         return this;
     }
 
+    /// <summary>Sets the subscribe resolver of a subscription root field (its source event stream).</summary>
+    public FieldBuilder<T> Subscribe(SubscribeResolver subscriber)
+    {
+        _field.Subscribe(subscriber);
+        return this;
+    }
+
     /// <summary>Resolves asynchronously from the parent and the context.</summary>
     public FieldBuilder<T> Resolve(FieldResolver<T> resolve)
     {

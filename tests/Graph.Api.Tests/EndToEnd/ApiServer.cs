@@ -47,6 +47,9 @@ public class ApiServer : IAsyncLifetime
     /// <summary>The server's base address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running server's services (the event bus, for counting live subscriptions).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>The repository's root folder (holding Graph.sln).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
@@ -69,6 +72,7 @@ public class ApiServer : IAsyncLifetime
             settings["Graph:Api:Key"] = _key;
         }
 
+        Configure(settings, _folder);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<IGraphStore>(Store);
         builder.Services.AddGraphApi(builder.Configuration);
@@ -78,6 +82,11 @@ public class ApiServer : IAsyncLifetime
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         Client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>Lets a derived server add settings (files it needs go in <paramref name="folder"/>, removed afterwards).</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings, string folder)
+    {
     }
 
     public async ValueTask DisposeAsync()

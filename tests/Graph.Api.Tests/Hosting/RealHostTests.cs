@@ -83,6 +83,8 @@ public sealed class RealHostTests : IDisposable
         { "--Graph:Api:CorsOrigins:0=example.org/app", "Graph:Api:CorsOrigins:0", "use '*' or a scheme and host" },
         { "--Graph:Ingest:AutoAcceptAbove=1.5", "Graph:Ingest:AutoAcceptAbove", "must be between 0 and 1 (got 1.5)" },
         { "--Graph:Api:TimeoutSeconds=0", "Graph:Api:TimeoutSeconds", "must be between 1 and 600 (got 0)" },
+        { "--Graph:Api:MaxSubscriptionsPerConnection=0", "Graph:Api:MaxSubscriptionsPerConnection", "must be between 1 and 1000 (got 0)" },
+        { "--Graph:Api:TrustedDocuments=/no/such/folder/persisted-documents.json", "Graph:Api:TrustedDocuments", "'/no/such/folder/persisted-documents.json' does not exist" },
     };
 
     [Theory]
