@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Graph.Api.Telemetry;
 using Graph.GraphQL.Pipeline;
@@ -102,6 +103,29 @@ public sealed partial class TelemetryTests
         Assert.IsNotType<InstrumentedGraphStore>(host.RegisteredStore);
         using var response = await host.Client.GetAsync("metrics", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>
+    /// Telemetry wraps the store, the event bus wraps that: ingestion and review must still find the store that keeps
+    /// documents and proposals under both layers.
+    /// </summary>
+    [Fact]
+    public async Task With_telemetry_on_a_document_is_ingested_through_the_instrumented_store_and_the_event_bus()
+    {
+        await using var host = await TelemetryHost.StartAsync(new Dictionary<string, string?>(s_prometheusOn) { ["Graph:Api:Key"] = Graph.Api.Tests.EndToEnd.ApiServer.Key });
+        var body = JsonSerializer.Serialize(new
+        {
+            query = "mutation($text: String!) { ingestDocument(input: {text: $text, title: \"Telemetry and ingestion\"}) { proposalCount } }",
+            variables = new { text = "Estonia and Finland signed a border agreement on Monday, the Estonian foreign ministry said.\n" },
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Graph.Api.Tests.EndToEnd.ApiServer.Key);
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("\"errors\"", text, StringComparison.Ordinal);
+        Assert.True(JsonNode.Parse(text)!["data"]!["ingestDocument"]!["proposalCount"]!.GetValue<int>() > 0, text);
     }
 
     private static async Task PostAsync(TelemetryHost host, string query)
