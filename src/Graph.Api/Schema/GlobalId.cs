@@ -5,6 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Graph.Core.Errors;
 using Graph.Core.Model;
+using Graph.Core.Store;
 using Graph.Core.Ontology;
 
 namespace Graph.Api.Schema;
@@ -23,6 +24,12 @@ public readonly record struct GlobalId(string TypeName, string Key)
 
     /// <summary>The type name used for evidence.</summary>
     public const string EvidenceType = "Evidence";
+
+    /// <summary>The type name used for quantity conflicts.</summary>
+    public const string QuantityConflictType = "QuantityConflict";
+
+    /// <summary>The type name used for one claim of a quantity conflict.</summary>
+    public const string QuantityClaimType = "QuantityClaim";
 
     /// <summary>Most actor ids kept encoded; past it the memo starts over (ids are cheap to encode again).</summary>
     private const int MaxMemoizedActors = 100_000;
@@ -50,7 +57,18 @@ public readonly record struct GlobalId(string TypeName, string Key)
     /// document id is length-prefixed so that no character of either id can be mistaken for a separator.
     /// </summary>
     public static string ForEvidence(Evidence evidence, Relationship edge) =>
-        new GlobalId(EvidenceType, $"{evidence.Start}/{evidence.End}/{evidence.DocumentId.Value.Length}/{evidence.DocumentId.Value}{edge.Id}").Encode();
+        new GlobalId(EvidenceType, EvidenceKey(evidence, edge)).Encode();
+
+    /// <summary>The global id of a quantity conflict: the quantity (<c>count</c>, <c>amount</c>) and the edge it is on.</summary>
+    public static string ForQuantityConflict(QuantityConflict conflict) =>
+        new GlobalId(QuantityConflictType, $"{conflict.Quantity}/{conflict.Relationship.Id}").Encode();
+
+    /// <summary>The global id of one claim of a conflict: the quantity, then the key of the evidence that states it.</summary>
+    public static string ForQuantityClaim(string quantity, Evidence evidence, Relationship edge) =>
+        new GlobalId(QuantityClaimType, $"{quantity}/{EvidenceKey(evidence, edge)}").Encode();
+
+    private static string EvidenceKey(Evidence evidence, Relationship edge) =>
+        $"{evidence.Start}/{evidence.End}/{evidence.DocumentId.Value.Length}/{evidence.DocumentId.Value}{edge.Id}";
 
     /// <summary>The parts of an evidence key made by <see cref="ForEvidence"/>, or false when it is not one.</summary>
     public static bool TryParseEvidenceKey(string key, out int start, out int end, out string documentId, out string relationshipId)

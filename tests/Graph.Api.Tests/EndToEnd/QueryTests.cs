@@ -120,12 +120,12 @@ public sealed class TraversalAndReportTests(ApiServer server) : IClassFixture<Ap
     [Fact]
     public async Task Conflicts_show_both_figures_for_worker_arrivals_with_their_evidence()
     {
-        var response = (await server.PostAsync("{ conflicts { totalCount nodes { quantity relationship { type from { name } to { name } } claims { display value min max evidence { quote document { documentId } } } } } }")).AssertOk();
+        var response = (await server.PostAsync("{ conflicts { totalCount nodes { quantity relationship { type from { name } to { name } } claims { display value min max statedIn { quote document { documentId } } } } } }")).AssertOk();
         var conflicts = response.Data!["conflicts"]!["nodes"]!.AsArray();
         Assert.NotEmpty(conflicts);
         var claims = conflicts.SelectMany(c => c!["claims"]!.AsArray()).ToList();
         Assert.Contains(claims, c => (double?)c!["value"] == 13221);
-        Assert.All(claims, c => Assert.False(string.IsNullOrEmpty((string?)c!["evidence"]!["quote"])));
+        Assert.All(claims, c => Assert.False(string.IsNullOrEmpty((string?)c!["statedIn"]!["quote"])));
     }
 
     [Fact]

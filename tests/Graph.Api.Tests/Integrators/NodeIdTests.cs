@@ -50,4 +50,34 @@ public sealed class NodeIdTests(ApiServer server) : IClassFixture<ApiServer>
             Assert.Equal((string?)item["documentId"], (string?)node["documentId"]);
         }
     }
+
+    [Fact]
+    public async Task Quantity_conflicts_and_their_claims_have_global_ids_that_node_refetches()
+    {
+        var listed = (await server.PostAsync("{ conflicts { nodes { id quantity claims { id display statedIn { quote } } } } }")).AssertOk();
+        var conflicts = listed.Data!["conflicts"]!["nodes"]!.AsArray();
+        Assert.NotEmpty(conflicts);
+        Assert.Equal(conflicts.Count, conflicts.Select(c => (string?)c!["id"]).Distinct().Count());
+        foreach (var conflict in conflicts)
+        {
+            var again = (await server.PostAsync(
+                "query($id: ID!) { node(id: $id) { id ... on QuantityConflict { quantity claims { display } } } }",
+                new { id = (string?)conflict!["id"] })).AssertOk();
+            Assert.Equal((string?)conflict["id"], (string?)again.Data!["node"]!["id"]);
+            Assert.Equal((string?)conflict["quantity"], (string?)again.Data!["node"]!["quantity"]);
+            Assert.Equal(conflict["claims"]!.AsArray().Count, again.Data!["node"]!["claims"]!.AsArray().Count);
+
+            foreach (var claim in conflict["claims"]!.AsArray())
+            {
+                var one = (await server.PostAsync(
+                    "query($id: ID!) { node(id: $id) { id ... on QuantityClaim { display statedIn { quote } } } }",
+                    new { id = (string?)claim!["id"] })).AssertOk();
+                Assert.Equal((string?)claim["display"], (string?)one.Data!["node"]!["display"]);
+                Assert.Equal((string?)claim["statedIn"]!["quote"], (string?)one.Data!["node"]!["statedIn"]!["quote"]);
+            }
+        }
+
+        var forged = await server.PostAsync("query($id: ID!) { node(id: $id) { id } }", new { id = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("QuantityConflict:height/x")) });
+        Assert.Equal("BAD_USER_INPUT", forged.Code);
+    }
 }

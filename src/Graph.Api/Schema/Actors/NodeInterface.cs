@@ -13,13 +13,15 @@ internal static class NodeInterface
         .Field("id", Scalars.ID.NonNull(), f => f.Description("Opaque global id (base64 of `Type:key`). Stable across requests; use it with `node`/`nodes`."))
         .ResolveType(TypeNameOf));
 
-    /// <summary>The object type of a node value: an actor's kind type, <c>Relationship</c> or <c>Document</c>.</summary>
+    /// <summary>The object type of a node value: an actor's kind type, a relationship, document, evidence, conflict or claim.</summary>
     public static object? TypeNameOf(object value) => value switch
     {
         Actor actor => ActorKindObjects.TypeNameOf(actor.Kind),
         RelationshipView => "Relationship",
         Document => "Document",
         EvidenceView => "Evidence",
+        Graph.Core.Store.QuantityConflict => "QuantityConflict",
+        QuantityClaimView => "QuantityClaim",
         _ => null,
     };
 }

@@ -2,6 +2,7 @@ using Graph.Api.Schema.Relationships;
 using Graph.Core.Errors;
 using Graph.Core.Model;
 using Graph.Core.Ontology;
+using Graph.Core.Store;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Type;
 
@@ -54,9 +55,13 @@ internal static class NodeField
             var edge = await store.GetRelationshipAsync(Args.ParseRelationshipId(relationshipId, argument), c.CancellationToken).ConfigureAwait(false);
             found = edge?.Evidence.FirstOrDefault(e => e.Start == start && e.End == end && e.DocumentId.Value == documentId) is { } evidence ? new EvidenceView(evidence, edge) : null;
         }
+        else if (global.TypeName is GlobalId.QuantityConflictType or GlobalId.QuantityClaimType)
+        {
+            found = await QuantityNodeAsync(store, global, id, argument, c.CancellationToken).ConfigureAwait(false);
+        }
         else
         {
-            throw new InvalidArgumentException(argument, $"{argument} '{id}' names a type '{global.TypeName}' that has no global ids; ids come from Actor, Relationship, Document and Evidence objects.");
+            throw new InvalidArgumentException(argument, $"{argument} '{id}' names a type '{global.TypeName}' that has no global ids; ids come from Actor, Relationship, Document, Evidence, QuantityConflict and QuantityClaim objects.");
         }
 
         if (found is null && throwWhenMissing)
@@ -65,5 +70,34 @@ internal static class NodeField
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A conflict or one of its claims, found again by computing the conflicts of the edge its id names: a conflict is
+    /// derived from evidence, not stored, so it exists as long as its sources still disagree.
+    /// </summary>
+    private static async Task<object?> QuantityNodeAsync(IGraphStore store, GlobalId global, string id, string argument, CancellationToken cancellationToken)
+    {
+        var slash = global.Key.IndexOf('/', StringComparison.Ordinal);
+        var quantity = slash > 0 ? global.Key[..slash] : "";
+        var rest = slash > 0 ? global.Key[(slash + 1)..] : "";
+        var isClaim = global.TypeName == GlobalId.QuantityClaimType;
+        int start = 0, end = 0;
+        var documentId = "";
+        var relationshipId = rest;
+        if (quantity is not ("count" or "amount") || (isClaim && !GlobalId.TryParseEvidenceKey(rest, out start, out end, out documentId, out relationshipId)))
+        {
+            throw new InvalidArgumentException(argument, $"Malformed id '{id}' for {argument}: it names {global.TypeName} but its key is not one this server issued. Pass the object's `id` unchanged.");
+        }
+
+        var edge = await store.GetRelationshipAsync(Args.ParseRelationshipId(relationshipId, argument), cancellationToken).ConfigureAwait(false);
+        var conflict = edge is null ? null : QuantityConflicts.Find(edge).FirstOrDefault(q => q.Quantity == quantity);
+        if (conflict is null || !isClaim)
+        {
+            return conflict;
+        }
+
+        var claim = conflict.Claims.FirstOrDefault(q => q.Evidence.Start == start && q.Evidence.End == end && q.Evidence.DocumentId.Value == documentId);
+        return claim is null ? null : new QuantityClaimView(claim, conflict.Relationship, quantity);
     }
 }

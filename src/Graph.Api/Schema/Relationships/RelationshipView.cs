@@ -17,4 +17,4 @@ public sealed record RelationshipView(Relationship Edge, ActorId? Perspective = 
 public sealed record EvidenceView(Evidence Evidence, Relationship Edge);
 
 /// <summary>One claim of a conflict and the edge it is on.</summary>
-internal sealed record QuantityClaimView(QuantityClaim Claim, Relationship Edge);
+internal sealed record QuantityClaimView(QuantityClaim Claim, Relationship Edge, string Quantity);
