@@ -9,6 +9,7 @@ public abstract class ComplexType : NamedType
     private readonly object _gate = new();
     private Action? _configure;
     private volatile bool _configured;
+    private bool _configuring;
     private readonly List<FieldDefinition> _fields = [];
     private readonly Dictionary<string, FieldDefinition> _fieldsByName = new(StringComparer.Ordinal);
     private readonly List<NamedType> _interfaces = [];
@@ -99,18 +100,28 @@ public abstract class ComplexType : NamedType
             return;
         }
 
+        // Other threads wait on the gate until the fields are all there (two schemas built at once share the
+        // introspection types); the configuring thread, re-entering the gate while its configuration reads its own
+        // fields, returns at once instead of recursing.
         lock (_gate)
         {
-            if (_configured)
+            if (_configured || _configuring)
             {
                 return;
             }
 
-            // Mark first so that a configuration reading its own fields does not recurse.
-            _configured = true;
-            var configure = _configure;
-            _configure = null;
-            configure?.Invoke();
+            _configuring = true;
+            try
+            {
+                var configure = _configure;
+                _configure = null;
+                configure?.Invoke();
+            }
+            finally
+            {
+                _configuring = false;
+                _configured = true;
+            }
         }
     }
 

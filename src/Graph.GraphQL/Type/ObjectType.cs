@@ -89,7 +89,10 @@ public sealed class InterfaceType : ComplexType
 public sealed class UnionType : NamedType
 {
     private readonly List<NamedType> _types = [];
+    private readonly object _gate = new();
     private Action? _configure;
+    private volatile bool _configured;
+    private bool _configuring;
     private ObjectType[]? _objectTypes;
 
     /// <summary>Declares a union; <paramref name="configure"/> runs on first use.</summary>
@@ -165,8 +168,32 @@ public sealed class UnionType : NamedType
 
     internal void EnsureConfigured()
     {
-        var configure = Interlocked.Exchange(ref _configure, null);
-        configure?.Invoke();
+        // As ComplexType's: another thread waits until the members are all there, the configuring one does not recurse.
+        if (_configured)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_configured || _configuring)
+            {
+                return;
+            }
+
+            _configuring = true;
+            try
+            {
+                var configure = _configure;
+                _configure = null;
+                configure?.Invoke();
+            }
+            finally
+            {
+                _configuring = false;
+                _configured = true;
+            }
+        }
     }
 }
 
