@@ -6,10 +6,7 @@ namespace Graph.GraphQL.Type;
 /// </summary>
 public abstract class ComplexType : NamedType
 {
-    private readonly object _gate = new();
-    private Action? _configure;
-    private volatile bool _configured;
-    private bool _configuring;
+    private readonly LazyConfiguration _configuration = new();
     private readonly List<FieldDefinition> _fields = [];
     private readonly Dictionary<string, FieldDefinition> _fieldsByName = new(StringComparer.Ordinal);
     private readonly List<NamedType> _interfaces = [];
@@ -91,39 +88,9 @@ public abstract class ComplexType : NamedType
         return false;
     }
 
-    private protected void SetConfiguration(Action configure) => _configure = configure;
+    private protected void SetConfiguration(Action configure) => _configuration.Set(configure);
 
-    internal void EnsureConfigured()
-    {
-        if (_configured)
-        {
-            return;
-        }
-
-        // Other threads wait on the gate until the fields are all there (two schemas built at once share the
-        // introspection types); the configuring thread, re-entering the gate while its configuration reads its own
-        // fields, returns at once instead of recursing.
-        lock (_gate)
-        {
-            if (_configured || _configuring)
-            {
-                return;
-            }
-
-            _configuring = true;
-            try
-            {
-                var configure = _configure;
-                _configure = null;
-                configure?.Invoke();
-            }
-            finally
-            {
-                _configuring = false;
-                _configured = true;
-            }
-        }
-    }
+    internal void EnsureConfigured() => _configuration.Ensure();
 
     internal void AddField(FieldDefinition field)
     {

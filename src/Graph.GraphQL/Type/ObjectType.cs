@@ -89,10 +89,7 @@ public sealed class InterfaceType : ComplexType
 public sealed class UnionType : NamedType
 {
     private readonly List<NamedType> _types = [];
-    private readonly object _gate = new();
-    private Action? _configure;
-    private volatile bool _configured;
-    private bool _configuring;
+    private readonly LazyConfiguration _configuration = new();
     private ObjectType[]? _objectTypes;
 
     /// <summary>Declares a union; <paramref name="configure"/> runs on first use.</summary>
@@ -101,7 +98,7 @@ public sealed class UnionType : NamedType
     {
         if (configure is not null)
         {
-            _configure = () => configure(new UnionTypeBuilder(this));
+            _configuration.Set(() => configure(new UnionTypeBuilder(this)));
         }
     }
 
@@ -166,35 +163,7 @@ public sealed class UnionType : NamedType
         _objectTypes = null;
     }
 
-    internal void EnsureConfigured()
-    {
-        // As ComplexType's: another thread waits until the members are all there, the configuring one does not recurse.
-        if (_configured)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (_configured || _configuring)
-            {
-                return;
-            }
-
-            _configuring = true;
-            try
-            {
-                var configure = _configure;
-                _configure = null;
-                configure?.Invoke();
-            }
-            finally
-            {
-                _configuring = false;
-                _configured = true;
-            }
-        }
-    }
+    internal void EnsureConfigured() => _configuration.Ensure();
 }
 
 /// <summary>Resolves the runtime object type of a value of an abstract type: returns an <see cref="ObjectType"/>, a type name, or null.</summary>
