@@ -58,32 +58,7 @@ public sealed partial class EmbeddedGraphStore
     public Task<UpsertResult> ImportAsync(GraphSnapshot snapshot, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return WriteAsync(batch =>
-        {
-            foreach (var actor in snapshot.Actors)
-            {
-                batch.StageActor(actor);
-            }
-
-            foreach (var document in snapshot.Documents)
-            {
-                batch.StageDocument(document);
-            }
-
-            var done = 0;
-            var total = snapshot.Relationships.Count;
-            foreach (var relationship in snapshot.Relationships)
-            {
-                batch.StageEdge(relationship);
-                if (progress is not null && (++done % _options.ProgressInterval == 0 || done == total))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    progress.Report(new ImportProgress("validating", done, total));
-                }
-            }
-
-            return batch.DropUnchanged();
-        }, progress, cancellationToken);
+        return WriteAsync(batch => batch.StageSnapshot(snapshot, progress, _options.ProgressInterval, cancellationToken), progress, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -69,7 +69,7 @@ public static class StoreProfile
             Timed("WriteBatch.StageDocument", () => snapshot.Documents.ToList().ForEach(stageDocument));
             Timed("WriteBatch.StageEdge (validate + merge)", () => snapshot.Relationships.ToList().ForEach(stageEdge));
             Timed("WriteBatch.DropUnchanged", () => Method(batchType, "DropUnchanged").Invoke(batch, null));
-            Timed("SqliteWriter.Write (rows + commit)", () => write.Invoke(null, [connection, batch, null, int.MaxValue, CancellationToken.None]));
+            Timed("SqliteWriter.Write (rows + commit)", () => write.Invoke(null, [connection, batch, null, int.MaxValue, CancellationToken.None, true]));
             Timed("WriteBatch.ApplyTo (index update)", () => Method(batchType, "ApplyTo").Invoke(batch, [index]));
             foreach (var edge in snapshot.Relationships)
             {
@@ -200,7 +200,7 @@ public static class StoreProfile
             var total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             var seq = seqOf(centre);
             start = Stopwatch.GetTimestamp();
-            search.Invoke(null, [index, seq, workload.Depth, filter, workload.NodeLimit]);
+            search.Invoke(null, [index, seq, workload.Depth, filter, workload.NodeLimit, NeighbourhoodRequest.DefaultEdgesPerActor, NeighbourhoodRequest.DefaultEdgeLimit]);
             var searchMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             var scanned = subgraph.Nodes.Where(n => n.Depth < workload.Depth).Sum(n => (long)adjacencyCount[seqOf(n.Actor.Id)]);
             if (i >= 50)

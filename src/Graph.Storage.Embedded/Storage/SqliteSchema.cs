@@ -21,7 +21,8 @@ internal static class SqliteSchema
     /// <summary>Marks the file as ours (<c>PRAGMA application_id</c>, "GRPH").</summary>
     public const int ApplicationId = 0x47525048;
 
-    private const string CreateTables = """
+    // The graph's tables (version 1). Secondary indexes are kept apart so a bulk load can build them once, at the end.
+    private const string GraphTables = """
         CREATE TABLE actors (
             seq INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
@@ -37,7 +38,6 @@ internal static class SqliteSchema
             folded TEXT NOT NULL,
             PRIMARY KEY (actor_seq, ord)
         ) WITHOUT ROWID;
-        CREATE INDEX aliases_folded ON aliases(folded);
         CREATE TABLE documents (
             seq INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
@@ -54,10 +54,8 @@ internal static class SqliteSchema
             from_seq INTEGER NOT NULL REFERENCES actors(seq),
             to_seq INTEGER NOT NULL REFERENCES actors(seq),
             qualifier TEXT NOT NULL,
-            attributes TEXT,
-            UNIQUE (type, from_seq, to_seq, qualifier)
+            attributes TEXT
         );
-        CREATE INDEX relationships_to ON relationships(to_seq);
         CREATE TABLE evidence (
             rel_seq INTEGER NOT NULL REFERENCES relationships(seq),
             ord INTEGER NOT NULL,
@@ -72,12 +70,20 @@ internal static class SqliteSchema
             attributes TEXT,
             PRIMARY KEY (rel_seq, ord)
         );
+        """;
+
+    // One edge per key: files before the bulk loader declared this as a UNIQUE constraint in the table, which SQLite
+    // keeps as the same kind of index, so both shapes behave alike.
+    private const string GraphIndexes = """
+        CREATE UNIQUE INDEX relationships_key ON relationships(type, from_seq, to_seq, qualifier);
+        CREATE INDEX aliases_folded ON aliases(folded);
+        CREATE INDEX relationships_to ON relationships(to_seq);
         CREATE INDEX evidence_document ON evidence(doc_seq);
         CREATE INDEX evidence_attributed ON evidence(attributed_seq) WHERE attributed_seq IS NOT NULL;
         """;
 
     // Version 2: what ingestion keeps beside the graph. Run on new files and, as the migration, on version 1 files.
-    private const string CreateIngestionTables = """
+    private const string IngestionTables = """
         CREATE TABLE ingested_documents (
             document_id TEXT PRIMARY KEY REFERENCES documents(id),
             format TEXT NOT NULL,
@@ -88,8 +94,6 @@ internal static class SqliteSchema
             previous_id TEXT REFERENCES documents(id),
             ingested_at TEXT NOT NULL
         );
-        CREATE INDEX documents_url ON documents(url) WHERE url IS NOT NULL;
-        CREATE INDEX documents_hash ON documents(content_hash);
         CREATE TABLE proposals (
             id TEXT PRIMARY KEY,
             original_id TEXT NOT NULL,
@@ -104,8 +108,17 @@ internal static class SqliteSchema
             note TEXT,
             edited INTEGER NOT NULL DEFAULT 0
         );
+        """;
+
+    private const string IngestionIndexes = """
+        CREATE INDEX documents_url ON documents(url) WHERE url IS NOT NULL;
+        CREATE INDEX documents_hash ON documents(content_hash);
         CREATE INDEX proposals_document ON proposals(document_id, start);
         CREATE INDEX proposals_rule ON proposals(rule, status);
+        """;
+
+    // The full-text index over document texts and evidence quotes, filled from the rows already stored.
+    private const string TextIndex = """
         CREATE VIRTUAL TABLE text_index USING fts5(text, doc_seq UNINDEXED, start UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
         INSERT INTO text_index(rowid, text, doc_seq, start) SELECT -seq, text, seq, NULL FROM documents;
         INSERT INTO text_index(rowid, text, doc_seq, start) SELECT (rel_seq << 20) + ord, quote, doc_seq, start FROM evidence;
@@ -124,10 +137,8 @@ internal static class SqliteSchema
         if (version == 0 && application == 0 && tables == 0)
         {
             using var transaction = connection.BeginTransaction();
-            Execute(connection, CreateTables, transaction);
-            Execute(connection, CreateIngestionTables, transaction);
-            Execute(connection, $"PRAGMA application_id={ApplicationId};", transaction);
-            Execute(connection, $"PRAGMA user_version={Version};", transaction);
+            Execute(connection, GraphTables + IngestionTables, transaction);
+            FinishNewFile(connection, transaction);
             transaction.Commit();
             return;
         }
@@ -141,7 +152,7 @@ internal static class SqliteSchema
         {
             // Migration 1 -> 2: add ingestion's tables and index the texts and quotes already stored, in one transaction.
             using var transaction = connection.BeginTransaction();
-            Execute(connection, CreateIngestionTables, transaction);
+            Execute(connection, IngestionTables + IngestionIndexes + TextIndex, transaction);
             Execute(connection, $"PRAGMA user_version={Version};", transaction);
             transaction.Commit();
             return;
@@ -151,6 +162,26 @@ internal static class SqliteSchema
         {
             throw new StoreFileException(path, $"'{path}' has graph schema version {version}, but this build reads version {Version}. Export it with the build that wrote it and import it here, or choose another path.");
         }
+    }
+
+    /// <summary>
+    /// Creates the tables of a new file without their secondary indexes or full-text index, for a bulk load that
+    /// writes every row first and then calls <see cref="FinishNewFile"/>. The file is not marked as a graph store yet:
+    /// a load that stops half way leaves a file no store opens as its own.
+    /// </summary>
+    public static void CreateTablesForBulkLoad(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, GraphTables + IngestionTables, transaction);
+        transaction.Commit();
+    }
+
+    /// <summary>Builds the secondary indexes and the full-text index over the rows present, and marks the file as ours.</summary>
+    public static void FinishNewFile(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        Execute(connection, GraphIndexes + IngestionIndexes + TextIndex, transaction);
+        Execute(connection, $"PRAGMA application_id={ApplicationId};", transaction);
+        Execute(connection, $"PRAGMA user_version={Version};", transaction);
     }
 
     private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)

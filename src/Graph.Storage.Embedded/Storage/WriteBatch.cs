@@ -140,6 +140,34 @@ internal sealed class WriteBatch(GraphIndex index)
         _documents[document.Id] = (current is null ? _nextDocumentSeq++ : DocumentSeq(document.Id), document);
     }
 
+    /// <summary>Stages a whole snapshot (actors, documents, then relationships) and says what it creates and updates.</summary>
+    public UpsertResult StageSnapshot(GraphSnapshot snapshot, IProgress<ImportProgress>? progress, int interval, CancellationToken cancellationToken)
+    {
+        foreach (var actor in snapshot.Actors)
+        {
+            StageActor(actor);
+        }
+
+        foreach (var document in snapshot.Documents)
+        {
+            StageDocument(document);
+        }
+
+        var done = 0;
+        var total = snapshot.Relationships.Count;
+        foreach (var relationship in snapshot.Relationships)
+        {
+            StageEdge(relationship);
+            if (progress is not null && (++done % interval == 0 || done == total))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress.Report(new ImportProgress("validating", done, total));
+            }
+        }
+
+        return DropUnchanged();
+    }
+
     /// <summary>Stages an edge: validated, then merged into the edge with its key if there is one.</summary>
     public void StageEdge(Relationship relationship)
     {

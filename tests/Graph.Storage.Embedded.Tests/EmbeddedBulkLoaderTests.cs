@@ -1,0 +1,158 @@
+using Graph.Core.Errors;
+using Graph.Core.Model;
+using Graph.Core.Ontology;
+using Graph.Core.Store;
+using Graph.Ingest.Knowledge;
+using Graph.Storage.Embedded;
+using Graph.Storage.Embedded.Bulk;
+using Graph.Storage.Tests.Contract;
+using static Graph.Storage.Tests.Contract.GraphBuilder;
+
+namespace Graph.Storage.Tests.Embedded;
+
+/// <summary>
+/// A bulk load writes the same store an import would (same validation, same merging, same rows, indexes and text
+/// index), and never leaves half a file at the target.
+/// </summary>
+public sealed class EmbeddedBulkLoaderTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _folder.Dispose();
+
+    private Task<EmbeddedGraphStore> OpenAsync(string path) =>
+        EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }, null, Ct);
+
+    /// <summary>The seed graph, a random graph split in three, and the random graph's first part again (every key repeated: merges).</summary>
+    private static List<GraphSnapshot> Batches()
+    {
+        var random = RandomGraph.Build(7, 40, 150);
+        var third = random.Relationships.Count / 3;
+        return
+        [
+            KnowledgeFile.Load(TestFiles.SeedKnowledge),
+            random with { Relationships = [.. random.Relationships.Take(third)] },
+            GraphSnapshot.Empty with { Relationships = [.. random.Relationships.Skip(third).Take(third)] },
+            GraphSnapshot.Empty with { Relationships = [.. random.Relationships.Skip(2 * third)] },
+            GraphSnapshot.Empty with { Relationships = [.. random.Relationships.Take(third)] },
+        ];
+    }
+
+    [Fact]
+    public async Task A_bulk_load_gives_the_store_an_import_of_the_same_batches_gives()
+    {
+        var batches = Batches();
+        var imported = _folder.File("imported.db");
+        GraphSnapshot expected;
+        await using (var store = await OpenAsync(imported))
+        {
+            foreach (var batch in batches)
+            {
+                await store.ImportAsync(batch, null, Ct);
+            }
+
+            expected = await store.ExportAsync(Ct);
+        }
+
+        var loaded = _folder.File("loaded.db");
+        BulkLoadFigures figures;
+        await using (var loader = EmbeddedBulkLoader.Create(loaded))
+        {
+            foreach (var batch in batches)
+            {
+                loader.Add(batch, null, Ct);
+            }
+
+            Assert.False(File.Exists(loaded), "The target must not exist before the load completes.");
+            figures = await loader.CompleteAsync(null, Ct);
+        }
+
+        Assert.Equal(expected.Relationships.Count, figures.Relationships);
+        Assert.Equal(expected.Actors.Count, figures.Actors);
+        Assert.Equal(expected.Relationships.Sum(r => r.Evidence.Count), figures.Evidence);
+        Assert.Equal([Path.GetFileName(imported), Path.GetFileName(loaded)], Directory.GetFiles(_folder.Path).Select(Path.GetFileName).Where(f => f!.EndsWith(".db", StringComparison.Ordinal)).Order());
+        Assert.DoesNotContain(Directory.GetFiles(_folder.Path), f => f.Contains(".loading-", StringComparison.Ordinal));
+
+        await using var reopened = await OpenAsync(loaded);
+        SnapshotAssert.Equal(expected, await reopened.ExportAsync(Ct));
+
+        // The indexes and the text index were built at the end: lookups by alias, text search and a path all answer.
+        Assert.Equal(ActorId.Parse("state:north-korea"), (await reopened.ResolveActorAsync("DPRK", Ct))?.Id);
+        var quote = expected.Relationships.First(r => r.Evidence.Count > 0).Evidence[0].Quote;
+        var word = quote.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.All(char.IsLetter)).MaxBy(w => w.Length)!;
+        Assert.NotEmpty(await reopened.SearchTextAsync(word, 5, Ct));
+        Assert.NotEmpty(await reopened.SearchEvidenceAsync(word, 5, Ct));
+        var path = await reopened.FindPathsAsync(new PathRequest(ActorId.Parse("agency:national-intelligence-service"), ActorId.Parse("resolution:unsc-resolution-2397")), Ct);
+        Assert.Equal(2, Assert.Single(path.Paths).Length);
+
+        // And it takes ordinary writes afterwards, unique key included.
+        var more = await reopened.ImportAsync(batches[1], null, Ct);
+        Assert.Equal(0, more.Created);
+    }
+
+    [Fact]
+    public async Task A_refused_batch_writes_nothing_and_the_load_goes_on()
+    {
+        var (a, b) = (State("a"), State("b"));
+        var doc = Document("bulk");
+        var path = _folder.File("graph.db");
+        await using (var loader = EmbeddedBulkLoader.Create(path))
+        {
+            loader.Add(Snapshot([a, b], [doc], [Edge(RelationshipType.Supports, a, b, Quote(doc, 1))]), null, Ct);
+
+            // An edge to an actor nobody loaded, in a batch that also brings a new actor: none of it is written.
+            var stranger = State("stranger");
+            var refused = Snapshot([State("c")], [], [Edge(RelationshipType.Supports, a, stranger, Quote(doc, 2))]);
+            await Assert.ThrowsAnyAsync<GraphException>(() => Task.Run(() => loader.Add(refused, null, Ct), Ct));
+
+            loader.Add(Snapshot([], [], [Edge(RelationshipType.Sanctions, b, a, Quote(doc, 3))]), null, Ct);
+            await loader.CompleteAsync(null, Ct);
+        }
+
+        await using var store = await OpenAsync(path);
+        var export = await store.ExportAsync(Ct);
+        Assert.Equal(["state:a", "state:b"], export.Actors.Select(x => x.Id.Value).Order());
+        Assert.Equal(2, export.Relationships.Count);
+    }
+
+    [Fact]
+    public async Task A_load_that_is_not_completed_leaves_no_file()
+    {
+        var path = _folder.File("graph.db");
+        await using (var loader = EmbeddedBulkLoader.Create(path))
+        {
+            loader.Add(KnowledgeFile.Load(TestFiles.SeedKnowledge), null, Ct);
+        }
+
+        Assert.Empty(Directory.GetFiles(_folder.Path));
+    }
+
+    [Fact]
+    public async Task An_existing_file_is_refused_and_left_as_it_was()
+    {
+        var path = _folder.File("graph.db");
+        await using (var store = await OpenAsync(path))
+        {
+            await store.ImportAsync(KnowledgeFile.Load(TestFiles.SeedKnowledge), null, Ct);
+        }
+
+        var before = await File.ReadAllBytesAsync(path, Ct);
+        var error = Assert.Throws<StoreFileException>(() => EmbeddedBulkLoader.Create(path));
+        Assert.Contains("already exists", error.Message, StringComparison.Ordinal);
+        Assert.Contains("import into the existing store", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(path, Ct));
+    }
+
+    [Fact]
+    public async Task A_completed_load_takes_no_more_batches()
+    {
+        var path = _folder.File("graph.db");
+        await using var loader = EmbeddedBulkLoader.Create(path);
+        loader.Add(KnowledgeFile.Load(TestFiles.SeedKnowledge), null, Ct);
+        await loader.CompleteAsync(null, Ct);
+        var error = Assert.Throws<InvalidOperationException>(() => loader.Add(GraphSnapshot.Empty, null, Ct));
+        Assert.Contains("complete", error.Message, StringComparison.Ordinal);
+    }
+}
