@@ -150,8 +150,8 @@ internal static class SqliteWriter
 
     /// <summary>
     /// A prepared statement with positional parameters $p0, $p1, ..., bound and stepped through SQLite's own API: the
-    /// ADO.NET command looks every parameter up by name and builds a reader on each run, which cost more than the
-    /// insert itself when a write is hundreds of thousands of rows.
+    /// ADO.NET command looks every parameter up by name and builds a reader on each run, which took about a quarter of
+    /// the row-writing time of a 100k-relationship bulk load (2.7-3.0 s here against 3.6-4.6 s through ADO.NET).
     /// </summary>
     private sealed class Statement : IDisposable
     {
