@@ -1,3 +1,4 @@
+using System.Text;
 using Graph.Api.Schema;
 using Graph.Core.Model;
 using Graph.Core.Store;
@@ -84,22 +85,23 @@ public static class GraphExport
             case ExchangeFormat.Json:
                 return KnowledgeJsonWriter.Write(snapshot, path);
             case ExchangeFormat.Cypher:
-                File.WriteAllText(path, Cypher(snapshot, source));
+                using (var output = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16))
+                {
+                    WriteCypher(snapshot, source, output);
+                }
+
                 return [path];
             default:
                 throw new ArgumentOutOfRangeException(nameof(format));
         }
     }
 
-    /// <summary>The Cypher script: the seed script's statements (MERGE with literal values, checked by the Cypher linter) under an export header.</summary>
-    public static string Cypher(GraphSnapshot snapshot, string source)
-    {
-        var script = SeedCypherWriter.Write(CanonicalSnapshot.Of(snapshot), source);
-
-        // The writer's first two lines say how to regenerate the seed script; an export says where it came from instead.
-        var body = script[(script.IndexOf('\n', script.IndexOf('\n') + 1) + 1)..];
-        return $"// Exported from {source} by the graph explorer's export command. Run with: cypher-shell -f <this file>\n" + body;
-    }
+    /// <summary>
+    /// The Cypher script, streamed: the seed script's statements (MERGE with literal values, checked by the Cypher
+    /// linter) under a header that says where the export came from instead of how to regenerate the seed script.
+    /// </summary>
+    public static void WriteCypher(GraphSnapshot snapshot, string source, TextWriter output) =>
+        SeedCypherWriter.Write(CanonicalSnapshot.Of(snapshot), output, $"// Exported from {source} by the graph explorer's export command. Run with: cypher-shell -f <this file>\n");
 
     /// <summary>Reads a knowledge file (.json) or neo4j-admin CSV (a folder or its nodes.csv), checked.</summary>
     public static GraphSnapshot Read(string path)
