@@ -110,6 +110,11 @@ public static class ActorSchema
         yield return ActorDegreeObject.Create();
         yield return TextHitObject.Create();
         yield return RulePrecisionObject.Create();
+        foreach (var type in Exchange.ExportTypes.Create())
+        {
+            yield return type;
+        }
+
         yield return mutation;
         yield return UpsertActorPayloadObject.Create();
         yield return UpsertActorInput.Create();

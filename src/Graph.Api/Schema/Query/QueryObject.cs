@@ -28,5 +28,6 @@ internal static class QueryObject
         ProposalsField.Declare(t);
         TextSearchField.Declare(t);
         RulePrecisionField.Declare(t);
+        Exchange.ExportField.Declare(t);
     });
 }
