@@ -37,6 +37,9 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
     /// <summary>When the documents it holds were ingested (the fake's one ingestion record for all of them).</summary>
     public static readonly DateTimeOffset IngestedAt = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Ids the fake reports as stored beside the fixed graph's, for pruning to find.</summary>
+    public const string StaleEdgeId = "SUPPORTS:state:stale-a->state:stale-b", StaleDocumentId = "doc:stale-report", StaleActorId = "state:stale-a";
+
     public List<SentStatement> Statements { get; } = [];
 
     public List<string> Requests { get; } = [];
@@ -205,6 +208,22 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
             return Rows(["id"], _graph.Actors.Select(a => new object?[] { a.Id.Value }));
         }
 
+        // The ids pruning reads: the fixed graph's, and one more of each that no snapshot has, so a pruning sync deletes it.
+        if (c.Contains("AS storedEdgeId", StringComparison.Ordinal))
+        {
+            return Rows(["storedEdgeId"], _graph.Relationships.Select(e => e.Id).Append(StaleEdgeId).Select(id => new object?[] { id }));
+        }
+
+        if (c.Contains("AS storedDocumentId", StringComparison.Ordinal))
+        {
+            return Rows(["storedDocumentId"], _graph.Documents.Select(d => d.Id.Value).Append(StaleDocumentId).Select(id => new object?[] { id }));
+        }
+
+        if (c.Contains("AS storedActorId", StringComparison.Ordinal))
+        {
+            return Rows(["storedActorId"], _graph.Actors.Select(a => a.Id.Value).Append(StaleActorId).Select(id => new object?[] { id }));
+        }
+
         if (c.Contains("AS total", StringComparison.Ordinal))
         {
             return Rows(["total"], [[(long)_graph.Actors.Count]]);
@@ -301,7 +320,7 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
 
         if (c.Contains("AS removed", StringComparison.Ordinal))
         {
-            return Rows(["removed"], [[0L]]);
+            return Rows(["removed"], [[(long)(p["gone"] is JsonArray gone ? gone.Count : 0)]]);
         }
 
         return Rows([], []);

@@ -125,41 +125,68 @@ public static class CypherQueries
         """,
         new Dictionary<string, object?> { ["id"] = id.Value });
 
-    /// <summary>Deletes edges between actors (and their evidence) whose ids are not in the list.</summary>
-    public static CypherStatement PruneEdges(IReadOnlyList<string> keep) => new(
+    // Pruning reads the ids the database holds from indexes, and the store deletes those a snapshot lacks by id: index
+    // seeks for what goes, where a `NOT x.id IN $keep` filter scanned every node and relationship of the database.
+
+    /// <summary>The ids of every relationship, read from the evidence-edge index (no edge exists without evidence).</summary>
+    public static CypherStatement StoredEdgeIds() => new(
         """
-        MATCH (:Actor)-[r]->(:Actor)
-        WHERE NOT r.id IN $keep
-        OPTIONAL MATCH (e:Evidence {edgeId: r.id})
-        DETACH DELETE e
-        WITH DISTINCT r
+        MATCH (e:Evidence) WHERE e.edgeId IS NOT NULL
+        RETURN DISTINCT e.edgeId AS storedEdgeId
+        """,
+        new Dictionary<string, object?>());
+
+    /// <summary>The ids of every document, read from the id constraint's index.</summary>
+    public static CypherStatement StoredDocumentIds() => new(
+        """
+        MATCH (d:Document) WHERE d.id IS NOT NULL
+        RETURN d.id AS storedDocumentId
+        """,
+        new Dictionary<string, object?>());
+
+    /// <summary>The ids of every actor, read from the id constraint's index.</summary>
+    public static CypherStatement StoredActorIds() => new(
+        """
+        MATCH (a:Actor) WHERE a.id IS NOT NULL
+        RETURN a.id AS storedActorId
+        """,
+        new Dictionary<string, object?>());
+
+    /// <summary>Deletes the edges with these ids and their evidence: found through the evidence index, then from the source actor.</summary>
+    public static CypherStatement PruneEdges(IReadOnlyList<string> gone) => new(
+        """
+        UNWIND $gone AS id
+        MATCH (e:Evidence {edgeId: id})-[:ABOUT {end: 'source'}]->(source:Actor)
+        MATCH (source)-[r {id: id}]->(:Actor)
+        WITH r, collect(DISTINCT e) AS evidence
+        FOREACH (x IN evidence | DETACH DELETE x)
         DELETE r
         RETURN count(r) AS removed
         """,
-        new Dictionary<string, object?> { ["keep"] = keep });
+        new Dictionary<string, object?> { ["gone"] = gone });
 
-    /// <summary>Deletes documents whose ids are not in the list.</summary>
-    public static CypherStatement PruneDocuments(IReadOnlyList<string> keep) => new(
+    /// <summary>Deletes the documents with these ids.</summary>
+    public static CypherStatement PruneDocuments(IReadOnlyList<string> gone) => new(
         """
-        MATCH (d:Document)
-        WHERE NOT d.id IN $keep
+        UNWIND $gone AS id
+        MATCH (d:Document {id: id})
         DETACH DELETE d
         RETURN count(d) AS removed
         """,
-        new Dictionary<string, object?> { ["keep"] = keep });
+        new Dictionary<string, object?> { ["gone"] = gone });
 
-    /// <summary>Deletes actors whose ids are not in the list, with evidence still about them.</summary>
-    public static CypherStatement PruneActors(IReadOnlyList<string> keep) => new(
+    /// <summary>Deletes the actors with these ids, with evidence still about them.</summary>
+    public static CypherStatement PruneActors(IReadOnlyList<string> gone) => new(
         """
-        MATCH (a:Actor)
-        WHERE NOT a.id IN $keep
+        UNWIND $gone AS id
+        MATCH (a:Actor {id: id})
         OPTIONAL MATCH (e:Evidence)-[:ABOUT]->(a)
-        DETACH DELETE e
-        WITH DISTINCT a
+        WITH a, collect(DISTINCT e) AS evidence
+        FOREACH (x IN evidence | DETACH DELETE x)
         DETACH DELETE a
         RETURN count(a) AS removed
         """,
-        new Dictionary<string, object?> { ["keep"] = keep });
+        new Dictionary<string, object?> { ["gone"] = gone });
 
     // ---- lookups ----
 

@@ -32,11 +32,11 @@ public sealed partial class Neo4jGraphStore
         if (prune)
         {
             progress?.Report(new ImportProgress("prune", 0, 3));
-            removed += await PruneAsync(CypherQueries.PruneEdges(edges.Select(e => e.Id).ToList()), cancellationToken).ConfigureAwait(false);
+            removed += await PruneMissingAsync(CypherQueries.StoredEdgeIds(), edges.Select(e => e.Id), CypherQueries.PruneEdges, cancellationToken).ConfigureAwait(false);
             progress?.Report(new ImportProgress("prune", 1, 3));
-            removed += await PruneAsync(CypherQueries.PruneDocuments(snapshot.Documents.Select(d => d.Id.Value).ToList()), cancellationToken).ConfigureAwait(false);
+            removed += await PruneMissingAsync(CypherQueries.StoredDocumentIds(), snapshot.Documents.Select(d => d.Id.Value), CypherQueries.PruneDocuments, cancellationToken).ConfigureAwait(false);
             progress?.Report(new ImportProgress("prune", 2, 3));
-            removed += await PruneAsync(CypherQueries.PruneActors(snapshot.Actors.Select(a => a.Id.Value).ToList()), cancellationToken).ConfigureAwait(false);
+            removed += await PruneMissingAsync(CypherQueries.StoredActorIds(), snapshot.Actors.Select(a => a.Id.Value), CypherQueries.PruneActors, cancellationToken).ConfigureAwait(false);
             progress?.Report(new ImportProgress("prune", 3, 3));
         }
 
@@ -75,6 +75,25 @@ public sealed partial class Neo4jGraphStore
             var created = changed.Count(e => !existing.ContainsKey(e.Id));
             return new UpsertResult(created, changed.Count - created, edges.Count - changed.Count);
         }, cancellationToken);
+
+    /// <summary>
+    /// Deletes what the database holds and the snapshot does not: the stored ids are read from an index, the difference
+    /// is taken here, and the rest is deleted by id in batches, each its own transaction.
+    /// </summary>
+    private async Task<int> PruneMissingAsync(Http.CypherStatement storedIds, IEnumerable<string> keep, Func<IReadOnlyList<string>, Http.CypherStatement> delete, CancellationToken cancellationToken)
+    {
+        var kept = keep.ToHashSet(StringComparer.Ordinal);
+        var stored = await ReadAsync(storedIds, cancellationToken).ConfigureAwait(false);
+        var gone = stored.Rows.Select(row => row[0].GetString()!).Where(id => !kept.Contains(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var removed = 0;
+        foreach (var chunk in gone.Chunk(_options.BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            removed += await PruneAsync(delete(chunk), cancellationToken).ConfigureAwait(false);
+        }
+
+        return removed;
+    }
 
     private Task<int> PruneAsync(Http.CypherStatement statement, CancellationToken cancellationToken) =>
         WriteAsync(async tx =>
