@@ -124,22 +124,32 @@ internal static partial class IntegratorToolchain
         File.Copy(Path.Combine(ApiServer.RepositoryRoot, "src", "Graph.Api", "Playground", "examples.json"), Path.Combine(playground, "examples.json"));
 
         var tool = Path.Combine(root, "tools", "integrator-check");
-        string[] skipped = ["node_modules", "generated", "__generated__", Path.Combine("relay", "examples")];
-        foreach (var file in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(Folder, file);
-            if (skipped.Any(s => relative.StartsWith(s + Path.DirectorySeparatorChar, StringComparison.Ordinal) || relative.Contains(Path.DirectorySeparatorChar + s + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            var target = Path.Combine(tool, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
+        CopySources(Folder, tool);
         Directory.CreateSymbolicLink(Path.Combine(tool, "node_modules"), Path.Combine(Folder, "node_modules"));
         return tool;
+    }
+
+    /// <summary>
+    /// Copies the tool's own files, not what it installs or writes (another test may be writing those right now, so
+    /// those folders are not even listed).
+    /// </summary>
+    private static void CopySources(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(from))
+        {
+            var name = Path.GetFileName(folder);
+            var written = name is "node_modules" or "generated" or "__generated__" || (name == "examples" && Path.GetFileName(from) == "relay");
+            if (!written)
+            {
+                CopySources(folder, Path.Combine(to, name));
+            }
+        }
     }
 
     // Relay colours its log lines even when told not to; the tests read plain text.
