@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { GraphiQL } from 'graphiql';
 import { useGraphiQL } from '@graphiql/react';
@@ -6,6 +6,49 @@ import { graphqlFetcher } from './fetcher.js';
 import { loadExamples } from './examples.js';
 
 const PRODUCT_NAME = 'Graph relationship explorer';
+
+/**
+ * Fills the editors from the tab GraphiQL opens with. GraphiQL 5 seeds the variables and headers editors only from
+ * its own last-typed values, never from the opening tab, so the first example (given as the default tab) showed an
+ * empty variables pane and its Run failed for want of its variables. Runs once, when the editors exist. GraphiQL also
+ * reopens, on the next visit, the tab whose text equals its last-typed query and variables (else it adds an empty
+ * tab), so those are stored as the opening tab's too.
+ */
+function FillEditorsFromOpeningTab() {
+  const tab = useGraphiQL((s) => s.tabs[s.activeTabIndex]);
+  const storage = useGraphiQL((s) => s.storage);
+  const queryEditor = useGraphiQL((s) => s.queryEditor);
+  const variableEditor = useGraphiQL((s) => s.variableEditor);
+  const headerEditor = useGraphiQL((s) => s.headerEditor);
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !tab || !queryEditor || !variableEditor) return;
+    done.current = true;
+    const parts = [
+      [queryEditor, tab.query],
+      [variableEditor, tab.variables],
+      [headerEditor, tab.headers],
+    ];
+    for (const [editor, text] of parts) {
+      if (editor && text && editor.getValue() === '') editor.setValue(text);
+    }
+    storage.set('query', tab.query ?? '');
+    storage.set('variables', tab.variables ?? '');
+  }, [tab, storage, queryEditor, variableEditor, headerEditor]);
+  return null;
+}
+
+/**
+ * Wraps long lines in the operation, variables and headers editors (an example's variables can hold a whole
+ * article), so nothing hides past the right edge.
+ */
+function WrapLongLines() {
+  const editors = [useGraphiQL((s) => s.queryEditor), useGraphiQL((s) => s.variableEditor), useGraphiQL((s) => s.headerEditor)];
+  useEffect(() => {
+    for (const editor of editors) editor?.updateOptions({ wordWrap: 'on', wrappingIndent: 'indent' });
+  }, editors);
+  return null;
+}
 
 /**
  * Opens the variables pane under the operation editor. GraphiQL keeps that pane's visibility in internal
@@ -106,6 +149,8 @@ export function App() {
             defaultEditorToolsVisibility={first?.variables ? 'variables' : undefined}
           >
             <GraphiQL.Logo>GraphQL playground</GraphiQL.Logo>
+            <FillEditorsFromOpeningTab />
+            <WrapLongLines />
             <ExamplePicker examples={state.examples} slot={slot} />
           </GraphiQL>
         )}
