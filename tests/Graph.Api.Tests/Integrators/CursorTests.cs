@@ -141,6 +141,7 @@ public sealed class CursorTests(ApiServer server) : IClassFixture<ApiServer>
         { "another version", Encode("[\"v9\",\"Query.documents\",\"x\",[\"doc:a\"]]"), "format 'v9'; this server reads 'v1'" },
         { "an old offset cursor", Convert.ToBase64String(Encoding.UTF8.GetBytes("cursor:1")), "old position cursor" },
         { "too long", new string('A', 5000), "longer than any cursor" },
+        { "invalid UTF-8 in a string", Base64Url.EncodeToString([(byte)'[', (byte)'"', 0xFF, (byte)'"', (byte)',', (byte)'"', (byte)'x', (byte)'"', (byte)',', (byte)'"', (byte)'x', (byte)'"', (byte)',', (byte)'[', (byte)']', (byte)']']), "Malformed cursor" },
     };
 
     [Theory]

@@ -156,6 +156,10 @@ public sealed record CursorList(string Name, string Scope)
         catch (JsonException)
         {
         }
+        catch (InvalidOperationException)
+        {
+            // A JSON string that is not valid UTF-8.
+        }
 
         throw Malformed(cursor);
     }
