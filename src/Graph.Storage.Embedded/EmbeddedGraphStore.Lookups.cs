@@ -50,7 +50,7 @@ public sealed partial class EmbeddedGraphStore
         ArgumentNullException.ThrowIfNull(search);
         search.Validated();
         return Task.FromResult<IReadOnlyList<ActorMatch>>(Read(index =>
-            NameSearch.Matches(index, search).Skip(search.Offset).Take(search.Limit).ToList()));
+            NameSearch.Matches(index, search).Take(search.Limit).ToList()));
     }
 
     /// <inheritdoc />
@@ -58,7 +58,7 @@ public sealed partial class EmbeddedGraphStore
     {
         ArgumentNullException.ThrowIfNull(search);
         search.Validated();
-        return Task.FromResult(Read(index => NameSearch.Matches(index, search).Count));
+        return Task.FromResult(Read(index => NameSearch.Matches(index, search with { After = null }).Count));
     }
 
     /// <inheritdoc />

@@ -87,7 +87,7 @@ public sealed partial class CypherFilesTests
         var statements = new[]
         {
             CypherQueries.ResolveActorByName("x").Text, CypherQueries.ResolveActorByAlias("x").Text,
-            CypherQueries.SearchActors("x", null, 0, 10, count: false).Text, CypherQueries.SearchEvidence("x", 5).Text,
+            CypherQueries.SearchActors("x", null, null, 10, count: false).Text, CypherQueries.SearchEvidence("x", 5).Text,
         };
         Assert.Contains(statements, s => s.Contains(predicate, StringComparison.Ordinal));
         Assert.DoesNotContain(statements, s => s.Contains("IN a.foldedNames", StringComparison.Ordinal) && s.Contains("WHERE $", StringComparison.Ordinal));

@@ -19,7 +19,7 @@ public sealed class RecordedStatementLintTests
         string[] markers =
         [
             "allShortestPaths(", "single(m IN nodes(p)", "startNode(", "endNode(", "$minConfidence", "$document IN", "$windowStart",
-            "a.kind IN $kinds", "AS total", "AS rank", "DETACH DELETE a", "AS storedEdgeId", "AS storedDocumentId", "AS storedActorId", "MATCH (source)-[r {id: id}]->(:Actor)", "MATCH (d:Document {id: id})", "FOREACH (x IN evidence | DETACH DELETE x)",
+            "a.kind IN $kinds", "AS total", "AS rank", "a.id > $afterId", "DETACH DELETE a", "AS storedEdgeId", "AS storedDocumentId", "AS storedActorId", "MATCH (source)-[r {id: id}]->(:Actor)", "MATCH (d:Document {id: id})", "FOREACH (x IN evidence | DETACH DELETE x)",
             "CREATE (e:Evidence)", ":ATTRIBUTED_TO", "MERGE (p)-[:PUBLISHED]->(d)", "AS neighbour", "AS degree", "attributedTo: $source",
             "CREATE CONSTRAINT", "CREATE FULLTEXT INDEX", "collect(edgeIds) AS edgeIdSequences", ":DEPLOYED|ALLIED_WITH", "all(n IN nodes(p) WHERE n:Actor)", "SET a = row, a:Location",
             "CREATE (p:Proposal)", "MERGE (d)-[:PREVIOUS_VERSION]->(p)", "AS record", "db.index.fulltext.queryNodes", "SET p.status = $status", "SET p.id = $newId",

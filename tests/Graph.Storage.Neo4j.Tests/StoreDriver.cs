@@ -42,7 +42,8 @@ internal static class StoreDriver
         await store.GetActorsAsync([NorthKorea, Russia], ct);
         await store.ResolveActorAsync("DPRK", ct);
         await store.SearchActorsAsync(new ActorSearch("kor"), ct);
-        await store.SearchActorsAsync(new ActorSearch("kor", new HashSet<NodeKind> { NodeKind.State, NodeKind.Agency }, 5, 1), ct);
+        await store.SearchActorsAsync(new ActorSearch("kor", new HashSet<NodeKind> { NodeKind.State, NodeKind.Agency }, 5), ct);
+        await store.SearchActorsAsync(new ActorSearch("kor", null, 5, new ActorSearchKey(MatchKind.Prefix, "North Korea", NorthKorea)), ct);
         await store.CountActorsAsync(new ActorSearch("kor"), ct);
         await store.CountActorsAsync(new ActorSearch("kor", new HashSet<NodeKind> { NodeKind.State }), ct);
         await store.GetRelationshipAsync(Relationships[0].Key, ct);

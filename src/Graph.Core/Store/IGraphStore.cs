@@ -53,10 +53,13 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>The actor whose name or alias equals the text, ignoring case and accents; null when none.</summary>
     Task<Actor?> ResolveActorAsync(string nameOrAlias, CancellationToken cancellationToken = default);
 
-    /// <summary>Actors whose names or aliases match: exact first, then prefix, then substring; ties by name.</summary>
+    /// <summary>
+    /// Actors whose names or aliases match: exact first, then prefix, then substring; ties by name, then id. With
+    /// <see cref="ActorSearch.After"/>, only those after that key (keyset paging), at most <see cref="ActorSearch.Limit"/>.
+    /// </summary>
     Task<IReadOnlyList<ActorMatch>> SearchActorsAsync(ActorSearch search, CancellationToken cancellationToken = default);
 
-    /// <summary>How many actors a search would return without paging.</summary>
+    /// <summary>How many actors a search would return without paging (<see cref="ActorSearch.After"/> and the limit are ignored).</summary>
     Task<int> CountActorsAsync(ActorSearch search, CancellationToken cancellationToken = default);
 
     /// <summary>An edge by key, or null.</summary>

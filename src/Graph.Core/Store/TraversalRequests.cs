@@ -192,8 +192,11 @@ public sealed record PathRequest(ActorId From, ActorId To, int MaxDepth = 4, Pat
     }
 }
 
-/// <summary>A search over actor names and aliases.</summary>
-public sealed record ActorSearch(string Text, IReadOnlySet<NodeKind>? Kinds = null, int Limit = 20, int Offset = 0)
+/// <summary>
+/// A search over actor names and aliases, one page at a time. <see cref="After"/> resumes strictly after the sort key
+/// of the last actor of the previous page (keyset paging), so writes between pages neither skip nor repeat actors.
+/// </summary>
+public sealed record ActorSearch(string Text, IReadOnlySet<NodeKind>? Kinds = null, int Limit = 20, ActorSearchKey? After = null)
 {
     public const int MaxLimit = 1_000;
 
@@ -205,11 +208,34 @@ public sealed record ActorSearch(string Text, IReadOnlySet<NodeKind>? Kinds = nu
             throw new InvalidArgumentException("first", $"The page size must be between 1 and {MaxLimit}; got {Limit}.");
         }
 
-        if (Offset < 0)
+        if (After is { } after && (!Enum.IsDefined(after.Match) || after.Name is null))
         {
-            throw new InvalidArgumentException("after", $"The offset must be 0 or more; got {Offset}.");
+            throw new InvalidArgumentException("after", $"The key to resume after needs a match kind (Exact, Prefix or Substring) and a name; got {after}.");
         }
 
         return this;
+    }
+}
+
+/// <summary>
+/// Where an actor sits in a search's order: how it matched, then its display name (ordinal), then its id. The id makes
+/// the order total, so a key names one position whatever is written later.
+/// </summary>
+public readonly record struct ActorSearchKey(MatchKind Match, string Name, ActorId Id) : IComparable<ActorSearchKey>
+{
+    /// <summary>The key of a search result.</summary>
+    public static ActorSearchKey Of(ActorMatch match) => new(match.Match, match.Actor.Name, match.Actor.Id);
+
+    /// <inheritdoc />
+    public int CompareTo(ActorSearchKey other)
+    {
+        var byMatch = Match.CompareTo(other.Match);
+        if (byMatch != 0)
+        {
+            return byMatch;
+        }
+
+        var byName = string.CompareOrdinal(Name, other.Name);
+        return byName != 0 ? byName : Id.CompareTo(other.Id);
     }
 }

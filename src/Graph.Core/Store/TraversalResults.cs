@@ -105,7 +105,11 @@ public enum MatchKind
 }
 
 /// <summary>An actor found by a search, with how it matched and which name matched.</summary>
-public sealed record ActorMatch(Actor Actor, MatchKind Match, string MatchedName);
+public sealed record ActorMatch(Actor Actor, MatchKind Match, string MatchedName)
+{
+    /// <summary>Where it sits in the search's order; pass it as <see cref="ActorSearch.After"/> to continue after it.</summary>
+    public ActorSearchKey Key => ActorSearchKey.Of(this);
+}
 
 /// <summary>An actor linked to both of two actors, with the edges on each side.</summary>
 public sealed record CommonNeighbour(Actor Actor, IReadOnlyList<Relationship> ViaFirst, IReadOnlyList<Relationship> ViaSecond);

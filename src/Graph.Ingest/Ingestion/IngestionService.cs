@@ -212,14 +212,17 @@ public sealed class IngestionService
     private async Task<IExtractor> ExtractorAsync(CancellationToken cancellationToken)
     {
         var actors = new List<Actor>();
-        for (var offset = 0; ; offset += ActorSearch.MaxLimit)
+        ActorSearchKey? after = null;
+        while (true)
         {
-            var page = await _graph.SearchActorsAsync(new ActorSearch("", null, ActorSearch.MaxLimit, offset), cancellationToken).ConfigureAwait(false);
+            var page = await _graph.SearchActorsAsync(new ActorSearch("", null, ActorSearch.MaxLimit, after), cancellationToken).ConfigureAwait(false);
             actors.AddRange(page.Select(m => m.Actor));
             if (page.Count < ActorSearch.MaxLimit)
             {
                 break;
             }
+
+            after = page[^1].Key;
         }
 
         var fingerprint = Fingerprint(actors);

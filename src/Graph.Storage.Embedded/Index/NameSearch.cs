@@ -32,7 +32,10 @@ internal static class NameSearch
         return best;
     }
 
-    /// <summary>Every actor matching the search, best match first, then by name and id.</summary>
+    /// <summary>
+    /// Every actor matching the search (after <see cref="ActorSearch.After"/> when given: keyset paging), best match first,
+    /// then by name and id.
+    /// </summary>
     public static List<ActorMatch> Matches(GraphIndex index, ActorSearch search)
     {
         var folded = NameFolding.Fold(search.Text ?? "");
@@ -59,23 +62,13 @@ internal static class NameSearch
                 }
             }
 
-            if (best is { } match)
+            if (best is { } match && (search.After is not { } after || new ActorSearchKey(match, actor.Name, actor.Id).CompareTo(after) > 0))
             {
                 matches.Add(new ActorMatch(actor, match, matched!));
             }
         }
 
-        matches.Sort(static (a, b) =>
-        {
-            var byMatch = a.Match.CompareTo(b.Match);
-            if (byMatch != 0)
-            {
-                return byMatch;
-            }
-
-            var byName = string.CompareOrdinal(a.Actor.Name, b.Actor.Name);
-            return byName != 0 ? byName : a.Actor.Id.CompareTo(b.Actor.Id);
-        });
+        matches.Sort(static (a, b) => a.Key.CompareTo(b.Key));
         return matches;
     }
 

@@ -244,9 +244,10 @@ public static class CypherQueries
 
     /// <summary>
     /// Actors whose folded names contain the folded text, with how the best name matched (0 exact, 1 prefix,
-    /// 2 substring) and which name it was; paged, or counted when <paramref name="count"/>.
+    /// 2 substring) and which name it was; a page strictly after <paramref name="after"/> in the order (rank, name, id)
+    /// (keyset paging), or counted when <paramref name="count"/>.
     /// </summary>
-    public static CypherStatement SearchActors(string folded, IReadOnlySet<NodeKind>? kinds, int offset, int limit, bool count)
+    public static CypherStatement SearchActors(string folded, IReadOnlySet<NodeKind>? kinds, ActorSearchKey? after, int limit, bool count)
     {
         // The text index on nameKeys serves the CONTAINS; the names are ranked from foldedNames after it.
         var text = new StringBuilder("MATCH (a:Actor)\nWHERE a.nameKeys CONTAINS $text\n");
@@ -269,15 +270,25 @@ public static class CypherQueries
             return new CypherStatement(text.ToString(), parameters);
         }
 
-        text.Append($$"""
+        text.Append("""
             WITH a, reduce(best = hits[0], h IN hits | CASE WHEN h[0] < best[0] THEN h ELSE best END) AS best
             WITH a, best[0] AS rank, ([a.name] + a.aliases)[best[1]] AS matched
+
+            """);
+        if (after is { } key)
+        {
+            // Keyset: strictly after the last row of the previous page, in the ORDER BY below (ties broken by id).
+            text.Append("WHERE rank > $afterRank OR (rank = $afterRank AND (a.name > $afterName OR (a.name = $afterName AND a.id > $afterId)))\n");
+            parameters["afterRank"] = (long)key.Match;
+            parameters["afterName"] = key.Name;
+            parameters["afterId"] = key.Id.Value;
+        }
+
+        text.Append($$"""
             RETURN a {{ActorColumns}} AS actor, rank, matched
             ORDER BY rank, a.name, a.id
-            SKIP $offset
             LIMIT $limit
             """);
-        parameters["offset"] = (long)offset;
         parameters["limit"] = (long)limit;
         return new CypherStatement(text.ToString(), parameters);
     }

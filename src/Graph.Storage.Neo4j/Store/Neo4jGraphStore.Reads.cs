@@ -44,7 +44,7 @@ public sealed partial class Neo4jGraphStore
     public async Task<IReadOnlyList<ActorMatch>> SearchActorsAsync(ActorSearch search, CancellationToken cancellationToken = default)
     {
         search.Validated();
-        var result = await ReadAsync(CypherQueries.SearchActors(Fold(search.Text ?? ""), search.Kinds, search.Offset, search.Limit, count: false), cancellationToken).ConfigureAwait(false);
+        var result = await ReadAsync(CypherQueries.SearchActors(Fold(search.Text ?? ""), search.Kinds, search.After, search.Limit, count: false), cancellationToken).ConfigureAwait(false);
         return result.Records
             .Select(r => new ActorMatch(GraphProperties.ReadActor(r["actor"]), (MatchKind)Long(r["rank"]), r["matched"].GetString() ?? ""))
             .ToList();
@@ -54,7 +54,7 @@ public sealed partial class Neo4jGraphStore
     public async Task<int> CountActorsAsync(ActorSearch search, CancellationToken cancellationToken = default)
     {
         search.Validated();
-        var result = await ReadAsync(CypherQueries.SearchActors(Fold(search.Text ?? ""), search.Kinds, 0, 1, count: true), cancellationToken).ConfigureAwait(false);
+        var result = await ReadAsync(CypherQueries.SearchActors(Fold(search.Text ?? ""), search.Kinds, null, 1, count: true), cancellationToken).ConfigureAwait(false);
         return result.SingleOrDefault() is { } record ? (int)Long(record["total"]) : 0;
     }
 

@@ -60,7 +60,7 @@ public sealed class RelationshipFilterTests
         Assert.Equal("maxDepth", Assert.Throws<InvalidArgumentException>(() => new PathRequest(s_a, s_b, 9).Validated()).Argument);
         Assert.Equal("limit", Assert.Throws<InvalidArgumentException>(() => new PathRequest(s_a, s_b, Limit: 0).Validated()).Argument);
         Assert.Equal("to", Assert.Throws<InvalidArgumentException>(() => new PathRequest(s_a, s_a).Validated()).Argument);
-        Assert.Equal("after", Assert.Throws<InvalidArgumentException>(() => new ActorSearch("x", Offset: -1).Validated()).Argument);
+        Assert.Equal("after", Assert.Throws<InvalidArgumentException>(() => new ActorSearch("x", After: default(ActorSearchKey)).Validated()).Argument);
         Assert.NotNull(new PathRequest(s_a, s_b, 8, Limit: 1000).Validated());
     }
 }

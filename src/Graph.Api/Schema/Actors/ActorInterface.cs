@@ -32,7 +32,7 @@ internal static class ActorInterface
             .Field("description", Scalars.String, "One line saying who or what it is.", a => a.Description)
             .Field("attributes", Types.NonNullList(Types.Ref("ActorAttribute")), "Every fact recorded about it, by name, as text.", a => a.Attributes.OrderBy(x => x.Key, StringComparer.Ordinal).ToList())
             .Field("relationships", ConnectionTypes.Of("Relationship"), f => f
-                .Description("Its relationships, filtered, in the store's order (type, then date, then the other actor). Each edge says which way it points from this actor (`direction`) and the actor at the far end (`other`).")
+                .Description("Its relationships, filtered, by type, then date (undated last), then the other actor. Each edge says which way it points from this actor (`direction`) and the actor at the far end (`other`).")
                 .FilterArguments(withDirection: true)
                 .PageArguments()
                 .ResolveAsync(async (actor, c) =>
@@ -40,7 +40,7 @@ internal static class ActorInterface
                     var filter = Args.Filter(c);
                     var all = await GraphRequestContext.Of(c).Relationships(c).LoadAsync(actor.Id).ConfigureAwait(false) ?? [];
                     var matching = all.Where(r => filter.Matches(r) && filter.AllowsDirection(r, actor.Id)).Select(r => new RelationshipView(r, actor.Id)).ToList();
-                    return Paging.Page(matching, Args.Int(c, "first"), Args.String(c, "after"));
+                    return Paging.Page(c, CursorList.For(c, "Actor.relationships", actor.Id.Value), matching, SortKeys.Listed);
                 }))
             .Field("degree", Scalars.Int.NonNull(), f => f
                 .Description("How many relationships it has, both directions.")

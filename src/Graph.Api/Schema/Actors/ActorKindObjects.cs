@@ -102,7 +102,7 @@ internal static class ActorKindObjects
                 var filter = Args.Filter(c, basis);
                 var all = await GraphRequestContext.Of(c).Relationships(c).LoadAsync(actor.Id).ConfigureAwait(false) ?? [];
                 var matching = all.Where(r => filter.Matches(r) && filter.AllowsDirection(r, actor.Id)).Select(r => new RelationshipView(r, actor.Id)).ToList();
-                return Paging.Page(matching, Args.Int(c, "first"), Args.String(c, "after"));
+                return Paging.Page(c, CursorList.For(c, "Actor." + c.FieldName, actor.Id.Value), matching, SortKeys.Listed);
             });
     }
 

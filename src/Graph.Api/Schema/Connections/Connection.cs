@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Graph.Core.Errors;
+using Graph.GraphQL.Execution;
 
 namespace Graph.Api.Schema.Connections;
 
@@ -51,8 +50,21 @@ public interface IConnectionEdge
 public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
 
 /// <summary>
-/// Forward paging (<c>first</c>, <c>after</c>) with opaque offset cursors: base64 of <c>cursor:N</c>. Arguments are
-/// checked with messages that say what is allowed.
+/// Forward paging (<c>first</c>, <c>after</c>) with opaque keyed cursors, checked with messages that say what is allowed.
+/// <para>
+/// Every list has a total order that ends in a unique id, and a cursor holds the sort key of its item, so <c>after</c>
+/// resumes strictly after that key (keyset paging): items written before or after the cursor between two pages are
+/// neither skipped nor repeated, and a removed item's cursor still resumes where it was.
+/// </para>
+/// <para>
+/// Format <c>v1</c>: base64url (RFC 4648 §5, no padding) of the UTF-8 JSON array
+/// <c>["v1", list, scope, [key parts]]</c>, where <c>list</c> is the field's schema coordinate (<c>Query.actors</c>,
+/// <c>Actor.relationships</c>, <c>Relationship.evidence</c>), <c>scope</c> is 12 base64url characters of the SHA-256
+/// of the parent's id and the field's other arguments, and the key parts are whole numbers and strings
+/// (<see cref="SortKey"/>). A cursor of another list or scope, of another version, or not a cursor at all is a
+/// BAD_USER_INPUT error on <c>after</c> naming the list it belongs to (<see cref="CursorList.Decode"/>). Clients must
+/// treat cursors as opaque: the format may change with its version.
+/// </para>
 /// </summary>
 public static class Paging
 {
@@ -61,26 +73,6 @@ public static class Paging
 
     /// <summary>The largest page a client may ask for.</summary>
     public const int MaxPageSize = 1_000;
-
-    /// <summary>The cursor of the item at <paramref name="offset"/>.</summary>
-    public static string Cursor(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes("cursor:" + offset.ToString(CultureInfo.InvariantCulture)));
-
-    /// <summary>The offset of the first item after the cursor (0 without one), or an error naming the argument.</summary>
-    public static int Start(string? after)
-    {
-        if (after is null)
-        {
-            return 0;
-        }
-
-        if (GlobalIdText(after) is { } text && text.StartsWith("cursor:", StringComparison.Ordinal)
-            && int.TryParse(text.AsSpan(7), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
-        {
-            return offset + 1;
-        }
-
-        throw new InvalidArgumentException("after", $"Malformed cursor '{after}' for after. Pass a cursor exactly as returned in an edge's 'cursor' or in pageInfo.endCursor.");
-    }
 
     /// <summary>The page size, checked against 0..<see cref="MaxPageSize"/>.</summary>
     public static int Size(int? first, int defaultSize = DefaultPageSize)
@@ -94,47 +86,62 @@ public static class Paging
         return size;
     }
 
-    /// <summary>A page of an in-memory list.</summary>
-    public static Connection<T> Page<T>(IReadOnlyList<T> all, int? first, string? after, int defaultSize = DefaultPageSize)
+    /// <summary>
+    /// A page of an in-memory list, in the order of <paramref name="keyOf"/> (the list is sorted by it, so the order
+    /// is the key's whatever order the items came in): the items strictly after the <c>after</c> cursor.
+    /// </summary>
+    public static Connection<T> Page<T>(IResolveFieldContext context, CursorList list, IReadOnlyList<T> all, Func<T, SortKey> keyOf, int defaultSize = DefaultPageSize)
     {
-        var size = Size(first, defaultSize);
-        var start = Math.Min(Start(after), all.Count);
-        var count = Math.Min(size, all.Count - start);
-        var items = new T[count];
+        var size = Size(Args.Int(context, "first"), defaultSize);
+        var keyed = new (SortKey Key, T Item)[all.Count];
+        for (var i = 0; i < all.Count; i++)
+        {
+            keyed[i] = (keyOf(all[i]), all[i]);
+        }
+
+        Array.Sort(keyed, static (x, y) => x.Key.CompareTo(y.Key));
+        // An empty list has no key to take the shape from; then any well-formed cursor of this list is accepted.
+        var after = list.Decode(Args.String(context, "after"), keyed.Length > 0 ? keyed[0].Key.Shape : null);
+        var start = after is null ? 0 : FirstAfter(keyed, after);
+        var count = Math.Min(size, keyed.Length - start);
+        var edges = new ConnectionEdge<T>[count];
         for (var i = 0; i < count; i++)
         {
-            items[i] = all[start + i];
+            var (key, item) = keyed[start + i];
+            edges[i] = new ConnectionEdge<T>(list.Encode(key), item);
         }
 
-        return Slice(items, start, all.Count);
+        return Connection(edges, hasNextPage: start + count < keyed.Length, hasPreviousPage: start > 0, keyed.Length);
     }
 
-    /// <summary>A page from a slice that starts at <paramref name="offset"/> of a list of <paramref name="totalCount"/> items.</summary>
-    public static Connection<T> Slice<T>(IReadOnlyList<T> items, int offset, int totalCount)
+    /// <summary>A page whose items a store chose: their cursors, and where the page sits.</summary>
+    public static Connection<T> Connection<T>(IReadOnlyList<ConnectionEdge<T>> edges, bool hasNextPage, bool hasPreviousPage, int totalCount)
     {
-        var edges = new ConnectionEdge<T>[items.Count];
-        for (var i = 0; i < items.Count; i++)
-        {
-            edges[i] = new ConnectionEdge<T>(Cursor(offset + i), items[i]);
-        }
-
         var info = new PageInfo(
-            HasNextPage: offset + items.Count < totalCount,
-            HasPreviousPage: offset > 0,
-            StartCursor: edges.Length > 0 ? edges[0].Cursor : null,
-            EndCursor: edges.Length > 0 ? edges[^1].Cursor : null);
+            HasNextPage: hasNextPage,
+            HasPreviousPage: hasPreviousPage,
+            StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
+            EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
         return new Connection<T>(edges, info, totalCount);
     }
 
-    private static string? GlobalIdText(string cursor)
+    /// <summary>Index of the first item whose key is greater than <paramref name="after"/> (binary search).</summary>
+    private static int FirstAfter<T>((SortKey Key, T Item)[] keyed, SortKey after)
     {
-        try
+        var (low, high) = (0, keyed.Length);
+        while (low < high)
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            var middle = (low + high) >>> 1;
+            if (keyed[middle].Key.CompareTo(after) <= 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
-        catch (FormatException)
-        {
-            return null;
-        }
+
+        return low;
     }
 }

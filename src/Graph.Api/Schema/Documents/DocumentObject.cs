@@ -34,5 +34,5 @@ internal static class DocumentObject
             .Argument("status", Types.Ref("ProposalStatus"), a => a.Description("Only proposals in this state; null for all."))
             .Argument("minConfidence", Scalars.Float, a => a.Description("Only proposals at least this sure, 0..1."))
             .PageArguments()
-            .ResolveAsync(async (d, c) => await ProposalPages.PageAsync(c, new ProposalQuery(d.Id, Args.Enum<ProposalStatus>(c, "status"), ProposalPages.MinConfidence(c))).ConfigureAwait(false))));
+            .ResolveAsync(async (d, c) => await ProposalPages.PageAsync(c, new ProposalQuery(d.Id, Args.Enum<ProposalStatus>(c, "status"), ProposalPages.MinConfidence(c)), "Document.proposals", d.Id.Value).ConfigureAwait(false))));
 }

@@ -1,4 +1,5 @@
 using Graph.Api.Schema.Connections;
+using Graph.Core.Errors;
 using Graph.Core.Model;
 using Graph.Core.Ontology;
 using Graph.Core.Store;
@@ -21,17 +22,27 @@ internal static class ActorsField
                 var store = GraphRequestContext.Of(c).Store;
                 var kinds = Args.List<NodeKind>(c, "kinds") is { Count: > 0 } k ? k.ToHashSet() : null;
                 var size = Paging.Size(Args.Int(c, "first"));
-                var offset = Paging.Start(Args.String(c, "after"));
+                var cursors = CursorList.For(c, "Query.actors");
+                var after = cursors.Decode(Args.String(c, "after"), SortKeys.ActorMatchShape) is { } key
+                    ? SortKeys.ActorSearchKey(key) ?? throw new InvalidArgumentException("after", $"Malformed cursor for after: its key {key} is not an actor's place in a search. Pass a cursor exactly as returned by this field, or omit after for the first page.")
+                    : (ActorSearchKey?)null;
                 var text = Args.String(c, "search")?.Trim() ?? "";
-                var total = await store.CountActorsAsync(new ActorSearch(text, kinds), c.CancellationToken).ConfigureAwait(false);
-                if (size == 0 || offset >= total)
-                {
-                    return Paging.Slice(Array.Empty<Actor>(), Math.Min(offset, total), total);
-                }
+                var search = new ActorSearch(text, kinds, After: after);
+                var total = await store.CountActorsAsync(search, c.CancellationToken).ConfigureAwait(false);
 
-                var matches = await store.SearchActorsAsync(new ActorSearch(text, kinds, size, offset).Validated(), c.CancellationToken).ConfigureAwait(false);
-                var actors = matches.Select(m => m.Actor).ToList();
-                GraphRequestContext.Of(c).Prime(c, actors);
-                return Paging.Slice(actors, offset, total);
+                // One more than the page (or, at the largest page, one probe after it) says whether another page follows.
+                var matches = size == 0 || total == 0 ? [] : await store.SearchActorsAsync((search with { Limit = Math.Min(size + 1, ActorSearch.MaxLimit) }).Validated(), c.CancellationToken).ConfigureAwait(false);
+                var hasNext = matches.Count > size
+                    || (matches.Count == size && size == ActorSearch.MaxLimit && (await store.SearchActorsAsync(search with { Limit = 1, After = matches[^1].Key }, c.CancellationToken).ConfigureAwait(false)).Count > 0)
+                    || (size == 0 && total > 0 && (after is null || (await store.SearchActorsAsync(search with { Limit = 1 }, c.CancellationToken).ConfigureAwait(false)).Count > 0));
+                var page = matches.Take(size).ToList();
+
+                // Something precedes the page when the list's first actor sorts at or before the cursor.
+                var hasPrevious = after is { } a && total > 0
+                    && (await store.SearchActorsAsync(search with { Limit = 1, After = null }, c.CancellationToken).ConfigureAwait(false)) is [var head, ..]
+                    && head.Key.CompareTo(a) <= 0;
+                GraphRequestContext.Of(c).Prime(c, page.Select(m => m.Actor));
+                var edges = page.Select(m => new ConnectionEdge<Actor>(cursors.Encode(SortKeys.ActorMatch(m.Key)), m.Actor)).ToList();
+                return Paging.Connection(edges, hasNext, hasPrevious, total);
             }));
 }

@@ -23,6 +23,6 @@ internal static class CommonNeighboursField
                 var b = await ActorReferences.ResolveAsync(context.Store, (string)Args.Raw(c, "b")!, "b", c.CancellationToken).ConfigureAwait(false);
                 var common = await context.Store.GetCommonNeighboursAsync(a.Id, b.Id, filter, c.CancellationToken).ConfigureAwait(false);
                 context.Prime(c, common.Select(n => n.Actor));
-                return Paging.Page(common, Args.Int(c, "first"), Args.String(c, "after"));
+                return Paging.Page(c, CursorList.For(c, "Query.commonNeighbours"), common, SortKeys.CommonNeighbour);
             }));
 }

@@ -14,6 +14,6 @@ internal static class ConflictsField
             .ResolveAsync(async (_, c) =>
             {
                 var conflicts = await GraphRequestContext.Of(c).Store.GetConflictsAsync(c.CancellationToken).ConfigureAwait(false);
-                return Paging.Page(conflicts, Args.Int(c, "first"), Args.String(c, "after"));
+                return Paging.Page(c, CursorList.For(c, "Query.conflicts"), conflicts, SortKeys.Conflict);
             }));
 }

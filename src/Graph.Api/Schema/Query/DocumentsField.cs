@@ -14,6 +14,6 @@ internal static class DocumentsField
             .ResolveAsync(async (_, c) =>
             {
                 var documents = await GraphRequestContext.Of(c).Store.GetDocumentsAsync(c.CancellationToken).ConfigureAwait(false);
-                return Paging.Page(documents, Args.Int(c, "first"), Args.String(c, "after"));
+                return Paging.Page(c, CursorList.For(c, "Query.documents"), documents, SortKeys.Document);
             }));
 }

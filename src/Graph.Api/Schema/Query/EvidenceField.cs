@@ -1,6 +1,7 @@
 using Graph.Api.Schema.Connections;
 using Graph.Api.Schema.Relationships;
 using Graph.Core.Errors;
+using Graph.Core.Model;
 using Graph.GraphQL.Type;
 
 namespace Graph.Api.Schema.Query;
@@ -25,7 +26,20 @@ internal static class EvidenceField
                     throw new InvalidArgumentException("search", $"search must have at least 2 characters; got '{text}'.");
                 }
 
-                var hits = await GraphRequestContext.Of(c).Store.SearchEvidenceAsync(text, MaxEvidenceHits, c.CancellationToken).ConfigureAwait(false);
-                return Paging.Page(hits.Select(h => new EvidenceView(h.Evidence, h.Relationship)).ToList(), Args.Int(c, "first"), Args.String(c, "after"));
+                var cursors = CursorList.For(c, "Query.evidence");
+                var context = GraphRequestContext.Of(c);
+                var hits = await context.Store.SearchEvidenceAsync(text, MaxEvidenceHits, c.CancellationToken).ConfigureAwait(false);
+
+                // The order is by document date, which the hits do not carry: the request's document cache has them (and the
+                // hits' document fields reuse it).
+                var ids = hits.Select(h => h.Evidence.DocumentId).Distinct().ToList();
+                var documents = await context.Documents(c).LoadManyAsync(ids).ConfigureAwait(false);
+                var published = new Dictionary<DocumentId, PartialDate?>(ids.Count);
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    published[ids[i]] = documents[i]?.Published;
+                }
+
+                return Paging.Page(c, cursors, hits.Select(h => new EvidenceView(h.Evidence, h.Relationship)).ToList(), v => SortKeys.FoundEvidence(v, published[v.Evidence.DocumentId]));
             }));
 }

@@ -25,6 +25,6 @@ internal static class ProposalsField
                     Args.Enum<ProposalStatus>(c, "status"),
                     ProposalPages.MinConfidence(c),
                     Args.String(c, "rule"));
-                return await ProposalPages.PageAsync(c, selection).ConfigureAwait(false);
+                return await ProposalPages.PageAsync(c, selection, "Query.proposals").ConfigureAwait(false);
             }));
 }

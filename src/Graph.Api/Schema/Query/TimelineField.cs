@@ -24,6 +24,6 @@ internal static class TimelineField
                 new RelationshipFilter { From = from, To = to }.Validated();
                 var actor = await ActorReferences.ResolveAsync(context.Store, (string)Args.Raw(c, "actor")!, "actor", c.CancellationToken).ConfigureAwait(false);
                 var edges = await context.Store.GetTimelineAsync(actor.Id, from, to, c.CancellationToken).ConfigureAwait(false);
-                return Paging.Page(edges.Select(e => new RelationshipView(e, actor.Id)).ToList(), Args.Int(c, "first"), Args.String(c, "after"));
+                return Paging.Page(c, CursorList.For(c, "Query.timeline", actor.Id.Value), edges.Select(e => new RelationshipView(e, actor.Id)).ToList(), SortKeys.Timeline);
             }));
 }

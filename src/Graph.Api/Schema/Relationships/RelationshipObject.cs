@@ -32,7 +32,7 @@ internal static class RelationshipObject
         .Field("confidence", Scalars.Float.NonNull(), "The highest confidence of any evidence that does not deny it.", r => r.Edge.Confidence)
         .Field("evidenceCount", Scalars.Int.NonNull(), "How many evidences support (or deny) it.", r => r.Edge.Evidence.Count)
         .Field("evidence", ConnectionTypes.Of("Evidence"), f => f
-            .Description("The evidence for it, in the order it was recorded.")
+            .Description("The evidence for it, by document id, then where the quote starts.")
             .Argument("stance", Types.Ref("Stance"), a => a.Description("Only evidence with this stance."))
             .PageArguments()
             .ResolveSync((r, c) =>
@@ -40,7 +40,7 @@ internal static class RelationshipObject
                 var edge = r.Edge;
                 var stance = Args.Enum<Stance>(c, "stance");
                 var items = edge.Evidence.Where(e => stance is null || e.Stance == stance).Select(e => new EvidenceView(e, edge)).ToList();
-                return Paging.Page(items, Args.Int(c, "first"), Args.String(c, "after"));
+                return Paging.Page(c, CursorList.For(c, "Relationship.evidence", edge.Id), items, SortKeys.EdgeEvidence);
             }))
         .Field("conflicts", Types.NonNullList(Types.Ref("QuantityConflict")), "Quantities of this edge whose sources disagree, each side with its evidence; empty when they agree.", r => QuantityConflicts.Find(r.Edge).ToList()));
 

@@ -9,9 +9,16 @@ namespace Graph.Api.Schema.Review;
 /// <summary>What the review fields share: pages of proposals, the confidence argument, and the review and ingestion services.</summary>
 internal static class ProposalPages
 {
-    /// <summary>A page of the proposals a query selects, paged like every connection of the schema.</summary>
-    public static async Task<object?> PageAsync(IResolveFieldContext c, ProposalQuery query) =>
-        Paging.Page(await Review(c).ListAsync(query with { Limit = ProposalQuery.MaxLimit }, c.CancellationToken).ConfigureAwait(false), Args.Int(c, "first"), Args.String(c, "after"));
+    /// <summary>
+    /// A page of the proposals a query selects, paged like every connection of the schema; <paramref name="list"/> and
+    /// <paramref name="owner"/> name the field and its parent for the cursors.
+    /// </summary>
+    public static async Task<object?> PageAsync(IResolveFieldContext c, ProposalQuery query, string list, string? owner = null)
+    {
+        var cursors = CursorList.For(c, list, owner);
+        var proposals = await Review(c).ListAsync(query with { Limit = ProposalQuery.MaxLimit }, c.CancellationToken).ConfigureAwait(false);
+        return Paging.Page(c, cursors, proposals, SortKeys.Proposal);
+    }
 
     /// <summary>The <c>minConfidence</c> argument, 0 when absent; outside 0..1 is an error.</summary>
     public static double MinConfidence(IResolveFieldContext c)
