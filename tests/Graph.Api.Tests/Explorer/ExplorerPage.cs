@@ -54,9 +54,14 @@ internal sealed class ExplorerPage(IPage page, ApiServer server)
         await Assertions.Expect(page.Locator("#panel-title")).ToHaveTextAsync(expected, new() { Timeout = UiTimeoutMs });
     }
 
-    /// <summary>Where on the page an actor is drawn (sigma's viewport position plus the canvas's offset).</summary>
+    /// <summary>Waits until the camera and the layout are still, so that what is on screen stays where it is.</summary>
+    public async Task WaitForStillAsync() =>
+        await page.WaitForFunctionAsync("() => window.explorer.idle()", null, new() { Timeout = UiTimeoutMs, PollingInterval = 50 });
+
+    /// <summary>Where on the page an actor is drawn (sigma's viewport position plus the canvas's offset), once nothing moves.</summary>
     public async Task<(float X, float Y)> NodePointAsync(string actorId)
     {
+        await WaitForStillAsync();
         var box = (await page.Locator("#graph").BoundingBoxAsync())!;
         var p = await page.EvaluateAsync<Point>("id => window.explorer.nodeOnScreen(id)", actorId);
         return (box.X + p.X, box.Y + p.Y);
@@ -65,6 +70,7 @@ internal sealed class ExplorerPage(IPage page, ApiServer server)
     /// <summary>Where on the page the midpoint of a drawn edge is.</summary>
     public async Task<(float X, float Y)> EdgePointAsync(string type, string from, string to)
     {
+        await WaitForStillAsync();
         var box = (await page.Locator("#graph").BoundingBoxAsync())!;
         var p = await page.EvaluateAsync<Point>("([t, f, o]) => window.explorer.edgeOnScreen(window.explorer.edgeKey(t, f, o))", new[] { type, from, to });
         return (box.X + p.X, box.Y + p.Y);

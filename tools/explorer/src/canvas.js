@@ -203,7 +203,11 @@ export class Canvas {
         }
       });
     });
-    return new Promise((resolve) => animateNodes(graph, targets, { duration: 400 }, resolve));
+    this.animating = true;
+    return new Promise((resolve) => animateNodes(graph, targets, { duration: 400 }, () => {
+      this.animating = false;
+      resolve();
+    }));
   }
 
   /** Where a node or an edge's midpoint is on screen (viewport pixels), for the list view's "show on canvas". */

@@ -24,10 +24,11 @@ let highlightedPath = null;
 let restoring = false;
 
 // ---- messages: the canvas never stays blank without a sentence saying why ----
-function say(text, kind = 'info') {
+function say(text, kind = 'info', hint = false) {
   message.textContent = text;
   message.className = `message ${kind}`;
   message.hidden = !text;
+  message.dataset.hint = hint ? 'true' : '';
   message.setAttribute('role', kind === 'error' ? 'alert' : 'status');
 }
 
@@ -35,11 +36,12 @@ function showError(text) {
   say(text, 'error');
 }
 
+/** Says why the canvas is empty, and takes that hint away once it is not; other messages are left alone. */
 function emptyHint() {
   if (message.className.includes('error')) return; // an error stays until the next action
-  if (scene.graph.order === 0) say('The canvas is empty: search for an actor above (try “DPRK”) to put it here.');
-  else if (canvas && visibleCount().nodes === 0) say('Every actor on the canvas is hidden or filtered out: loosen the filters or press “Show hidden actors”.');
-  else if (message.className.includes('info')) say('');
+  if (scene.graph.order === 0) say('The canvas is empty: search for an actor above (try “DPRK”) to put it here.', 'info', true);
+  else if (canvas && visibleCount().nodes === 0) say('Every actor on the canvas is hidden or filtered out: loosen the filters or press “Show hidden actors”.', 'info', true);
+  else if (message.dataset.hint) say('');
 }
 
 function visibleCount() {
@@ -609,12 +611,14 @@ function bindToolbar() {
     canvas?.select([]);
     refresh({ reason: 'clear' });
   });
-  $('btn-review').addEventListener('click', () => guarded('loading the review queue', () => panels.showReview(panel, {
+  const review = (notice) => guarded('loading the review queue', () => panels.showReview(panel, {
     apiKey,
+    notice,
     setApiKey: (k) => { apiKey = k; sessionStorage.setItem('graph-api-key', k); },
     openDocument: (doc, start, end) => guarded('opening the document', () => openDocument(doc, { start, end })),
-    reviewed: () => setTimeout(() => $('btn-review').click(), 600),
-  })));
+    reviewed: (what) => review(what),
+  }));
+  $('btn-review').addEventListener('click', () => review(''));
   $('export').addEventListener('change', (e) => {
     const format = e.target.value;
     e.target.value = '';
@@ -669,6 +673,8 @@ function start() {
     nodeOnScreen: (id) => canvas.viewportOf(id),
     edgeOnScreen: (key) => canvas.edgeMidpoint(key),
     edgeKey: (type, from, to) => groupKey({ type, from: { actorId: from }, to: { actorId: to } }),
+    // True when nothing moves: no camera animation and no layout running, so positions on screen are final.
+    idle: () => !canvas || (!canvas.renderer.getCamera().isAnimated() && !canvas.layout && !canvas.animating),
   };
 }
 

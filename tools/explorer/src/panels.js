@@ -149,7 +149,7 @@ export function showPaths(panel, { from, to, run, actors }) {
     result);
 }
 
-export async function showReview(panel, { apiKey, setApiKey, openDocument, reviewed }) {
+export async function showReview(panel, { apiKey, setApiKey, openDocument, reviewed, notice = '' }) {
   loading(panel, 'the review queue');
   const keyInput = el('input', { type: 'password', value: apiKey ?? '', placeholder: 'API key (needed to accept or reject)', 'aria-label': 'API key' });
   let data;
@@ -160,13 +160,12 @@ export async function showReview(panel, { apiKey, setApiKey, openDocument, revie
     return;
   }
   const list = data.proposals;
-  const status = el('p', { role: 'status', class: 'muted' });
+  const status = el('p', { role: 'status', class: 'muted' }, notice);
   const decide = async (mutation, p, verb) => {
     setApiKey(keyInput.value.trim());
     try {
       await graphql(mutation, { id: p.proposalId }, { apiKey: keyInput.value.trim() });
-      status.textContent = `${verb} ${p.from.name} ${p.type} ${p.to.name}.`;
-      reviewed();
+      reviewed(`${verb} ${p.from.name} ${p.type} ${p.to.name}.`);
     } catch (e) {
       status.textContent = e.message;
       status.className = 'error';
