@@ -113,9 +113,9 @@ export class Canvas {
     this.renderer.refresh({ skipIndexation: true });
   }
 
-  /** Edge labels cost a text draw each: above a few thousand edges they are left to the selection and highlight. */
+  /** Edge labels cost a text draw each, every frame: above 500 edges the canvas shows node labels only (the list view and the panels name every edge). */
   tuneForSize() {
-    const big = this.scene.graph.size > 2000;
+    const big = this.scene.graph.size > 500;
     this.renderer.setSetting('renderEdgeLabels', !big);
   }
 
