@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks in Release: installs what the named benchmark compares with (Kuzu for storage, graphql-js for
 # graphql; npm ci), then runs it. Works from a fresh clone.
-# Usage: scripts/bench.sh [storage|graphql|api|extraction|ingestion] [benchmark options...]
+# Usage: scripts/bench.sh [storage|graphql|api|extraction|ingestion|explorer] [benchmark options...]
 #   scripts/bench.sh storage --relationships 100000
 # With no arguments it runs the storage benchmark at its default size (1,000,000 relationships).
 set -euo pipefail
@@ -32,6 +32,20 @@ if [[ "$1" == "graphql" ]]; then
     echo "Installing graphql-js (npm ci in tools/graphql-js)..." >&2
     (cd tools/graphql-js && npm ci --no-audit --no-fund --loglevel=error)
   fi
+fi
+
+# The explorer's benchmark is a browser one: a Node script driving Debian's chromium (tools/explorer/bench/run.mjs).
+if [[ "$1" == "explorer" ]]; then
+  if ! command -v node >/dev/null 2>&1; then
+    echo "bench.sh: node is not installed; the explorer benchmark needs Node.js 20+ and /usr/bin/chromium." >&2
+    exit 2
+  fi
+  if [[ ! -f tools/explorer/node_modules/.package-lock.json || tools/explorer/package-lock.json -nt tools/explorer/node_modules/.package-lock.json ]]; then
+    echo "Installing the explorer's packages (npm ci in tools/explorer)..." >&2
+    (cd tools/explorer && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  shift
+  exec node tools/explorer/bench/run.mjs "$@"
 fi
 
 dotnet build -c Release bench/Graph.Benchmarks/Graph.Benchmarks.csproj --nologo -v quiet

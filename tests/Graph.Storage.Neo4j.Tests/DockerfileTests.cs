@@ -86,7 +86,7 @@ public sealed partial class DockerfileTests
         // tools/playground/build.mjs writes the bundle where Playground.targets looks for it.
         var outputDir = "src/Graph.Api/wwwroot/playground/";
         Assert.Contains("'../../src/Graph.Api/wwwroot/playground'", File.ReadAllText(RepositoryPaths.Of("tools", "playground", "build.mjs")), StringComparison.Ordinal);
-        var bundle = Assert.Single(s_instructions.Value, i => i.Keyword == "COPY" && i.From == nodeStage);
+        var bundle = Assert.Single(s_instructions.Value, i => i.Keyword == "COPY" && i.From == nodeStage && i.Destination == outputDir);
         Assert.Equal("build", bundle.Stage);
         Assert.EndsWith(outputDir, bundle.Sources.Single(), StringComparison.Ordinal);
         Assert.Equal(outputDir, bundle.Destination);
@@ -98,6 +98,25 @@ public sealed partial class DockerfileTests
         Assert.Contains("'$(GRAPH_SKIP_PLAYGROUND_BUILD)' == '1'", targets, StringComparison.Ordinal);
 
         // A bundle built on the developer's machine must not reach the build context and overwrite the Node stage's.
+        Assert.Contains(outputDir, File.ReadAllLines(RepositoryPaths.Of(".dockerignore")));
+    }
+
+    [Fact]
+    public void The_explorer_is_built_in_the_Node_stage_and_published_without_npm_in_the_SDK_stage()
+    {
+        var node = Assert.Single(s_instructions.Value, i => i.Keyword == "FROM" && i.Arguments.StartsWith("node:", StringComparison.Ordinal));
+        var nodeStage = node.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+        var outputDir = "src/Graph.Api/wwwroot/explorer/";
+        Assert.Contains("'../../src/Graph.Api/wwwroot/explorer'", File.ReadAllText(RepositoryPaths.Of("tools", "explorer", "build.mjs")), StringComparison.Ordinal);
+        Assert.Contains(s_instructions.Value, i => i.Stage == nodeStage && i.Keyword == "COPY" && i.Sources.Contains("tools/explorer/package-lock.json"));
+        var bundle = Assert.Single(s_instructions.Value, i => i.Keyword == "COPY" && i.From == nodeStage && i.Destination == outputDir);
+        Assert.Equal("build", bundle.Stage);
+
+        var publish = Assert.Single(s_instructions.Value, i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet publish", StringComparison.Ordinal));
+        Assert.True(publish.Index > bundle.Index, "The explorer bundle must be in place before dotnet publish.");
+        Assert.Contains("-p:GRAPH_SKIP_EXPLORER_BUILD=1", publish.Arguments, StringComparison.Ordinal);
+        var targets = File.ReadAllText(RepositoryPaths.Of("src", "Graph.Api", "Explorer", "Explorer.targets"));
+        Assert.Contains("'$(GRAPH_SKIP_EXPLORER_BUILD)' == '1'", targets, StringComparison.Ordinal);
         Assert.Contains(outputDir, File.ReadAllLines(RepositoryPaths.Of(".dockerignore")));
     }
 

@@ -17,7 +17,7 @@ namespace Graph.Api.Http;
 
 /// <summary>
 /// The two calls Program.cs makes: <see cref="AddGraphApi"/> registers the GraphQL endpoint's services (the store is
-/// registered by the composition), <see cref="MapGraphApi"/> maps /graphql, the playground and its examples.
+/// registered by the composition), <see cref="MapGraphApi"/> maps /graphql, the playground and its examples, and the explorer at /.
 /// </summary>
 public static class GraphApiServiceCollectionExtensions
 {
@@ -43,6 +43,7 @@ public static class GraphApiServiceCollectionExtensions
         services.AddGraphApiKestrelLimits();
         services.AddIngestion(configuration);
         services.AddSingleton<PlaygroundFiles>();
+        services.AddSingleton<ExplorerFiles>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddStoreReadiness();
         services.AddSingleton(provider => TrustedDocumentStore.From(provider.GetRequiredService<IOptions<GraphApiOptions>>().Value));
@@ -65,7 +66,7 @@ public static class GraphApiServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps /graphql (GET and POST; other methods get a 405 in JSON), the playground under /playground/ and /playground/examples.json.</summary>
+    /// <summary>Maps /graphql (GET and POST; other methods get a 405 in JSON), the playground under /playground/ and /playground/examples.json, the explorer at / (assets under /explorer/).</summary>
     public static WebApplication MapGraphApi(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<GraphApiOptions>>().Value;
@@ -93,6 +94,7 @@ public static class GraphApiServiceCollectionExtensions
             endpoint.RequireCors(CorsPolicy);
         }
 
+        app.Services.GetRequiredService<ExplorerFiles>().Map(app, logger);
         app.MapGet("/playground/examples.json", GraphQLHttpEndpoint.ServeExamplesAsync).WithDisplayName("Playground examples");
         app.MapGet("/playground/", (HttpContext http) =>
         {

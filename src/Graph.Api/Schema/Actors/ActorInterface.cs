@@ -20,7 +20,7 @@ internal static class ActorInterface
         Fields(t);
     });
 
-    /// <summary>The fields every actor has: ids, kind, names, attributes, relationships and degree.</summary>
+    /// <summary>The fields every actor has: ids, kind, names, attributes, relationships, degree and degree per type.</summary>
     public static void Fields<TSelf>(ComplexTypeBuilder<Actor, TSelf> t)
         where TSelf : ComplexTypeBuilder<Actor, TSelf>
     {
@@ -48,6 +48,20 @@ internal static class ActorInterface
                 {
                     var all = await GraphRequestContext.Of(c).Relationships(c).LoadAsync(actor.Id).ConfigureAwait(false);
                     return all?.Count ?? 0;
+                }))
+            .Field("degreeByType", Types.NonNullList(Types.Ref("TypeCount")), f => f
+                .Description("How many relationships it has of each type (types it has none of are left out), by type name: what a client shows before it draws a hub's neighbours. Symmetric types count in every direction.")
+                .Argument("direction", Types.Ref("Direction"), a => a.Description("Which of its relationships count: outgoing, incoming or both.").DefaultValue(Core.Store.Direction.Both))
+                .ResolveAsync(async (actor, c) =>
+                {
+                    var direction = Args.Enum<Core.Store.Direction>(c, "direction") ?? Core.Store.Direction.Both;
+                    var filter = new Core.Store.RelationshipFilter { Direction = direction };
+                    var all = await GraphRequestContext.Of(c).Relationships(c).LoadAsync(actor.Id).ConfigureAwait(false) ?? [];
+                    return all.Where(r => filter.AllowsDirection(r, actor.Id))
+                        .GroupBy(r => r.Type)
+                        .Select(g => new KeyValuePair<Core.Ontology.RelationshipType, int>(g.Key, g.Count()))
+                        .OrderBy(p => p.Key.ToString(), StringComparer.Ordinal)
+                        .ToList();
                 }));
     }
 }

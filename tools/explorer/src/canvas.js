@@ -1,0 +1,225 @@
+// The canvas: sigma drawing the scene's graphology graph, what a click or a drag does, highlighting, layouts and fit.
+// Work is done when the scene or the highlight changes (reducers read precomputed sets), never per frame.
+import Sigma from 'sigma';
+import { animateNodes } from 'sigma/utils';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+
+const dimNode = '#d9dde3';
+const dimEdge = '#eceef1';
+
+export class Canvas {
+  constructor(container, scene, handlers) {
+    this.scene = scene;
+    this.handlers = handlers;
+    this.highlight = null; // { nodes: Set, edges: Set } of a path or a selection's neighbourhood
+    this.selectedNodes = [];
+    this.selectedEdge = null;
+    this.layout = null;
+    const graph = scene.graph;
+    this.renderer = new Sigma(graph, container, {
+      renderEdgeLabels: true,
+      enableEdgeEvents: true,
+      labelRenderedSizeThreshold: 7,
+      labelDensity: 0.8,
+      labelGridCellSize: 90,
+      labelSize: 13,
+      labelWeight: '600',
+      edgeLabelSize: 11,
+      defaultEdgeType: 'arrow',
+      zIndex: true,
+      minCameraRatio: 0.02,
+      maxCameraRatio: 30,
+      nodeReducer: (node, data) => this.nodeReducer(node, data),
+      edgeReducer: (edge, data) => this.edgeReducer(edge, data),
+    });
+    this.bindEvents();
+  }
+
+  nodeReducer(node, data) {
+    const selected = this.selectedNodes.includes(node);
+    if (!this.highlight && !selected) return data;
+    const out = { ...data };
+    if (selected) {
+      out.highlighted = true;
+      out.zIndex = 2;
+      out.forceLabel = true;
+    } else if (this.highlight && !this.highlight.nodes.has(node)) {
+      out.color = dimNode;
+      out.label = '';
+      out.zIndex = 0;
+    } else if (this.highlight) {
+      out.forceLabel = true;
+      out.zIndex = 1;
+    }
+    return out;
+  }
+
+  edgeReducer(edge, data) {
+    if (edge === this.selectedEdge) return { ...data, color: '#111111', size: data.size + 2, zIndex: 2, forceLabel: true };
+    if (!this.highlight) return data;
+    if (this.highlight.edges.has(edge)) return { ...data, color: data.conflict ? data.color : '#e6550d', size: data.size + 1.5, zIndex: 1, forceLabel: true };
+    return { ...data, color: dimEdge, label: '', zIndex: 0 };
+  }
+
+  bindEvents() {
+    const r = this.renderer;
+    const graph = this.scene.graph;
+    let dragged = null;
+    let moved = false;
+    r.on('clickNode', ({ node, event }) => {
+      if (moved) return;
+      this.handlers.nodeClicked(node, event.original.shiftKey || event.original.ctrlKey || event.original.metaKey);
+    });
+    r.on('doubleClickNode', ({ node, event }) => {
+      event.preventSigmaDefault();
+      this.handlers.nodeExpand(node);
+    });
+    r.on('clickEdge', ({ edge }) => this.handlers.edgeClicked(edge));
+    r.on('clickStage', () => this.handlers.stageClicked());
+    r.on('enterNode', () => { r.getContainer().style.cursor = 'pointer'; });
+    r.on('leaveNode', () => { r.getContainer().style.cursor = ''; });
+    r.on('enterEdge', () => { r.getContainer().style.cursor = 'pointer'; });
+    r.on('leaveEdge', () => { r.getContainer().style.cursor = ''; });
+    // Dragging a node moves it and pins it, so the force layout leaves it where the analyst put it.
+    r.on('downNode', ({ node }) => {
+      dragged = node;
+      moved = false;
+    });
+    r.getMouseCaptor().on('mousemovebody', (e) => {
+      if (!dragged) return;
+      moved = true;
+      const pos = r.viewportToGraph(e);
+      graph.mergeNodeAttributes(dragged, { x: pos.x, y: pos.y, fixed: true });
+      e.preventSigmaDefault();
+      e.original.preventDefault();
+      e.original.stopPropagation();
+    });
+    r.getMouseCaptor().on('mouseup', () => {
+      if (dragged && moved) this.handlers.nodeMoved(dragged);
+      dragged = null;
+      setTimeout(() => { moved = false; }, 0);
+    });
+  }
+
+  select(nodes, edge = null) {
+    this.selectedNodes = nodes;
+    this.selectedEdge = edge;
+    this.renderer.refresh({ skipIndexation: true });
+  }
+
+  setHighlight(highlight) {
+    this.highlight = highlight;
+    this.renderer.refresh({ skipIndexation: true });
+  }
+
+  /** Edge labels cost a text draw each, every frame: above 500 edges the canvas shows node labels only (the list view and the panels name every edge). */
+  tuneForSize() {
+    const big = this.scene.graph.size > 500;
+    this.renderer.setSetting('renderEdgeLabels', !big);
+  }
+
+  /** Fits the camera to the visible actors (all of them when none is visible). */
+  fit(animate = true) {
+    const graph = this.scene.graph;
+    let minX = Infinity; let maxX = -Infinity; let minY = Infinity; let maxY = -Infinity;
+    graph.forEachNode((n, a) => {
+      if (a.hidden) return;
+      minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x); minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
+    });
+    if (minX === Infinity) {
+      this.renderer.setCustomBBox(null);
+    } else {
+      const pad = Math.max(maxX - minX, maxY - minY, 40) * 0.08;
+      this.renderer.setCustomBBox({ x: [minX - pad, maxX + pad], y: [minY - pad, maxY + pad] });
+    }
+    this.renderer.refresh();
+    const camera = this.renderer.getCamera();
+    if (animate) camera.animatedReset({ duration: 300 });
+    else camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  }
+
+  /** ForceAtlas2 in a web worker for `ms`, then stopped; pinned actors (fixed) stay. */
+  force(ms = 1500) {
+    const graph = this.scene.graph;
+    this.stopLayout();
+    if (graph.order < 2) return Promise.resolve();
+    const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500, slowDown: 5 };
+    this.layout = new FA2Layout(graph, { settings, getEdgeWeight: null });
+    this.layout.start();
+    return new Promise((resolve) => {
+      this.layoutTimer = setTimeout(() => {
+        this.stopLayout();
+        resolve();
+      }, ms);
+    });
+  }
+
+  stopLayout() {
+    clearTimeout(this.layoutTimer);
+    if (this.layout) {
+      this.layout.kill();
+      this.layout = null;
+    }
+  }
+
+  /** Breadth-first rings (radial) or rows (hierarchical) from `root`; other components follow, each from its best-connected actor. */
+  arrange(kind, root) {
+    this.stopLayout();
+    const graph = this.scene.graph;
+    const depthOf = new Map();
+    const layers = [];
+    const roots = [];
+    if (root && graph.hasNode(root)) roots.push(root);
+    const byDegree = graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a));
+    let offset = 0;
+    for (const candidate of [...roots, ...byDegree]) {
+      if (depthOf.has(candidate)) continue;
+      const queue = [candidate];
+      depthOf.set(candidate, offset);
+      while (queue.length) {
+        const n = queue.shift();
+        const d = depthOf.get(n);
+        (layers[d] ??= []).push(n);
+        graph.forEachNeighbor(n, (m) => {
+          if (!depthOf.has(m)) {
+            depthOf.set(m, d + 1);
+            queue.push(m);
+          }
+        });
+      }
+      offset = layers.length;
+    }
+    const targets = {};
+    layers.forEach((layer, d) => {
+      layer.forEach((n, i) => {
+        if (graph.getNodeAttribute(n, 'fixed')) return;
+        if (kind === 'radial') {
+          const radius = d * 120;
+          const angle = (2 * Math.PI * i) / layer.length;
+          targets[n] = { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
+        } else {
+          targets[n] = { x: (i - (layer.length - 1) / 2) * 90, y: -d * 110 };
+        }
+      });
+    });
+    this.animating = true;
+    return new Promise((resolve) => animateNodes(graph, targets, { duration: 400 }, () => {
+      this.animating = false;
+      resolve();
+    }));
+  }
+
+  /** Where a node or an edge's midpoint is on screen (viewport pixels), for the list view's "show on canvas". */
+  viewportOf(node) {
+    const a = this.scene.graph.getNodeAttributes(node);
+    return this.renderer.graphToViewport({ x: a.x, y: a.y });
+  }
+
+  edgeMidpoint(edge) {
+    const graph = this.scene.graph;
+    const s = this.viewportOf(graph.source(edge));
+    const t = this.viewportOf(graph.target(edge));
+    return { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 };
+  }
+}

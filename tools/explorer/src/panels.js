@@ -1,0 +1,185 @@
+// The side panel's views: an actor (attributes, aliases, degree per type, timeline), an edge's evidence (with
+// conflicting figures side by side), expanding a hub a type and a page at a time, paths, and the review queue.
+import { graphql } from './api.js';
+import * as q from './queries.js';
+import { el, clear, formatNumber } from './dom.js';
+import { title, kindColour } from './style.js';
+
+function heading(text, ...extra) {
+  return el('div', { class: 'panel-head' }, el('h2', { id: 'panel-title', tabindex: '-1' }, text), ...extra);
+}
+
+export function loading(panel, what) {
+  clear(panel, el('p', { class: 'muted', role: 'status' }, `Loading ${what}…`));
+}
+
+export async function showActor(panel, actorId, { expand, openTimelineEdge }) {
+  loading(panel, 'the actor');
+  const data = await graphql(q.actorDetails, { id: actorId });
+  const a = data.actor;
+  clear(panel,
+    heading(a.name, el('span', { class: 'kind-badge', style: `background:${kindColour(a.kind)}` }, title(a.kind))),
+    a.description ? el('p', {}, a.description) : null,
+    el('dl', { class: 'facts' },
+      el('dt', {}, 'Id'), el('dd', {}, el('code', {}, a.actorId)),
+      el('dt', {}, 'Aliases'), el('dd', {}, a.aliases.length ? a.aliases.join(', ') : '—'),
+      el('dt', {}, 'Degree'), el('dd', {}, formatNumber(a.degree)),
+      a.attributes.map((x) => [el('dt', {}, x.name), el('dd', {}, x.value)])),
+    el('h3', {}, 'Relationships per type'),
+    el('ul', { class: 'type-counts' }, a.degreeByType.map((t) => el('li', {}, `${t.type} `, el('span', { class: 'count' }, formatNumber(t.count))))),
+    el('button', { type: 'button', onclick: () => expand(a.actorId) }, 'Expand… (E)'),
+    el('h3', {}, 'Timeline'),
+    data.timeline.nodes.length === 0
+      ? el('p', { class: 'muted' }, 'No dated relationships.')
+      : el('ol', { class: 'timeline' }, data.timeline.nodes.map((r) => el('li', {},
+        el('span', { class: 'date' }, r.date ?? ''), ' ',
+        el('button', { type: 'button', class: 'link', onclick: () => openTimelineEdge(r.id) }, r.caption)))));
+}
+
+function evidenceBlock(e, openDocument) {
+  const d = e.document;
+  const figures = e.sourceFacts ? Object.entries(e.sourceFacts).filter(([, v]) => v !== null && v !== undefined) : [];
+  return el('article', { class: `evidence stance-${e.stance.toLowerCase()}` },
+    el('blockquote', {}, e.quote),
+    el('p', { class: 'source' },
+      el('button', { type: 'button', class: 'link', onclick: () => openDocument(e.documentId, e.start, e.end) }, d.title),
+      d.publisher ? ` · ${d.publisher.name}` : '',
+      d.published ? ` · ${d.published}` : ''),
+    el('p', { class: 'meta' },
+      el('span', { class: 'stance' }, e.stance.toLowerCase()),
+      ` · confidence ${e.confidence}`,
+      e.attributedTo ? ` · credited to ${e.attributedTo.name}` : ' · not credited to anyone',
+      ` · ${e.extractor}`),
+    figures.length ? el('p', { class: 'figures' }, figures.map(([k, v]) => el('span', { class: 'figure' }, `${k}: ${typeof v === 'number' ? formatNumber(v) : v}`))) : null);
+}
+
+export async function showEvidence(panel, relIds, { openDocument, selectActor, siblings = [], current, openEdge }) {
+  loading(panel, 'the evidence');
+  const data = await graphql(q.relationshipDetails, { ids: relIds });
+  const rels = data.nodes.filter(Boolean);
+  if (rels.length === 0) {
+    clear(panel, heading('Relationship not found'), el('p', {}, 'The relationship is no longer in the graph (it may have lost its evidence). Undo or remove it from the scene.'));
+    return;
+  }
+  const first = rels[0];
+  clear(panel,
+    heading(`${first.from.name} ${first.type} ${first.to.name}`),
+    el('p', { class: 'muted' }, first.meaning, rels.length > 1 ? ` · ${rels.length} relationships grouped on this edge` : ''),
+    el('p', {},
+      el('button', { type: 'button', class: 'link', onclick: () => selectActor(first.from.actorId) }, first.from.name), ' → ',
+      el('button', { type: 'button', class: 'link', onclick: () => selectActor(first.to.actorId) }, first.to.name)),
+    // Edges between the same two actors are drawn over each other: name them all, so each can be opened.
+    siblings.length > 1 ? el('nav', { class: 'siblings', 'aria-label': 'Edges between these actors' }, 'Between these actors: ',
+      siblings.map((x) => el('button', { type: 'button', 'aria-pressed': String(x.key === current), onclick: () => openEdge(x.key) }, x.label))) : null,
+    rels.map((r) => el('section', { class: 'relationship', 'aria-label': r.caption },
+      rels.length > 1 ? el('h3', {}, r.caption) : null,
+      el('p', { class: 'meta' }, `${formatNumber(r.evidenceCount)} piece(s) of evidence · confidence ${r.confidence}`,
+        r.facts.validFrom ? ` · from ${r.facts.validFrom}` : '', r.facts.validTo ? ` · until ${r.facts.validTo}` : '',
+        r.facts.personnel ? ` · ${r.facts.personnel}` : ''),
+      r.conflicts.map((c) => el('section', { class: 'conflict', 'aria-label': 'Sources disagree' },
+        el('h3', {}, `⚠ Sources disagree on the ${c.quantity.toLowerCase()}`),
+        el('div', { class: 'side-by-side' }, c.claims.map((claim) => el('div', { class: 'claim' },
+          el('p', { class: 'claim-figure' }, claim.display),
+          el('blockquote', {}, claim.statedIn.quote),
+          el('p', { class: 'source' }, claim.statedIn.document.title,
+            claim.statedIn.document.publisher ? ` · ${claim.statedIn.document.publisher.name}` : '',
+            claim.statedIn.document.published ? ` · ${claim.statedIn.document.published}` : '',
+            claim.statedIn.attributedTo ? ` · credited to ${claim.statedIn.attributedTo.name}` : '')))))),
+      r.evidence.nodes.map((e) => evidenceBlock(e, openDocument)))));
+}
+
+/** Expanding an actor: counts per type and direction first, then one page of one type (or of all) at a time. */
+export async function showExpand(panel, actorId, { drawPage, drawAll, pageSize }) {
+  loading(panel, 'relationship counts');
+  const data = await graphql(q.expandCounts, { id: actorId });
+  const a = data.actor;
+  const rows = new Map();
+  for (const [dir, list] of [['OUTGOING', a.outgoing], ['INCOMING', a.incoming]]) {
+    for (const t of list) {
+      const row = rows.get(t.type) ?? { type: t.type, OUTGOING: 0, INCOMING: 0 };
+      row[dir] = t.count;
+      rows.set(t.type, row);
+    }
+  }
+  const size = el('select', { 'aria-label': 'Page size' }, [25, 50, 100, 250, 500].map((n) => el('option', { value: n, selected: n === pageSize }, `${n} per page`)));
+  const button = (row, dir, label) => {
+    const count = row[dir];
+    if (!count) return el('td', {}, '—');
+    return el('td', {}, el('button', {
+      type: 'button',
+      'aria-label': `Draw ${label} ${row.type} of ${a.name}`,
+      onclick: async (ev) => {
+        ev.currentTarget.disabled = true;
+        const more = await drawPage(a.actorId, row.type, dir, Number(size.value));
+        ev.currentTarget.disabled = false;
+        ev.currentTarget.textContent = more.remaining > 0 ? `next ${formatNumber(Math.min(Number(size.value), more.remaining))} of ${formatNumber(more.remaining)}` : `drawn ${formatNumber(count)}`;
+        if (more.remaining === 0) ev.currentTarget.disabled = true;
+      },
+    }, `${formatNumber(count)}`));
+  };
+  clear(panel,
+    heading(`Expand ${a.name}`),
+    el('p', { class: 'muted' }, `${formatNumber(a.degree)} relationships. Counts come first; each button draws one page of that type (symmetric types count both ways).`),
+    el('table', { class: 'expand' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'Type'), el('th', {}, 'Outgoing'), el('th', {}, 'Incoming'))),
+      el('tbody', {}, [...rows.values()].map((row) => el('tr', {}, el('th', { scope: 'row' }, row.type), button(row, 'OUTGOING', 'outgoing'), button(row, 'INCOMING', 'incoming'))))),
+    el('p', {}, size, ' ', el('button', { type: 'button', class: 'primary', onclick: () => drawAll(a.actorId, Number(size.value)) }, 'Draw all types (one page each)')));
+}
+
+export function showPaths(panel, { from, to, run, actors }) {
+  const mode = el('select', { id: 'path-mode', 'aria-label': 'Path mode' },
+    el('option', { value: 'SHORTEST' }, 'Shortest'), el('option', { value: 'ALL_SHORTEST', selected: true }, 'All shortest'), el('option', { value: 'ALL_SIMPLE' }, 'All simple'));
+  const fromInput = el('input', { id: 'path-from', value: from ?? '', placeholder: 'from: name, alias or id', 'aria-label': 'Path from' });
+  const toInput = el('input', { id: 'path-to', value: to ?? '', placeholder: 'to: name, alias or id', 'aria-label': 'Path to' });
+  const types = el('input', { id: 'path-types', placeholder: 'types, e.g. REPORTED, VIOLATES (all when empty)', 'aria-label': 'Path relationship types' });
+  const depth = el('input', { id: 'path-depth', type: 'number', min: 1, max: 8, value: 4, 'aria-label': 'Most hops' });
+  const result = el('div', { id: 'path-result', role: 'status' });
+  const datalist = el('datalist', { id: 'path-actors' }, (actors ?? []).map((n) => el('option', { value: n })));
+  fromInput.setAttribute('list', 'path-actors');
+  toInput.setAttribute('list', 'path-actors');
+  clear(panel,
+    heading('Paths'),
+    el('form', {
+      class: 'paths-form',
+      onsubmit: (e) => {
+        e.preventDefault();
+        run({ from: fromInput.value.trim(), to: toInput.value.trim(), mode: mode.value, types: types.value.split(/[\s,]+/).filter(Boolean).map((t) => t.toUpperCase()), maxDepth: Number(depth.value) }, result);
+      },
+    }, fromInput, toInput, el('label', {}, 'Mode ', mode), el('label', {}, 'Most hops ', depth), types, datalist, el('button', { type: 'submit', class: 'primary' }, 'Find paths')),
+    result);
+}
+
+export async function showReview(panel, { apiKey, setApiKey, openDocument, reviewed, notice = '' }) {
+  loading(panel, 'the review queue');
+  const keyInput = el('input', { type: 'password', value: apiKey ?? '', placeholder: 'API key (needed to accept or reject)', 'aria-label': 'API key' });
+  let data;
+  try {
+    data = await graphql(q.proposals);
+  } catch (e) {
+    clear(panel, heading('Review queue'), el('p', { class: 'error', role: 'alert' }, e.message));
+    return;
+  }
+  const list = data.proposals;
+  const status = el('p', { role: 'status', class: 'muted' }, notice);
+  const decide = async (mutation, p, verb) => {
+    setApiKey(keyInput.value.trim());
+    try {
+      await graphql(mutation, { id: p.proposalId }, { apiKey: keyInput.value.trim() });
+      reviewed(`${verb} ${p.from.name} ${p.type} ${p.to.name}.`);
+    } catch (e) {
+      status.textContent = e.message;
+      status.className = 'error';
+    }
+  };
+  clear(panel,
+    heading('Review queue', el('span', { class: 'count' }, `${formatNumber(list.totalCount)} pending`)),
+    keyInput, status,
+    list.nodes.length === 0 ? el('p', { class: 'muted' }, 'Nothing waits for review. Ingest a document (graph ingest FILE, or the ingestDocument mutation) to fill the queue.') : null,
+    el('ul', { class: 'proposals' }, list.nodes.map((p) => el('li', {},
+      el('p', {}, el('strong', {}, p.from.name), ` ${p.type} `, el('strong', {}, p.to.name), el('span', { class: 'muted' }, ` · ${p.rule} · ${p.confidence} · ${p.stance.toLowerCase()}`)),
+      el('blockquote', {}, p.quote),
+      el('p', {},
+        el('button', { type: 'button', class: 'link', onclick: () => openDocument(p.documentId, p.start, p.end) }, p.document?.title ?? p.documentId), ' ',
+        el('button', { type: 'button', onclick: () => decide(q.acceptProposal, p, 'Accepted') }, 'Accept'), ' ',
+        el('button', { type: 'button', onclick: () => decide(q.rejectProposal, p, 'Rejected') }, 'Reject'))))));
+}
