@@ -42,8 +42,13 @@ public static class EmbeddedQueryPhase
         var centres = workload.Neighbourhood.Select(ActorId.Parse).ToArray();
         var pairs = workload.Pairs.Select(p => (From: ActorId.Parse(p[0]), To: ActorId.Parse(p[1]))).ToArray();
 
+        // Edge caps at their maximum: Kuzu follows every edge, so both answer the same question (only the node cap binds).
         async Task<Subgraph> Neighbourhood(ActorId centre) =>
-            await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(centre, workload.Depth, NodeLimit: workload.NodeLimit));
+            await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(centre, workload.Depth, NodeLimit: workload.NodeLimit)
+            {
+                EdgesPerActor = NeighbourhoodRequest.MaxEdgesPerActor,
+                EdgeLimit = NeighbourhoodRequest.MaxEdgeLimit,
+            });
         async Task<int> Hops((ActorId From, ActorId To) pair)
         {
             var result = await store.FindPathsAsync(new PathRequest(pair.From, pair.To, workload.MaxDepth, PathMode.Shortest, Limit: 1));

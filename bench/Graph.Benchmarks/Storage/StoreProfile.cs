@@ -196,11 +196,15 @@ public static class StoreProfile
         foreach (var (i, centre) in workload.Neighbourhood.Select(ActorId.Parse).Index())
         {
             var start = Stopwatch.GetTimestamp();
-            var subgraph = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(centre, workload.Depth, NodeLimit: workload.NodeLimit));
+            var subgraph = await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(centre, workload.Depth, NodeLimit: workload.NodeLimit)
+            {
+                EdgesPerActor = NeighbourhoodRequest.MaxEdgesPerActor,
+                EdgeLimit = NeighbourhoodRequest.MaxEdgeLimit,
+            });
             var total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             var seq = seqOf(centre);
             start = Stopwatch.GetTimestamp();
-            search.Invoke(null, [index, seq, workload.Depth, filter, workload.NodeLimit, NeighbourhoodRequest.DefaultEdgesPerActor, NeighbourhoodRequest.DefaultEdgeLimit]);
+            search.Invoke(null, [index, seq, workload.Depth, filter, workload.NodeLimit, NeighbourhoodRequest.MaxEdgesPerActor, NeighbourhoodRequest.MaxEdgeLimit]);
             var searchMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             var scanned = subgraph.Nodes.Where(n => n.Depth < workload.Depth).Sum(n => (long)adjacencyCount[seqOf(n.Actor.Id)]);
             if (i >= 50)
