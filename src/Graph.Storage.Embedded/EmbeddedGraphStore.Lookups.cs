@@ -116,6 +116,7 @@ public sealed partial class EmbeddedGraphStore
         return Task.FromResult<IReadOnlyList<EvidenceHit>>(Read(index =>
         {
             var hits = new List<EvidenceHit>();
+            var texts = index.AllTexts();
             for (var seq = 1; seq < index.EdgeSlots; seq++)
             {
                 if (!index.IsEdge(seq))
@@ -128,7 +129,7 @@ public sealed partial class EmbeddedGraphStore
                 for (var i = 0; i < rows.Length; i++)
                 {
                     ref readonly var row = ref rows[i];
-                    var quote = index.Documents[row.Document]!.Text.Substring(row.Start, row.End - row.Start);
+                    var quote = texts[row.Document]!.Substring(row.Start, row.End - row.Start);
                     if (NameFolding.Fold(quote).Contains(folded, StringComparison.Ordinal))
                     {
                         var edge = index.Record(seq);
@@ -139,7 +140,7 @@ public sealed partial class EmbeddedGraphStore
 
             // Newest document first; undated documents last; then document, position, edge.
             return hits
-                .OrderBy(h => index.DocumentOf(h.Evidence.DocumentId)?.Published, NewestFirst)
+                .OrderBy(h => index.EntryOf(h.Evidence.DocumentId)?.Published, NewestFirst)
                 .ThenBy(h => h.Evidence.DocumentId.Value, StringComparer.Ordinal)
                 .ThenBy(h => h.Evidence.Start)
                 .ThenBy(h => h.Relationship.Id, StringComparer.Ordinal)
@@ -155,7 +156,7 @@ public sealed partial class EmbeddedGraphStore
     /// <inheritdoc />
     public Task<IReadOnlyList<Document>> GetDocumentsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Document>>(Read(index =>
-            index.DocumentSeqs.Values.Select(seq => index.Documents[seq]!).OrderBy(d => d.Id.Value, StringComparer.Ordinal).ToList()));
+            index.AllDocuments().OrderBy(d => d.Id.Value, StringComparer.Ordinal).ToList()));
 
     /// <summary>The actor's edges passing the filter, in the contract's order: type, date (undated last), other actor, qualifier.</summary>
     private static IReadOnlyList<Relationship> EdgesOf(GraphIndex index, int actor, in EdgeFilter filter)

@@ -136,7 +136,7 @@ public sealed partial class EmbeddedGraphStore
             {
                 if (index.IsEdge(seq) && index.Edges[seq].EvidenceCount > 1)
                 {
-                    conflicts.AddRange(QuantityConflicts.Find(index.Peek(seq)));
+                    conflicts.AddRange(QuantityConflicts.Find(index.Record(seq)));
                 }
             }
 
@@ -186,8 +186,8 @@ public sealed partial class EmbeddedGraphStore
         Task.FromResult(Read(index =>
         {
             var actors = index.Actors.Where(a => a is not null).Select(a => a!).OrderBy(a => a.Id.Value, StringComparer.Ordinal).ToList();
-            var documents = index.Documents.Where(d => d is not null).Select(d => d!).OrderBy(d => d.Id.Value, StringComparer.Ordinal).ToList();
-            var edges = Enumerable.Range(1, index.EdgeSlots - 1).Where(index.IsEdge).Select(index.Peek).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+            var documents = index.AllDocuments().OrderBy(d => d.Id.Value, StringComparer.Ordinal).ToList();
+            var edges = Enumerable.Range(1, index.EdgeSlots - 1).Where(index.IsEdge).Select(index.Record).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
             return new GraphSnapshot(actors, documents, edges);
         }));
 

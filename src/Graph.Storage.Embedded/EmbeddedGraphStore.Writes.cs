@@ -198,7 +198,7 @@ public sealed partial class EmbeddedGraphStore
         {
             if (index.Documents[seq] is { } document && document.Publisher == remove)
             {
-                batch.StageDocument(document with { Publisher = keep });
+                batch.StageDocument(index.DocumentAt(seq)! with { Publisher = keep });
             }
         }
 

@@ -22,6 +22,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly GraphIndex _index;
+    private readonly SqliteTextReader _texts;
     private bool _disposed;
 
     private EmbeddedGraphStore(SqliteConnection connection, EmbeddedStoreOptions options, GraphIndex index, ILogger? logger)
@@ -30,6 +31,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
         _options = options;
         _index = index;
         _logger = logger;
+        _texts = new SqliteTextReader(options.Path);
+        index.Texts.Attach(_texts, options.DocumentTextCacheCharacters);
     }
 
     /// <inheritdoc />
@@ -48,6 +51,11 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
         if (string.IsNullOrWhiteSpace(options.Path))
         {
             throw new ArgumentException("The embedded store needs a file path (EmbeddedStoreOptions.Path).", nameof(options));
+        }
+
+        if (options.DocumentTextCacheCharacters < 0)
+        {
+            throw new ArgumentException($"DocumentTextCacheCharacters must be 0 or more; got {options.DocumentTextCacheCharacters}.", nameof(options));
         }
 
         if (options.ProgressInterval < 1)
@@ -78,7 +86,6 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
                 "Opened graph store {Path}: {Actors} actors, {Relationships} relationships, {Evidence} evidence, {Documents} documents indexed in {Elapsed} ms",
                 path, index.ActorCount, index.EdgeCount, index.EvidenceCount, index.DocumentCount, watch.ElapsedMilliseconds);
             var store = new EmbeddedGraphStore(connection, options with { Path = path }, index, logger);
-            store.StartRecordWarmUp();
             return store;
         }
         catch
@@ -102,67 +109,13 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             _lock.EnterWriteLock();
             _disposed = true;
             _lock.ExitWriteLock();
+            _texts.Dispose();
             await _connection.DisposeAsync().ConfigureAwait(false);
         }
         finally
         {
             _writeGate.Release();
         }
-    }
-
-    /// <summary>
-    /// Builds every edge's record in the background after opening, a slice at a time under the read lock (writers
-    /// interleave), so traversals soon find them cached; until then a read builds what it needs itself.
-    /// </summary>
-    private void StartRecordWarmUp()
-    {
-        if (_index.EdgeCount == 0)
-        {
-            return;
-        }
-
-        var thread = new Thread(() =>
-        {
-            var watch = Stopwatch.StartNew();
-            var seq = 1;
-            while (true)
-            {
-                _lock.EnterReadLock();
-                try
-                {
-                    if (_disposed)
-                    {
-                        return;
-                    }
-
-                    var end = Math.Min(seq + 4096, _index.EdgeSlots);
-                    for (; seq < end; seq++)
-                    {
-                        if (_index.IsEdge(seq))
-                        {
-                            _index.Record(seq);
-                        }
-                    }
-
-                    if (seq >= _index.EdgeSlots)
-                    {
-                        break;
-                    }
-                }
-                finally
-                {
-                    _lock.ExitReadLock();
-                }
-            }
-
-            _logger?.LogDebug("Built {Relationships} relationship records in the background in {Elapsed} ms", _index.EdgeCount, watch.ElapsedMilliseconds);
-        })
-        {
-            IsBackground = true,
-            Priority = ThreadPriority.BelowNormal,
-            Name = "graph-store record warm-up",
-        };
-        thread.Start();
     }
 
     /// <summary>Runs a read against the index under the read lock.</summary>

@@ -117,7 +117,7 @@ public static class StoreProfile
             var relationships = Step("LoadRelationships", [connection, index]);
             var evidence = Step("LoadEvidence", [connection, index, edgeSlots]);
             var isEdge = Method(indexType, "IsEdge").CreateDelegate<Func<int, bool>>(loaded);
-            var peek = Method(indexType, "Peek").CreateDelegate<Func<int, Relationship>>(loaded);
+            var peek = Method(indexType, "Record").CreateDelegate<Func<int, Relationship>>(loaded);
             watch.Restart();
             var built = 0;
             for (var seq = 1; seq < edgeSlots; seq++)
@@ -130,7 +130,7 @@ public static class StoreProfile
             }
 
             var build = watch.Elapsed.TotalMilliseconds;
-            Console.WriteLine($"open ({round}): GraphIndex.Peek (Relationship record built on demand) x{built:N0}: {build:F0} ms, {build * 1000 / Math.Max(1, built):F2} us each");
+            Console.WriteLine($"open ({round}): GraphIndex.Record (Relationship record built on demand) x{built:N0}: {build:F0} ms, {build * 1000 / Math.Max(1, built):F2} us each");
             Console.WriteLine($"open ({round}): SqliteLoader.Load {total:F0} ms; one by one: LoadActors {actors:F0} ms, LoadDocuments {documents:F0} ms, LoadRelationships {relationships:F0} ms, LoadEvidence {evidence:F0} ms");
         }
 

@@ -14,7 +14,8 @@ internal readonly record struct NameEntry(string Folded, string Original);
 /// The in-memory graph every read answers from. Actors and edges sit in arrays indexed by their SQLite <c>seq</c>
 /// (dense ids; a deleted row leaves a dead slot). Each actor has an array of the edge indices that touch it, in either
 /// direction. Edges are kept as <see cref="EdgeData"/> structs with their evidence in one pool of
-/// <see cref="EvidenceData"/>; the <see cref="Relationship"/> record is built on demand and cached. Mutated only by the
+/// <see cref="EvidenceData"/>; the <see cref="Relationship"/> record is built on demand. Document texts stay in the file
+/// (<see cref="DocumentTexts"/> holds the recently read ones). Mutated only by the
 /// single writer, after its transaction commits, under the store's write lock.
 /// </summary>
 internal sealed class GraphIndex
@@ -37,9 +38,6 @@ internal sealed class GraphIndex
     public string[] Qualifiers = new string[64];
     public string?[] EdgeAttributeJson = new string?[64];
 
-    /// <summary>Records built so far; a slot is filled by the first read that needs it (a benign race: equal records).</summary>
-    public Relationship?[] RecordCache = new Relationship?[64];
-
     /// <summary>Every edge's evidence, each edge a contiguous run (<see cref="EdgeData.EvidenceStart"/>); a rewritten edge appends a new run.</summary>
     public EvidenceData[] EvidencePool = new EvidenceData[64];
     public int EvidenceUsed;
@@ -48,7 +46,10 @@ internal sealed class GraphIndex
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, EdgeAttributes> _attributes = new(StringComparer.Ordinal);
 
     public readonly Dictionary<DocumentId, int> DocumentSeqs = [];
-    public Document?[] Documents = new Document?[16];
+    public DocumentEntry?[] Documents = new DocumentEntry?[16];
+
+    /// <summary>The documents' texts, by document seq: recent ones in memory, the others read from the file.</summary>
+    public readonly DocumentTexts Texts = new();
 
     /// <summary>One past the highest actor seq in use: the size traversal scratch arrays need.</summary>
     public int ActorSlots { get; private set; } = 1;
@@ -69,7 +70,15 @@ internal sealed class GraphIndex
 
     public Actor? ActorOf(ActorId id) => SeqOf(id) is var seq and >= 0 ? Actors[seq] : null;
 
-    public Document? DocumentOf(DocumentId id) => id.Value is not null && DocumentSeqs.TryGetValue(id, out var seq) ? Documents[seq] : null;
+    /// <summary>A stored document with its text (read from the file when it is not in memory).</summary>
+    public Document? DocumentOf(DocumentId id) => id.Value is not null && DocumentSeqs.TryGetValue(id, out var seq) ? DocumentAt(seq) : null;
+
+    /// <summary>What the index holds of a document, without reading its text.</summary>
+    public DocumentEntry? EntryOf(DocumentId id) => id.Value is not null && DocumentSeqs.TryGetValue(id, out var seq) ? Documents[seq] : null;
+
+    /// <summary>The document stored at a seq, with its text; null for a seq no document has.</summary>
+    public Document? DocumentAt(int seq) =>
+        Documents.ElementAtOrDefault(seq) is { } entry ? entry.WithText(Texts.Get(seq)) : null;
 
     public bool IsEdge(int seq) => seq > 0 && seq < EdgeSlots && Edges[seq].Alive;
 
@@ -163,13 +172,11 @@ internal sealed class GraphIndex
         return false;
     }
 
-    /// <summary>The full record of a live edge, built once and cached.</summary>
-    public Relationship Record(int seq) => RecordCache[seq] ??= Build(seq);
-
-    /// <summary>The full record of a live edge, from the cache or built without caching it (for whole-graph scans).</summary>
-    public Relationship Peek(int seq) => RecordCache[seq] ?? Build(seq);
-
-    private Relationship Build(int seq)
+    /// <summary>
+    /// The full record of a live edge, built on each read and not kept: a record is a few small objects over the edge
+    /// arrays (its evidence is built only when read), and keeping one per edge cost about 160 MB at a million edges.
+    /// </summary>
+    public Relationship Record(int seq)
     {
         ref readonly var edge = ref Edges[seq];
         var rows = EvidenceOf(seq);
@@ -243,6 +250,38 @@ internal sealed class GraphIndex
     }
 
     public void SetDocument(int seq, Document document)
+    {
+        SetDocument(seq, DocumentEntry.Of(document));
+        Texts.Put(seq, document.Text);
+    }
+
+    /// <summary>Every document's text by seq, read in one pass (for scans of every quote or document).</summary>
+    public string?[] AllTexts()
+    {
+        var texts = new string?[DocumentSlots];
+        foreach (var (seq, text) in Texts.GetAll(DocumentSeqs.Values))
+        {
+            texts[seq] = text;
+        }
+
+        return texts;
+    }
+
+    /// <summary>Every stored document with its text, in seq order.</summary>
+    public IEnumerable<Document> AllDocuments()
+    {
+        var texts = AllTexts();
+        for (var seq = 1; seq < DocumentSlots; seq++)
+        {
+            if (Documents[seq] is { } entry)
+            {
+                yield return entry.WithText(texts[seq]!);
+            }
+        }
+    }
+
+    /// <summary>Indexes a document whose text stays in the file (opening a store).</summary>
+    public void SetDocument(int seq, DocumentEntry document)
     {
         if (seq >= Documents.Length)
         {
@@ -332,7 +371,6 @@ internal sealed class GraphIndex
         };
         Qualifiers[seq] = qualifier;
         EdgeAttributeJson[seq] = attributesJson;
-        RecordCache[seq] = null;
         EvidenceCount += evidenceCount;
     }
 
@@ -358,7 +396,6 @@ internal sealed class GraphIndex
         Detach(data.To, seq);
         _edgeSeqs?.Remove(new EdgeKey(data.Type, data.From, data.To, Qualifiers[seq]));
         data.Alive = false;
-        RecordCache[seq] = null;
         EdgeAttributeJson[seq] = null;
         EdgeCount--;
         EvidenceCount -= data.EvidenceCount;
@@ -377,7 +414,6 @@ internal sealed class GraphIndex
             Array.Resize(ref Edges, edgeSlots);
             Array.Resize(ref Qualifiers, edgeSlots);
             Array.Resize(ref EdgeAttributeJson, edgeSlots);
-            Array.Resize(ref RecordCache, edgeSlots);
         }
 
         if (evidenceRows > EvidencePool.Length)
@@ -553,7 +589,6 @@ internal sealed class GraphIndex
             Array.Resize(ref Edges, size);
             Array.Resize(ref Qualifiers, size);
             Array.Resize(ref EdgeAttributeJson, size);
-            Array.Resize(ref RecordCache, size);
         }
 
         EdgeSlots = Math.Max(EdgeSlots, seq + 1);

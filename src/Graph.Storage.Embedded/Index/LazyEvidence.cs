@@ -30,10 +30,9 @@ internal sealed class LazyEvidence(GraphIndex index, EvidenceData[] pool, int st
         for (var i = 0; i < count; i++)
         {
             ref readonly var row = ref pool[start + i];
-            var document = index.Documents[row.Document]!;
             items[i] = new Evidence(
-                document.Id,
-                document.Text.Substring(row.Start, row.End - row.Start),
+                index.Documents[row.Document]!.Id,
+                index.Texts.Get(row.Document).Substring(row.Start, row.End - row.Start),
                 row.Start,
                 row.End,
                 credited?[i],

@@ -8,8 +8,8 @@ namespace Graph.Storage.Embedded.Storage;
 /// <summary>
 /// Builds the in-memory index from the tables: actors with aliases and documents on the store's connection while two
 /// read-only connections scan relationships and evidence (each in seq order) in parallel. Ends, documents and
-/// attributed actors are read as the seqs they are stored as, so loading needs no string lookups; evidence quotes are
-/// not read at all (they are spans of their document's text).
+/// attributed actors are read as the seqs they are stored as, so loading needs no string lookups; neither document texts
+/// nor evidence quotes are read (quotes are spans of their document's text, read when asked for).
 /// </summary>
 internal static class SqliteLoader
 {
@@ -52,13 +52,25 @@ internal static class SqliteLoader
         var edges = index.Edges;
         var qualifiers = index.Qualifiers;
         var attributes = index.EdgeAttributeJson;
+        var shared = new Dictionary<string, (string Text, (PartialDate? From, PartialDate? To) Validity)>(StringComparer.Ordinal);
         while (reader.Read())
         {
             var seq = checked((int)reader.GetInt64(0));
             var type = (RelationshipType)reader.GetInt32(1);
             var qualifier = reader.GetString(4);
-            var json = reader.IsDBNull(5) ? null : reader.GetString(5);
-            var (validFrom, validTo) = TextFields.ValidityFromJson(json);
+            PartialDate? validFrom = null, validTo = null;
+            string? json = null;
+            if (!reader.IsDBNull(5))
+            {
+                // Most edges share a handful of attribute texts (a date, a figure): keep one string and one parse each.
+                var text = reader.GetString(5);
+                if (!shared.TryGetValue(text, out var known))
+                {
+                    shared[text] = known = (text, TextFields.ValidityFromJson(text));
+                }
+
+                (json, (validFrom, validTo)) = known;
+            }
 
             // Field by field: the evidence scan fills this edge's other fields at the same time.
             ref var edge = ref edges[seq];
@@ -160,18 +172,18 @@ internal static class SqliteLoader
 
     private static void LoadDocuments(SqliteConnection connection, GraphIndex index)
     {
-        using var command = Command(connection, "SELECT seq, id, title, publisher_seq, url, published, text FROM documents ORDER BY seq");
+        // Not the texts: they are read when asked for (DocumentTexts).
+        using var command = Command(connection, "SELECT seq, id, title, publisher_seq, url, published FROM documents ORDER BY seq");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             var seq = reader.GetInt64(0);
-            var document = new Document(
+            var document = new DocumentEntry(
                 DocumentId.Parse(reader.GetString(1)),
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : index.Actors[checked((int)reader.GetInt64(3))]!.Id,
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : PartialDate.Parse(reader.GetString(5)),
-                reader.GetString(6));
+                reader.IsDBNull(5) ? null : PartialDate.Parse(reader.GetString(5)));
             index.SetDocument(checked((int)seq), document);
         }
     }

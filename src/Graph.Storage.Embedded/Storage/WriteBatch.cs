@@ -283,8 +283,8 @@ internal sealed class WriteBatch(GraphIndex index)
         }
 
         Count(_actors, seq => index.Actors.ElementAtOrDefault(seq));
-        Count(_documents, seq => index.Documents.ElementAtOrDefault(seq));
-        Count(_edges, seq => !_removedEdges.Contains(seq) && index.IsEdge(seq) ? index.Peek(seq) : null);
+        Count(_documents, index.DocumentAt);
+        Count(_edges, seq => !_removedEdges.Contains(seq) && index.IsEdge(seq) ? index.Record(seq) : null);
         return new UpsertResult(created, updated, unchanged);
     }
 
@@ -328,7 +328,7 @@ internal sealed class WriteBatch(GraphIndex index)
         {
             if (index.IsEdge(seq) && !_removedEdges.Contains(seq) && !_edges.ContainsKey(KeyOf(seq)))
             {
-                yield return index.Peek(seq);
+                yield return index.Record(seq);
             }
         }
     }
