@@ -9,13 +9,24 @@ function heading(text, ...extra) {
   return el('div', { class: 'panel-head' }, el('h2', { id: 'panel-title', tabindex: '-1' }, text), ...extra);
 }
 
+// Each view the panel is asked for gets a number; a view whose answer arrives after a later view was asked for is
+// dropped, so a slow actor lookup (the first click of a double-click) never covers the expand counts asked after it.
+let generation = 0;
+
+/** Says the panel is loading and returns the view's number, for `stillCurrent`. */
 export function loading(panel, what) {
   clear(panel, el('p', { class: 'muted', role: 'status' }, `Loading ${what}…`));
+  return ++generation;
+}
+
+function stillCurrent(view) {
+  return view === generation;
 }
 
 export async function showActor(panel, actorId, { expand, openTimelineEdge }) {
-  loading(panel, 'the actor');
+  const view = loading(panel, 'the actor');
   const data = await graphql(q.actorDetails, { id: actorId });
+  if (!stillCurrent(view)) return;
   const a = data.actor;
   clear(panel,
     heading(a.name, el('span', { class: 'kind-badge', style: `background:${kindColour(a.kind)}` }, title(a.kind))),
@@ -54,8 +65,9 @@ function evidenceBlock(e, openDocument) {
 }
 
 export async function showEvidence(panel, relIds, { openDocument, selectActor, siblings = [], current, openEdge }) {
-  loading(panel, 'the evidence');
+  const view = loading(panel, 'the evidence');
   const data = await graphql(q.relationshipDetails, { ids: relIds });
+  if (!stillCurrent(view)) return;
   const rels = data.nodes.filter(Boolean);
   if (rels.length === 0) {
     clear(panel, heading('Relationship not found'), el('p', {}, 'The relationship is no longer in the graph (it may have lost its evidence). Undo or remove it from the scene.'));
@@ -90,8 +102,9 @@ export async function showEvidence(panel, relIds, { openDocument, selectActor, s
 
 /** Expanding an actor: counts per type and direction first, then one page of one type (or of all) at a time. */
 export async function showExpand(panel, actorId, { drawPage, drawAll, pageSize }) {
-  loading(panel, 'relationship counts');
+  const view = loading(panel, 'relationship counts');
   const data = await graphql(q.expandCounts, { id: actorId });
+  if (!stillCurrent(view)) return;
   const a = data.actor;
   const rows = new Map();
   for (const [dir, list] of [['OUTGOING', a.outgoing], ['INCOMING', a.incoming]]) {
@@ -127,6 +140,7 @@ export async function showExpand(panel, actorId, { drawPage, drawAll, pageSize }
 }
 
 export function showPaths(panel, { from, to, run, actors }) {
+  generation++; // an actor or edge still loading must not replace the form
   const mode = el('select', { id: 'path-mode', 'aria-label': 'Path mode' },
     el('option', { value: 'SHORTEST' }, 'Shortest'), el('option', { value: 'ALL_SHORTEST', selected: true }, 'All shortest'), el('option', { value: 'ALL_SIMPLE' }, 'All simple'));
   const fromInput = el('input', { id: 'path-from', value: from ?? '', placeholder: 'from: name, alias or id', 'aria-label': 'Path from' });
@@ -184,15 +198,16 @@ function editForm(p, save, cancel) {
 }
 
 export async function showReview(panel, { apiKey, setApiKey, openDocument, reviewed, notice = '' }) {
-  loading(panel, 'the review queue');
+  const view = loading(panel, 'the review queue');
   const keyInput = el('input', { type: 'password', value: apiKey ?? '', placeholder: 'API key (needed to accept, reject or edit)', 'aria-label': 'API key' });
   let data;
   try {
     data = await graphql(q.proposals);
   } catch (e) {
-    clear(panel, heading('Review queue'), el('p', { class: 'error', role: 'alert' }, e.message));
+    if (stillCurrent(view)) clear(panel, heading('Review queue'), el('p', { class: 'error', role: 'alert' }, e.message));
     return;
   }
+  if (!stillCurrent(view)) return;
   const list = data.proposals;
   const status = el('p', { role: 'status', class: 'muted' }, notice);
   const write = async (mutation, variables, done) => {
