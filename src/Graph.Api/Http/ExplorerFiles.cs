@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Http;
 
@@ -12,14 +13,15 @@ namespace Graph.Api.Http;
 /// </summary>
 public sealed partial class ExplorerFiles
 {
-    /// <summary>Finds the bundle beside the content root or the application.</summary>
-    public ExplorerFiles(IHostEnvironment environment)
+    /// <summary>Finds the bundle in the configured folder, else beside the content root or the application.</summary>
+    public ExplorerFiles(IHostEnvironment environment, IOptions<GraphApiOptions> options)
     {
-        var candidates = new[]
-        {
-            Path.Combine(environment.ContentRootPath, "wwwroot", "explorer"),
-            Path.Combine(AppContext.BaseDirectory, "wwwroot", "explorer"),
-        };
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(options);
+        var configured = options.Value.ExplorerDirectory;
+        var candidates = string.IsNullOrWhiteSpace(configured)
+            ? new[] { Path.Combine(environment.ContentRootPath, "wwwroot", "explorer"), Path.Combine(AppContext.BaseDirectory, "wwwroot", "explorer") }
+            : new[] { Path.GetFullPath(configured, environment.ContentRootPath) };
         Directory = candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "index.html")));
         FileProvider = Directory is null ? new NullFileProvider() : new PhysicalFileProvider(Directory);
     }
@@ -50,7 +52,7 @@ public sealed partial class ExplorerFiles
         {
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync("The explorer is not built into this server (wwwroot/explorer is missing). Build Graph.Api with Node.js 20+ and npm on PATH, without GRAPH_SKIP_EXPLORER_BUILD=1. The GraphQL API and its playground are at /graphql.\n");
+            await http.Response.WriteAsync("The explorer is not built into this server (wwwroot/explorer is missing, or Graph:Api:ExplorerDirectory holds no index.html). Build Graph.Api with Node.js 20+ and npm on PATH, without GRAPH_SKIP_EXPLORER_BUILD=1. The GraphQL API and its playground are at /graphql.\n");
             return;
         }
 

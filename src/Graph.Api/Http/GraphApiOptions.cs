@@ -48,6 +48,12 @@ public sealed class GraphApiOptions
     /// <summary>Whether browsers asking for HTML at /graphql get the playground.</summary>
     public bool Playground { get; set; } = true;
 
+    /// <summary>
+    /// The folder holding the explorer's built bundle (its index.html and assets). Empty: wwwroot/explorer beside the
+    /// content root, else beside the application. Without an index.html there, <c>/</c> answers 503 saying how to build it.
+    /// </summary>
+    public string? ExplorerDirectory { get; set; }
+
     /// <summary>Most subscriptions one WebSocket connection may hold at once (an SSE connection holds one).</summary>
     public int MaxSubscriptionsPerConnection { get; set; } = 20;
 

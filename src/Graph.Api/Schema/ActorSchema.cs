@@ -70,6 +70,7 @@ public static class ActorSchema
         yield return ConnectionTypes.Edge("Evidence");
         yield return EvidenceObject.Create();
         yield return DocumentObject.Create();
+        yield return ActorMentionObject.Create();
         yield return DocumentIngestionObject.Create();
         yield return ConnectionTypes.Connection("Proposal");
         yield return ConnectionTypes.Edge("Proposal");

@@ -1,5 +1,6 @@
 using Graph.Core.Model;
 using Graph.Core.Store;
+using Graph.Extraction.Mentions;
 using Graph.GraphQL.DataLoader;
 using Graph.GraphQL.Execution;
 
@@ -107,6 +108,37 @@ public sealed class GraphRequestContext(IGraphStore store, WriteAccess writeAcce
 
                 return result;
             });
+
+    private Task<ActorNameMatcher>? _nameMatcher;
+
+    /// <summary>
+    /// Every actor's names and aliases, read once per request (paged through the store's name search, so on any store)
+    /// for <c>Document.mentions</c>: one read serves every document of the request.
+    /// </summary>
+    public Task<ActorNameMatcher> NameMatcherAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _nameMatcher ??= ReadNameMatcherAsync(cancellationToken);
+        }
+    }
+
+    private async Task<ActorNameMatcher> ReadNameMatcherAsync(CancellationToken cancellationToken)
+    {
+        var actors = new List<Actor>();
+        ActorSearchKey? after = null;
+        while (true)
+        {
+            var page = await Store.SearchActorsAsync(new ActorSearch("", null, ActorSearch.MaxLimit, after), cancellationToken).ConfigureAwait(false);
+            actors.AddRange(page.Select(m => m.Actor));
+            if (page.Count < ActorSearch.MaxLimit)
+            {
+                return new ActorNameMatcher(actors);
+            }
+
+            after = page[^1].Key;
+        }
+    }
 
     /// <summary>
     /// Puts actors a traversal already returned into the request's cache, so their fields need no lookup. The priming

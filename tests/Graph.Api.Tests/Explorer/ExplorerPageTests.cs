@@ -158,6 +158,88 @@ public sealed class ExplorerPageTests(ApiServer server, ChromiumFixture chromium
     }
 
     [Fact]
+    public async Task The_time_bar_counts_each_piece_of_evidence_in_the_year_it_is_dated_to()
+    {
+        var explorer = await ExplorerPage.OpenAsync(chromium, server);
+        var page = explorer.Page;
+        await explorer.SearchAndPickAsync("DPRK", "North Korea");
+        await explorer.ExpandAllAsync("state:north-korea");
+
+        // The same count, made from the API: a dated relationship's evidence in the year of its validFrom (else validTo,
+        // else its date); an undated one's evidence in the year its document was published.
+        var ids = await page.EvaluateAsync<string[]>("() => [...window.explorer.scene.relationships.keys()]");
+        var response = (await server.PostAsync(
+            "query($ids: [ID!]!) { nodes(ids: $ids) { ... on Relationship { evidenceCount date facts { validFrom validTo } evidence(first: 50) { nodes { documentPublished } } } } }",
+            new { ids })).AssertOk();
+        var expected = new SortedDictionary<int, int>();
+        var undated = 0;
+        static int Year(string partial) => int.Parse(partial[..4], System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var rel in response.Data!["nodes"]!.AsArray().Select(n => n!))
+        {
+            var evidence = rel["evidence"]!["nodes"]!.AsArray();
+            var dated = (string?)rel["facts"]!["validFrom"] ?? (string?)rel["facts"]!["validTo"] ?? (string?)rel["date"];
+            if (dated is not null)
+            {
+                expected[Year(dated)] = expected.GetValueOrDefault(Year(dated)) + Math.Max((int)rel["evidenceCount"]!, evidence.Count);
+                continue;
+            }
+
+            var published = evidence.Select(e => (string?)e!["documentPublished"]).ToList();
+            foreach (var year in published.OfType<string>().Select(Year))
+            {
+                expected[year] = expected.GetValueOrDefault(year) + 1;
+            }
+
+            undated += Math.Max((int)rel["evidenceCount"]!, evidence.Count) - published.Count(p => p is not null);
+        }
+
+        var bars = new SortedDictionary<int, int>();
+        foreach (var bar in await page.Locator("#histogram rect").AllAsync())
+        {
+            var count = int.Parse((await bar.GetAttributeAsync("data-count"))!, System.Globalization.CultureInfo.InvariantCulture);
+            if (count > 0)
+            {
+                bars[int.Parse((await bar.GetAttributeAsync("data-year"))!, System.Globalization.CultureInfo.InvariantCulture)] = count;
+            }
+        }
+
+        Assert.Equal(expected, bars);
+        Assert.Equal(2, bars[2017]); // Resolution 2397 targets North Korea since 2017: two quotes from a 2025 article
+        Assert.True(bars[2025] > 1, "undated relationships count in their articles' year (2025), beside the withdrawal of January 2025");
+        await Assertions.Expect(page.Locator("#window-label")).ToContainTextAsync($"{undated} undated");
+        await Assertions.Expect(page.Locator("#histogram rect[data-year='2025'] title")).ToHaveTextAsync($"2025: {bars[2025]} piece(s) of evidence");
+        output.WriteLine($"histogram: {string.Join(", ", bars.Select(b => $"{b.Key}: {b.Value}"))}; undated {undated}");
+        output.WriteLine($"screenshot: {await explorer.ScreenshotAsync("explorer-time-bar-evidence")}");
+    }
+
+    [Fact]
+    public async Task The_reader_highlights_the_mentions_the_API_finds_and_a_mention_selects_its_actor()
+    {
+        var response = (await server.PostAsync("""{ document(id: "doc:nis-north-korean-workers-russia") { mentions { start actor { actorId } } } }""")).AssertOk();
+        var mentions = response.Data!["document"]!["mentions"]!.AsArray().Select(m => ((int)m!["start"]!, (string)m["actor"]!["actorId"]!)).ToHashSet();
+        Assert.Contains(mentions, m => m.Item2 == "location:kursk-region");
+
+        var explorer = await ExplorerPage.OpenAsync(chromium, server);
+        var page = explorer.Page;
+        await explorer.SearchAndPickAsync("DPRK", "North Korea");
+        await explorer.ExpandAllAsync("state:north-korea");
+        await explorer.OpenEdgeAsync("WITHDREW_FROM", "state:north-korea", "location:kursk-region");
+        await page.Locator("#panel .evidence .source button").First.ClickAsync();
+        var reader = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(reader.Locator("mark.quote.focused")).ToHaveCountAsync(1, new() { Timeout = Timeout });
+
+        // Every mention the API found is highlighted where it found it (a quote's edge may cut one into two pieces).
+        var shown = await reader.Locator(".mention").EvaluateAllAsync<string[][]>("spans => spans.map(s => [s.dataset.start, s.dataset.actor])");
+        Assert.Equal(mentions, shown.Select(s => (int.Parse(s[0], System.Globalization.CultureInfo.InvariantCulture), s[1])).ToHashSet());
+
+        // Clicking one puts its actor on the canvas, selected, with its panel.
+        await reader.Locator(".mention[data-actor='location:kursk-region']").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#panel-title")).ToHaveTextAsync("Kursk region", new() { Timeout = Timeout });
+        await explorer.WaitForAsync("body[data-selected='location:kursk-region']");
+        output.WriteLine($"screenshot: {await explorer.ScreenshotAsync("explorer-reader-mention-selected")}");
+    }
+
+    [Fact]
     public async Task A_document_opens_with_quotes_and_mentions_highlighted_and_a_quote_selects_its_edge()
     {
         var explorer = await ExplorerPage.OpenAsync(chromium, server);

@@ -198,7 +198,6 @@ async function openDocument(documentId, focus) {
     scene,
     selectRelationship: (id) => guarded('selecting the relationship', () => selectRelationship(id)),
     selectActor: (id) => guarded('selecting the actor', () => selectActor(id)),
-    showError,
   });
 }
 
@@ -353,6 +352,8 @@ function renderTimebar() {
     rect.setAttribute('y', String(30 - h));
     rect.setAttribute('height', String(h));
     rect.setAttribute('class', y >= wFrom && y <= wTo ? 'in' : 'out');
+    rect.dataset.year = String(y);
+    rect.dataset.count = String(v);
     const tip = document.createElementNS(ns, 'title');
     tip.textContent = `${y}: ${v} piece(s) of evidence`;
     rect.append(tip);
@@ -617,7 +618,7 @@ function bindToolbar() {
     apiKey,
     notice,
     setApiKey: (k) => { apiKey = k; sessionStorage.setItem('graph-api-key', k); },
-    openDocument: (doc, start, end) => guarded('opening the document', () => openDocument(doc, { start, end })),
+    openDocument: (doc, start, end, proposal) => guarded('opening the document', () => openDocument(doc, { start, end, proposal })),
     reviewed: (what) => review(what),
   }));
   $('btn-review').addEventListener('click', () => review(''));

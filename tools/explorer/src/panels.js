@@ -3,19 +3,30 @@
 import { graphql } from './api.js';
 import * as q from './queries.js';
 import { el, clear, formatNumber } from './dom.js';
-import { title, kindColour } from './style.js';
+import { title, kindColour, relationshipTypes } from './style.js';
 
 function heading(text, ...extra) {
   return el('div', { class: 'panel-head' }, el('h2', { id: 'panel-title', tabindex: '-1' }, text), ...extra);
 }
 
+// Each view the panel is asked for gets a number; a view whose answer arrives after a later view was asked for is
+// dropped, so a slow actor lookup (the first click of a double-click) never covers the expand counts asked after it.
+let generation = 0;
+
+/** Says the panel is loading and returns the view's number, for `stillCurrent`. */
 export function loading(panel, what) {
   clear(panel, el('p', { class: 'muted', role: 'status' }, `Loading ${what}…`));
+  return ++generation;
+}
+
+function stillCurrent(view) {
+  return view === generation;
 }
 
 export async function showActor(panel, actorId, { expand, openTimelineEdge }) {
-  loading(panel, 'the actor');
+  const view = loading(panel, 'the actor');
   const data = await graphql(q.actorDetails, { id: actorId });
+  if (!stillCurrent(view)) return;
   const a = data.actor;
   clear(panel,
     heading(a.name, el('span', { class: 'kind-badge', style: `background:${kindColour(a.kind)}` }, title(a.kind))),
@@ -54,8 +65,9 @@ function evidenceBlock(e, openDocument) {
 }
 
 export async function showEvidence(panel, relIds, { openDocument, selectActor, siblings = [], current, openEdge }) {
-  loading(panel, 'the evidence');
+  const view = loading(panel, 'the evidence');
   const data = await graphql(q.relationshipDetails, { ids: relIds });
+  if (!stillCurrent(view)) return;
   const rels = data.nodes.filter(Boolean);
   if (rels.length === 0) {
     clear(panel, heading('Relationship not found'), el('p', {}, 'The relationship is no longer in the graph (it may have lost its evidence). Undo or remove it from the scene.'));
@@ -90,8 +102,9 @@ export async function showEvidence(panel, relIds, { openDocument, selectActor, s
 
 /** Expanding an actor: counts per type and direction first, then one page of one type (or of all) at a time. */
 export async function showExpand(panel, actorId, { drawPage, drawAll, pageSize }) {
-  loading(panel, 'relationship counts');
+  const view = loading(panel, 'relationship counts');
   const data = await graphql(q.expandCounts, { id: actorId });
+  if (!stillCurrent(view)) return;
   const a = data.actor;
   const rows = new Map();
   for (const [dir, list] of [['OUTGOING', a.outgoing], ['INCOMING', a.incoming]]) {
@@ -127,6 +140,7 @@ export async function showExpand(panel, actorId, { drawPage, drawAll, pageSize }
 }
 
 export function showPaths(panel, { from, to, run, actors }) {
+  generation++; // an actor or edge still loading must not replace the form
   const mode = el('select', { id: 'path-mode', 'aria-label': 'Path mode' },
     el('option', { value: 'SHORTEST' }, 'Shortest'), el('option', { value: 'ALL_SHORTEST', selected: true }, 'All shortest'), el('option', { value: 'ALL_SIMPLE' }, 'All simple'));
   const fromInput = el('input', { id: 'path-from', value: from ?? '', placeholder: 'from: name, alias or id', 'aria-label': 'Path from' });
@@ -149,37 +163,86 @@ export function showPaths(panel, { from, to, run, actors }) {
     result);
 }
 
+/** The form that edits one proposal: only the fields changed are sent to editProposal. */
+function editForm(p, save, cancel) {
+  const type = el('select', { 'aria-label': 'Relationship type' }, relationshipTypes.map((t) => el('option', { value: t, selected: t === p.type }, t)));
+  const stance = el('select', { 'aria-label': 'Stance' }, ['ASSERTS', 'HEDGED', 'DENIES'].map((x) => el('option', { value: x, selected: x === p.stance }, x.toLowerCase())));
+  const from = el('input', { 'aria-label': 'From actor', placeholder: `${p.from.name} (unchanged)` });
+  const to = el('input', { 'aria-label': 'To actor', placeholder: `${p.to.name} (unchanged)` });
+  const start = el('input', { type: 'number', min: 0, value: p.start, 'aria-label': 'Quote start' });
+  const end = el('input', { type: 'number', min: 0, value: p.end, 'aria-label': 'Quote end' });
+  const credited = el('input', { 'aria-label': 'Credited to', placeholder: p.attributedTo ? `${p.attributedTo.name} (unchanged)` : 'no one (unchanged)' });
+  const clearCredit = el('input', { type: 'checkbox', 'aria-label': 'Credit no one' });
+  return el('form', {
+    class: 'proposal-edit',
+    'aria-label': `Edit proposal ${p.proposalId}`,
+    onsubmit: (e) => {
+      e.preventDefault();
+      const input = { id: p.proposalId };
+      if (type.value !== p.type) input.type = type.value;
+      if (stance.value !== p.stance) input.stance = stance.value;
+      if (from.value.trim()) input.from = from.value.trim();
+      if (to.value.trim()) input.to = to.value.trim();
+      if (Number(start.value) !== p.start) input.start = Number(start.value);
+      if (Number(end.value) !== p.end) input.end = Number(end.value);
+      if (credited.value.trim()) input.attributedTo = credited.value.trim();
+      if (clearCredit.checked) input.clearAttribution = true;
+      save(input);
+    },
+  },
+  el('label', {}, 'Type ', type), el('label', {}, 'Stance ', stance),
+  el('label', {}, 'From ', from), el('label', {}, 'To ', to),
+  el('label', {}, 'Quote from ', start), el('label', {}, 'to ', end),
+  el('label', {}, 'Credited to ', credited), el('label', { class: 'check' }, clearCredit, 'credit no one'),
+  el('p', {}, el('button', { type: 'submit', class: 'primary' }, 'Save the edit'), ' ', el('button', { type: 'button', onclick: cancel }, 'Cancel')));
+}
+
 export async function showReview(panel, { apiKey, setApiKey, openDocument, reviewed, notice = '' }) {
-  loading(panel, 'the review queue');
-  const keyInput = el('input', { type: 'password', value: apiKey ?? '', placeholder: 'API key (needed to accept or reject)', 'aria-label': 'API key' });
+  const view = loading(panel, 'the review queue');
+  const keyInput = el('input', { type: 'password', value: apiKey ?? '', placeholder: 'API key (needed to accept, reject or edit)', 'aria-label': 'API key' });
   let data;
   try {
     data = await graphql(q.proposals);
   } catch (e) {
-    clear(panel, heading('Review queue'), el('p', { class: 'error', role: 'alert' }, e.message));
+    if (stillCurrent(view)) clear(panel, heading('Review queue'), el('p', { class: 'error', role: 'alert' }, e.message));
     return;
   }
+  if (!stillCurrent(view)) return;
   const list = data.proposals;
   const status = el('p', { role: 'status', class: 'muted' }, notice);
-  const decide = async (mutation, p, verb) => {
+  const write = async (mutation, variables, done) => {
     setApiKey(keyInput.value.trim());
     try {
-      await graphql(mutation, { id: p.proposalId }, { apiKey: keyInput.value.trim() });
-      reviewed(`${verb} ${p.from.name} ${p.type} ${p.to.name}.`);
+      const result = await graphql(mutation, variables, { apiKey: keyInput.value.trim() });
+      reviewed(typeof done === 'function' ? done(result) : done);
     } catch (e) {
       status.textContent = e.message;
       status.className = 'error';
+      status.setAttribute('role', 'alert');
     }
+  };
+  const describe = (p) => `${p.from.name} ${p.type} ${p.to.name}`;
+  const item = (p) => {
+    const row = el('li', { dataset: { proposal: p.proposalId } });
+    const edit = () => row.replaceChildren(
+      el('p', {}, el('strong', {}, p.from.name), ` ${p.type} `, el('strong', {}, p.to.name)),
+      el('blockquote', {}, p.quote),
+      editForm(p, (input) => write(q.editProposal, { input }, (r) => `Edited ${describe(p)}: now ${describe(r.editProposal)}, ${r.editProposal.stance.toLowerCase()}.`), () => row.replaceWith(item(p))));
+    row.append(
+      el('p', {}, el('strong', {}, p.from.name), ` ${p.type} `, el('strong', {}, p.to.name),
+        el('span', { class: 'muted' }, ` · ${p.rule} · ${p.confidence} · `), el('span', { class: 'stance' }, p.stance.toLowerCase()),
+        p.attributedTo ? el('span', { class: 'muted' }, ` · credited to ${p.attributedTo.name}`) : null),
+      el('blockquote', {}, p.quote),
+      el('p', {},
+        el('button', { type: 'button', class: 'link', title: 'Open the document at this quote', onclick: () => openDocument(p.documentId, p.start, p.end, true) }, p.document?.title ?? p.documentId), ' ',
+        el('button', { type: 'button', onclick: () => write(q.acceptProposal, { id: p.proposalId }, `Accepted ${describe(p)}.`) }, 'Accept'), ' ',
+        el('button', { type: 'button', onclick: () => write(q.rejectProposal, { id: p.proposalId }, `Rejected ${describe(p)}.`) }, 'Reject'), ' ',
+        el('button', { type: 'button', onclick: edit }, 'Edit')));
+    return row;
   };
   clear(panel,
     heading('Review queue', el('span', { class: 'count' }, `${formatNumber(list.totalCount)} pending`)),
     keyInput, status,
     list.nodes.length === 0 ? el('p', { class: 'muted' }, 'Nothing waits for review. Ingest a document (graph ingest FILE, or the ingestDocument mutation) to fill the queue.') : null,
-    el('ul', { class: 'proposals' }, list.nodes.map((p) => el('li', {},
-      el('p', {}, el('strong', {}, p.from.name), ` ${p.type} `, el('strong', {}, p.to.name), el('span', { class: 'muted' }, ` · ${p.rule} · ${p.confidence} · ${p.stance.toLowerCase()}`)),
-      el('blockquote', {}, p.quote),
-      el('p', {},
-        el('button', { type: 'button', class: 'link', onclick: () => openDocument(p.documentId, p.start, p.end) }, p.document?.title ?? p.documentId), ' ',
-        el('button', { type: 'button', onclick: () => decide(q.acceptProposal, p, 'Accepted') }, 'Accept'), ' ',
-        el('button', { type: 'button', onclick: () => decide(q.rejectProposal, p, 'Rejected') }, 'Reject'))))));
+    el('ul', { class: 'proposals' }, list.nodes.map(item)));
 }

@@ -8,7 +8,7 @@ const relationshipBrief = `fragment RelationshipBrief on Relationship {
   facts { validFrom validTo }
   from { ...ActorBrief } to { ...ActorBrief }
   conflicts { quantity }
-  evidence(first: 50) { nodes { stance confidence documentId } }
+  evidence(first: 50) { nodes { stance confidence documentId documentPublished } }
 }
 ${actorBrief}`;
 
@@ -90,7 +90,10 @@ export const relationshipDetails = `query ExplorerEvidence($ids: [ID!]!) {
 ${evidenceFull}`;
 
 export const documentText = `query ExplorerDocument($id: ID!) {
-  document(id: $id) { id documentId title published url text publisher { name } }
+  document(id: $id) {
+    id documentId title published url text publisher { name }
+    mentions { start end actor { actorId name } }
+  }
 }`;
 
 export const documentEdges = `query ExplorerDocumentEdges($actor: ID!, $document: ID!) {
@@ -99,8 +102,6 @@ export const documentEdges = `query ExplorerDocumentEdges($actor: ID!, $document
     edges { relationship { id type caption evidence(first: 50) { nodes { documentId start end quote } } } }
   }
 }`;
-
-export const allActorNames = `query ExplorerActorNames { actors(first: 1000) { nodes { actorId name aliases kind } } }`;
 
 export const paths = `query ExplorerPaths($from: ID!, $to: ID!, $mode: PathMode, $types: [RelationshipType!], $maxDepth: Int) {
   paths(from: $from, to: $to, mode: $mode, types: $types, maxDepth: $maxDepth, limit: 25) {
@@ -117,10 +118,13 @@ export const proposals = `query ExplorerProposals {
     totalCount
     nodes {
       proposalId type quote start end stance confidence rule documentId
-      from { name kind } to { name kind } document { title }
+      from { actorId name kind known } to { actorId name kind known } attributedTo { actorId name } document { title }
     }
   }
 }`;
 
 export const acceptProposal = `mutation ExplorerAccept($id: ID!) { acceptProposal(id: $id) { proposalId status } }`;
 export const rejectProposal = `mutation ExplorerReject($id: ID!) { rejectProposal(id: $id) { proposalId status } }`;
+export const editProposal = `mutation ExplorerEdit($input: EditProposalInput!) {
+  editProposal(input: $input) { proposalId type stance quote start end from { name } to { name } attributedTo { name } }
+}`;

@@ -10,6 +10,12 @@ namespace Graph.Api.Schema.Documents;
 /// <summary>The <c>Document</c> object type: a source article, the verbatim text every quote is read from.</summary>
 internal static class DocumentObject
 {
+    /// <summary>What <c>mentions</c> weighs in the cost analysis: it reads every actor's names (once per request) and scans the whole text.</summary>
+    public const double MentionsCost = 100;
+
+    /// <summary>How many mentions the cost analysis assumes a document has (the seed articles have 40 to 120).</summary>
+    public const int MentionsAssumedCount = 200;
+
     /// <summary>Declares the type.</summary>
     public static ObjectType Create() => ObjectType.Create<Document>("Document", t => t
         .Description("A source article: the verbatim text every quote is read from. Not an actor.")
@@ -26,6 +32,11 @@ internal static class DocumentObject
         .Field("text", Scalars.String.NonNull(), "The full text, verbatim; evidence offsets index into it (UTF-16 code units).", d => d.Text)
         .Field("length", Scalars.Int.NonNull(), "Length of the text in UTF-16 code units.", d => d.Text.Length)
         .Field("contentHash", Scalars.String.NonNull(), "SHA-256 of the UTF-8 text, lower-case hex: tells two copies of one text apart from two texts.", d => d.ContentHash)
+        .Field("mentions", Types.NonNullList(Types.Ref("ActorMention")), f => f
+            .Description("Every place the text names an actor of the graph by its name or an alias, in text order: whole words, case and accents folded, the longest name at each place, never overlapping; acronyms only in capitals. Reads every actor's names once per request, so it costs more than a plain field.")
+            .Cost(MentionsCost)
+            .ListSize(MentionsAssumedCount)
+            .ResolveAsync(async (d, c) => (await GraphRequestContext.Of(c).NameMatcherAsync(c.CancellationToken).ConfigureAwait(false)).Find(d.Text)))
         .Field("ingestion", Types.Ref("DocumentIngestion"), f => f
             .Description("How the document came in (format, language, version chain); null for documents loaded from curated knowledge.")
             .ResolveAsync(async (d, c) => await IngestionComposition.IngestionStoreOf(GraphRequestContext.Of(c).Store).GetStoredDocumentAsync(d.Id, c.CancellationToken).ConfigureAwait(false)))

@@ -16,6 +16,9 @@ internal static class EvidenceObject
             .Description("The document the quote is read from.")
             .ResolveAsync(async (e, c) => await GraphRequestContext.Of(c).Documents(c).LoadAsync(e.Evidence.DocumentId).ConfigureAwait(false)))
         .Field("documentId", Scalars.String.NonNull(), "The document's readable id, without fetching it.", e => e.Evidence.DocumentId.Value)
+        .Field("documentPublished", Types.Ref("PartialDate"), f => f
+            .Description("When the document was published, at the precision known (its `published`); null when it carries no date. Dates the evidence on a time line without selecting the document.")
+            .ResolveAsync(async (e, c) => (await GraphRequestContext.Of(c).Documents(c).LoadAsync(e.Evidence.DocumentId).ConfigureAwait(false))?.Published))
         .Field("start", Scalars.Int.NonNull(), "Offset of the quote's first character in the document text (UTF-16 code units).", e => e.Evidence.Start)
         .Field("end", Scalars.Int.NonNull(), "Offset just past the quote's last character.", e => e.Evidence.End)
         .Field("attributedTo", Types.Ref("Actor"), f => f
