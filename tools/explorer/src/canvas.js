@@ -34,6 +34,25 @@ export class Canvas {
       edgeReducer: (edge, data) => this.edgeReducer(edge, data),
     });
     this.bindEvents();
+    this.warmUp();
+  }
+
+  /**
+   * WebGL compiles a program's pipeline at its first draw, not when it is linked: with software WebGL that first draw
+   * of an edge cost ~200 ms, paid by the analyst's first expand. One frame of each program (white on white, then
+   * removed) while the page loads moves that cost out of the first interaction.
+   */
+  warmUp() {
+    const graph = this.scene.graph;
+    if (graph.order > 0) return;
+    const node = { size: 1, color: '#ffffff', label: '', hidden: false };
+    graph.addNode('warm-up:a', { ...node, x: 0, y: 0 });
+    graph.addNode('warm-up:b', { ...node, x: 1, y: 1 });
+    graph.addDirectedEdgeWithKey('warm-up:arrow', 'warm-up:a', 'warm-up:b', { type: 'arrow', size: 1, color: '#ffffff', hidden: false });
+    graph.addDirectedEdgeWithKey('warm-up:line', 'warm-up:b', 'warm-up:a', { type: 'line', size: 1, color: '#ffffff', hidden: false });
+    this.renderer.refresh();
+    graph.clear();
+    this.renderer.refresh();
   }
 
   nodeReducer(node, data) {
@@ -41,7 +60,10 @@ export class Canvas {
     if (!this.highlight && !selected) return data;
     const out = { ...data };
     if (selected) {
-      out.highlighted = true;
+      // sigma labels every edge of a highlighted node, each frame: a hub's hundreds of labels would cost more than
+      // they say, so a hub is shown selected by its own label and size only.
+      out.highlighted = this.scene.graph.degree(node) <= 60;
+      out.size = data.size + 2;
       out.zIndex = 2;
       out.forceLabel = true;
     } else if (this.highlight && !this.highlight.nodes.has(node)) {
@@ -102,15 +124,23 @@ export class Canvas {
     });
   }
 
+  /**
+   * Only the actors and edges whose look changes are run through the reducers again, and the frame is drawn on the next
+   * animation frame: a click returns at once (the evidence request is already on its way) instead of redrawing the
+   * whole scene first.
+   */
   select(nodes, edge = null) {
+    const graph = this.scene.graph;
+    const changedNodes = new Set([...this.selectedNodes, ...nodes].filter((n) => graph.hasNode(n)));
+    const changedEdges = [this.selectedEdge, edge].filter((e) => e && graph.hasEdge(e));
     this.selectedNodes = nodes;
     this.selectedEdge = edge;
-    this.renderer.refresh({ skipIndexation: true });
+    this.renderer.refresh({ partialGraph: { nodes: [...changedNodes], edges: changedEdges }, schedule: true });
   }
 
   setHighlight(highlight) {
     this.highlight = highlight;
-    this.renderer.refresh({ skipIndexation: true });
+    this.renderer.refresh({ schedule: true });
   }
 
   /** Edge labels cost a text draw each, every frame: above 500 edges the canvas shows node labels only (the list view and the panels name every edge). */
@@ -133,7 +163,8 @@ export class Canvas {
       const pad = Math.max(maxX - minX, maxY - minY, 40) * 0.08;
       this.renderer.setCustomBBox({ x: [minX - pad, maxX + pad], y: [minY - pad, maxY + pad] });
     }
-    this.renderer.refresh();
+    // The new box takes effect when sigma processes the graph again; ask for that on the next frame, with no reindexing.
+    this.renderer.refresh({ partialGraph: { nodes: [] }, schedule: true });
     const camera = this.renderer.getCamera();
     if (animate) camera.animatedReset({ duration: 300 });
     else camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });

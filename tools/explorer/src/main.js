@@ -37,10 +37,10 @@ function showError(text) {
 }
 
 /** Says why the canvas is empty, and takes that hint away once it is not; other messages are left alone. */
-function emptyHint() {
+function emptyHint(counts = null) {
   if (message.className.includes('error')) return; // an error stays until the next action
   if (scene.graph.order === 0) say('The canvas is empty: search for an actor above (try “DPRK”) to put it here.', 'info', true);
-  else if (canvas && visibleCount().nodes === 0) say('Every actor on the canvas is hidden or filtered out: loosen the filters or press “Show hidden actors”.', 'info', true);
+  else if (canvas && (counts ?? visibleCount()).nodes === 0) say('Every actor on the canvas is hidden or filtered out: loosen the filters or press “Show hidden actors”.', 'info', true);
   else if (message.dataset.hint) say('');
 }
 
@@ -73,7 +73,7 @@ function refresh({ fit = false, reason = '' } = {}) {
   $('btn-undo').disabled = scene.undoStack.length === 0;
   $('btn-redo').disabled = scene.redoStack.length === 0;
   writeUrl();
-  emptyHint();
+  emptyHint(counts);
   document.body.dataset.nodes = counts.nodes;
   document.body.dataset.edges = counts.edges;
   if (reason) document.body.dataset.lastChange = reason;
@@ -88,8 +88,8 @@ function addRelationships(rels, near) {
 async function afterGrowth(fit = true) {
   refresh({ fit });
   if (canvas && scene.graph.order <= 3000) {
-    // The new actors are drawn first; the layout (a worker to start, positions to copy) begins after that frame.
-    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    // The new actors are drawn first; the layout (a worker to start, positions to copy) begins after that frame is out.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     await canvas.force(scene.graph.order > 300 ? 2500 : 1200);
     refresh({ fit, reason: 'layout' });
   }
@@ -138,20 +138,22 @@ async function selectRelationship(relId) {
 }
 
 async function openEdge(key) {
-  canvas?.select([], key);
-  document.body.dataset.selectedEdge = key;
-  writeUrl();
   const g = scene.graph;
   const rels = g.getEdgeAttribute(key, 'rels');
   const [s, t] = [g.source(key), g.target(key)];
   const siblings = [...new Set([...g.edges(s, t), ...g.edges(t, s)])].map((e) => ({ key: e, label: g.getEdgeAttribute(e, 'label') }));
-  await panels.showEvidence(panel, rels, {
+  // The evidence request goes out first; the canvas redraws its selection while the API answers.
+  const shown = panels.showEvidence(panel, rels, {
     siblings,
     current: key,
     openEdge: (k) => guarded('opening the evidence', () => openEdge(k)),
     openDocument: (doc, start, end) => guarded('opening the document', () => openDocument(doc, { start, end })),
     selectActor: (id) => guarded('selecting the actor', () => selectActor(id)),
   });
+  canvas?.select([], key);
+  document.body.dataset.selectedEdge = key;
+  writeUrl();
+  await shown;
 }
 
 async function expand(actorId) {
@@ -491,7 +493,22 @@ function showHistory() {
 }
 
 // ---- URL: the scene's state, so a link reopens it ----
+// Encoding the whole scene costs milliseconds per hundred actors: it is written when the page is idle (and before it
+// is left), not inside a click.
+let urlPending = null;
+
 function writeUrl() {
+  if (restoring || urlPending) return;
+  urlPending = requestIdleCallback(writeUrlNow, { timeout: 400 });
+}
+
+function flushUrl() {
+  if (urlPending) writeUrlNow();
+}
+
+function writeUrlNow() {
+  if (urlPending) cancelIdleCallback(urlPending);
+  urlPending = null;
   if (restoring) return;
   const state = scene.toUrlState({
     s: selected(),
@@ -659,6 +676,7 @@ function start() {
     }),
     showError,
   });
+  window.addEventListener('pagehide', flushUrl);
   window.addEventListener('hashchange', () => {
     if (!/#scene=/.test(location.hash)) return;
     location.reload();
@@ -681,7 +699,8 @@ function start() {
       refresh({ fit: true, reason: 'draw' });
     },
     // True when nothing moves: no camera animation and no layout running, so positions on screen are final.
-    idle: () => !canvas || (!canvas.renderer.getCamera().isAnimated() && !canvas.layout && !canvas.animating),
+    // A pending URL write counts as movement too: once idle, the address bar holds the scene.
+    idle: () => !urlPending && (!canvas || (!canvas.renderer.getCamera().isAnimated() && !canvas.layout && !canvas.animating)),
   };
 }
 

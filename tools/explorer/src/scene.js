@@ -119,6 +119,7 @@ export class Scene {
       y,
       size: this.nodeSize(actor.degree ?? 0, 0),
       color: kindColour(actor.kind),
+      hidden: false, // set now, so the filters pass writes nothing (and sigma hears nothing) for a visible newcomer
     });
     return key;
   }
@@ -136,7 +137,7 @@ export class Scene {
       }
     }
     if (!this.graph.hasEdge(key)) {
-      this.graph.addDirectedEdgeWithKey(key, from, to, { type: 'arrow', relType: rel.type, rels: [], symmetric: rel.symmetric });
+      this.graph.addDirectedEdgeWithKey(key, from, to, { type: 'arrow', relType: rel.type, rels: [], symmetric: rel.symmetric, hidden: false });
     }
     const rels = this.graph.getEdgeAttribute(key, 'rels');
     if (!rels.includes(rel.id)) rels.push(rel.id);
@@ -160,8 +161,12 @@ export class Scene {
     });
   }
 
+  /** Sizes from degree or evidence, in one pass and one graph event (sigma then reprocesses the nodes once, not per node). */
   restyleNodes() {
-    this.graph.forEachNode((n, a) => this.graph.setNodeAttribute(n, 'size', this.nodeSize(a.degree, a.evidence)));
+    this.graph.updateEachNodeAttributes((n, a) => {
+      a.size = this.nodeSize(a.degree, a.evidence);
+      return a;
+    }); // no hints: sigma then reindexes too, which nodes added since its last frame need
   }
 
   hide(actorIds) {
