@@ -129,13 +129,15 @@ export class Canvas {
    * animation frame: a click returns at once (the evidence request is already on its way) instead of redrawing the
    * whole scene first.
    */
-  select(nodes, edge = null) {
+  select(nodes, edge = null, { draw = true } = {}) {
     const graph = this.scene.graph;
     const changedNodes = new Set([...this.selectedNodes, ...nodes].filter((n) => graph.hasNode(n)));
     const changedEdges = [this.selectedEdge, edge].filter((e) => e && graph.hasEdge(e));
     this.selectedNodes = nodes;
     this.selectedEdge = edge;
-    this.renderer.refresh({ partialGraph: { nodes: [...changedNodes], edges: changedEdges }, schedule: true });
+    const redraw = () => this.renderer.refresh({ partialGraph: { nodes: [...changedNodes].filter((n) => graph.hasNode(n)), edges: changedEdges.filter((e) => graph.hasEdge(e)) }, schedule: true });
+    if (draw) redraw();
+    return redraw;
   }
 
   setHighlight(highlight) {

@@ -150,10 +150,16 @@ async function openEdge(key) {
     openDocument: (doc, start, end) => guarded('opening the document', () => openDocument(doc, { start, end })),
     selectActor: (id) => guarded('selecting the actor', () => selectActor(id)),
   });
-  canvas?.select([], key);
+  // The selection is drawn once the panel is on screen: a canvas frame under software WebGL holds the page's next
+  // paint for ~100 ms, and the panel is what the click asked for.
+  const redraw = canvas?.select([], key, { draw: false });
   document.body.dataset.selectedEdge = key;
   writeUrl();
-  await shown;
+  try {
+    await shown;
+  } finally {
+    requestAnimationFrame(() => redraw?.());
+  }
 }
 
 async function expand(actorId) {
