@@ -34,25 +34,6 @@ export class Canvas {
       edgeReducer: (edge, data) => this.edgeReducer(edge, data),
     });
     this.bindEvents();
-    this.warmUp();
-  }
-
-  /**
-   * WebGL compiles a program's pipeline at its first draw, not when it is linked: with software WebGL that first draw
-   * of an edge cost ~200 ms, paid by the analyst's first expand. One frame of each program (white on white, then
-   * removed) while the page loads moves that cost out of the first interaction.
-   */
-  warmUp() {
-    const graph = this.scene.graph;
-    if (graph.order > 0) return;
-    const node = { size: 1, color: '#ffffff', label: '', hidden: false };
-    graph.addNode('warm-up:a', { ...node, x: 0, y: 0 });
-    graph.addNode('warm-up:b', { ...node, x: 1, y: 1 });
-    graph.addDirectedEdgeWithKey('warm-up:arrow', 'warm-up:a', 'warm-up:b', { type: 'arrow', size: 1, color: '#ffffff', hidden: false });
-    graph.addDirectedEdgeWithKey('warm-up:line', 'warm-up:b', 'warm-up:a', { type: 'line', size: 1, color: '#ffffff', hidden: false });
-    this.renderer.refresh();
-    graph.clear();
-    this.renderer.refresh();
   }
 
   nodeReducer(node, data) {
