@@ -10,7 +10,8 @@ import * as panels from './panels.js';
 import { openReader } from './reader.js';
 import { exportPng, exportSvg, exportCsv, exportGraphml } from './exporting.js';
 import { el, clear, formatNumber } from './dom.js';
-import { kinds, kindColour, relationshipTypes, title } from './style.js';
+import { kinds, kindColour, kindShape, relationshipTypes, title } from './style.js';
+import { shapeIcon } from './shapes.js';
 
 const $ = (id) => document.getElementById(id);
 const scene = new Scene();
@@ -298,7 +299,7 @@ function renderFilters() {
     refresh({ reason: 'show' });
   });
   const legend = $('legend');
-  for (const k of kinds) legend.append(el('li', {}, el('span', { class: 'kind-dot', style: `background:${kindColour(k)}` }), title(k)));
+  for (const k of kinds) legend.append(el('li', { dataset: { kind: k, shape: kindShape(k) } }, shapeIcon(kindShape(k), kindColour(k)), ` ${title(k)}`));
   guarded('listing the documents', async () => {
     const data = await graphql(q.documents);
     for (const d of data.documents.nodes) $('filter-document').append(el('option', { value: d.documentId }, `${d.title}${d.published ? ` (${d.published})` : ''}`));

@@ -1,7 +1,8 @@
 // The graph model: a graphology multigraph of the actors and relationships on the canvas, with what the analyst did to
 // it (hidden, pinned, positions), an undo/redo history and the URL form of the scene. Panels read it; sigma draws it.
 import Graph from 'graphology';
-import { kindColour, typeColour } from './style.js';
+import { kindColour, kindShape, typeColour } from './style.js';
+import { shapeIndex } from './shapes.js';
 
 /** One drawn edge stands for every relationship of one type between two actors (parallel edges grouped, "×n"). */
 export function groupKey(rel) {
@@ -119,6 +120,7 @@ export class Scene {
       y,
       size: this.nodeSize(actor.degree ?? 0, 0),
       color: kindColour(actor.kind),
+      shape: shapeIndex[kindShape(actor.kind)],
       hidden: false, // set now, so the filters pass writes nothing (and sigma hears nothing) for a visible newcomer
     });
     return key;
