@@ -63,6 +63,8 @@ async function guarded(what, action) {
 
 // ---- scene changes ----
 function refresh({ fit = false, reason = '' } = {}) {
+  // Newcomers fold too; filters, the time window and layouts change no actor, so they leave the folds as they are.
+  if (scene.folded && !['layout', 'filter', 'window', 'pin', 'hide', 'show'].includes(reason)) scene.setFolded(true);
   const counts = applyFilters(scene, filters);
   if (canvas) {
     canvas.tuneForSize();
@@ -71,6 +73,7 @@ function refresh({ fit = false, reason = '' } = {}) {
   renderTimebar();
   renderTypes();
   if (!$('list-view').hidden) renderList();
+  $('btn-fold').setAttribute('aria-pressed', String(scene.folded));
   $('btn-undo').disabled = scene.undoStack.length === 0;
   $('btn-redo').disabled = scene.redoStack.length === 0;
   writeUrl();
@@ -472,6 +475,14 @@ function pinSelected() {
   refresh({ reason: 'pin' });
 }
 
+function toggleFold() {
+  const fold = !scene.folded;
+  scene.checkpoint(fold ? 'Fold officials' : 'Unfold officials');
+  const n = scene.setFolded(fold);
+  say(fold ? `Folded ${n} official(s) into the actor each leads or belongs to.` : 'Officials unfolded.');
+  refresh({ reason: fold ? 'fold' : 'unfold' });
+}
+
 async function runLayout() {
   const kind = $('layout').value;
   scene.checkpoint(`Layout ${kind}`);
@@ -551,6 +562,7 @@ async function restoreFromUrl() {
       if (scene.graph.hasNode(id)) scene.graph.mergeNodeAttributes(id, { x, y, fixed: !!fixed });
     }
     scene.hide(state.h ?? []);
+    scene.folded = !!state.f;
     scene.restyleNodes();
     const missing = actorIds.length - actors.nodes.filter(Boolean).length + state.r.length - rels.nodes.filter(Boolean).length;
     if (state.w) {
@@ -603,6 +615,7 @@ function bindKeyboard() {
       r: () => guarded('laying out', runLayout),
       f: () => canvas?.fit(),
       l: toggleList,
+      g: toggleFold,
       ' ': togglePlay,
     };
     const action = actions[e.key] ?? actions[e.key.toLowerCase()];
@@ -621,6 +634,7 @@ function bindToolbar() {
   $('btn-redo').addEventListener('click', redo);
   $('btn-history').addEventListener('click', showHistory);
   $('btn-list').addEventListener('click', toggleList);
+  $('btn-fold').addEventListener('click', toggleFold);
   $('btn-help').addEventListener('click', () => { $('help').hidden = false; $('help-close').focus(); });
   $('help-close').addEventListener('click', () => { $('help').hidden = true; });
   $('reader-close').addEventListener('click', () => { $('reader').hidden = true; });

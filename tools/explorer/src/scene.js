@@ -3,6 +3,7 @@
 import Graph from 'graphology';
 import { kindColour, kindShape, typeColour } from './style.js';
 import { shapeIndex } from './shapes.js';
+import { foldOfficials, unfoldOfficials } from './folding.js';
 
 /** One drawn edge stands for every relationship of one type between two actors (parallel edges grouped, "×n"). */
 export function groupKey(rel) {
@@ -38,6 +39,7 @@ export class Scene {
     this.redoStack = [];
     this.listeners = new Set();
     this.sizeBy = 'degree';
+    this.folded = false; // officials folded into their agency, organization or state (folding.js)
   }
 
   onChange(listener) {
@@ -56,7 +58,7 @@ export class Scene {
   }
 
   snapshot() {
-    return { graph: this.graph.export(), rels: [...this.relationships.entries()], hidden: [...this.hidden] };
+    return { graph: this.graph.export(), rels: [...this.relationships.entries()], hidden: [...this.hidden], folded: this.folded };
   }
 
   restore(state) {
@@ -64,6 +66,14 @@ export class Scene {
     this.graph.import(state.graph);
     this.relationships = new Map(state.rels);
     this.hidden = new Set(state.hidden);
+    this.folded = !!state.folded;
+  }
+
+  /** Folds or unfolds the officials; folding again after the scene grew takes in the newcomers. */
+  setFolded(folded) {
+    unfoldOfficials(this);
+    this.folded = folded;
+    return folded ? foldOfficials(this) : 0;
   }
 
   undo() {
@@ -198,7 +208,7 @@ export class Scene {
   toUrlState(extra) {
     const nodes = [];
     this.graph.forEachNode((n, a) => nodes.push([n, Math.round(a.x * 10) / 10, Math.round(a.y * 10) / 10, a.fixed ? 1 : 0]));
-    return { v: 1, n: nodes, r: [...this.relationships.keys()], h: [...this.hidden], ...extra };
+    return { v: 1, n: nodes, r: [...this.relationships.keys()], h: [...this.hidden], f: this.folded ? 1 : undefined, ...extra };
   }
 }
 
