@@ -11,6 +11,8 @@ const outDir = path.resolve(here, '../../src/Graph.Api/wwwroot/explorer');
 const assetsDir = path.join(outDir, 'assets');
 /** URL path the API serves the bundle's files under; the page itself is served at /. */
 const base = '/explorer/';
+/** `--no-minify` keeps names readable, for CPU profiles (bench/run.mjs --profile). */
+const minify = !process.argv.includes('--no-minify');
 
 await rm(outDir, { recursive: true, force: true });
 await mkdir(assetsDir, { recursive: true });
@@ -18,7 +20,7 @@ await mkdir(assetsDir, { recursive: true });
 const result = await build({
   entryPoints: { main: path.join(here, 'src/main.js') },
   bundle: true,
-  minify: true,
+  minify,
   legalComments: 'linked',
   target: ['es2022'],
   format: 'esm',

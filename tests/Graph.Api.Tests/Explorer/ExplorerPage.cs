@@ -93,6 +93,8 @@ internal sealed class ExplorerPage(IPage page, ApiServer server)
         var (x, y) = await EdgePointAsync(type, from, to);
         await page.Mouse.ClickAsync(x, y);
         await WaitForAsync("body[data-selected-edge]");
+        // The list of edges between the two actors comes with the evidence: wait for it before choosing among them.
+        await Assertions.Expect(page.Locator("#panel .relationship").First).ToBeVisibleAsync(new() { Timeout = UiTimeoutMs });
         var choice = page.GetByRole(AriaRole.Navigation, new() { Name = "Edges between these actors" }).GetByRole(AriaRole.Button).Filter(new() { HasText = type });
         if (await choice.CountAsync() > 0)
         {

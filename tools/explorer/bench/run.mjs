@@ -10,10 +10,13 @@
 //   - edge click to evidence panel: the same split;
 //   - pan/zoom frames per second of the explorer's scene and of bare sigma (default settings) drawing the same graph
 //     in a canvas of the same size, in the same run; their ratio is the figure that carries to a real GPU.
-// Usage: node bench/run.mjs [--seconds 3]     (scripts/bench.sh explorer runs it)
+//   Expand and edge click are repeated (--runs fresh pages, --clicks edges per page) and printed as median and p95,
+//   each with the /graphql part and the page's own share (total minus the round trip of that run).
+// Usage: node bench/run.mjs [--seconds 3] [--runs 5] [--clicks 3] [--only render,expand,click] [--profile DIR]
+//   (scripts/bench.sh explorer runs it; --profile writes a CPU profile of each expand and click, unminified bundle)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +32,12 @@ if (!existsSync(chromiumPath)) {
   console.error(`The explorer benchmark needs Chromium at ${chromiumPath} (Debian package chromium; scripts/install-test-deps.sh installs it), or CHROMIUM=/path/to/chromium.`);
   process.exit(2);
 }
-const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 3;
+const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const seconds = Number(option('--seconds')) || 3;
+const runs = Number(option('--runs')) || 5;
+const clicksPerRun = Number(option('--clicks')) || 3;
+const only = new Set((option('--only') ?? 'render,expand,click').split(','));
+const profileDir = option('--profile') ? path.resolve(option('--profile')) : null;
 
 // ---- a generated graph, shaped as the API answers ----
 function random(seed) {
@@ -117,7 +125,8 @@ function answer(body) {
 }
 
 // ---- the bundle and a bare sigma page, served on 127.0.0.1 ----
-execFileSync(process.execPath, [path.join(toolDir, 'build.mjs')], { stdio: 'ignore' });
+execFileSync(process.execPath, [path.join(toolDir, 'build.mjs'), ...(profileDir ? ['--no-minify'] : [])], { stdio: 'ignore' });
+if (profileDir) await mkdir(profileDir, { recursive: true });
 const bareDir = await mkdtemp(path.join(os.tmpdir(), 'explorer-bench-'));
 await build({ entryPoints: [path.join(here, 'bare.js')], bundle: true, minify: true, format: 'esm', outfile: path.join(bareDir, 'bare.js'), logLevel: 'warning' });
 
@@ -193,7 +202,7 @@ const print = (name, value, unit, note = '') => {
 
 console.log(`Explorer benchmark: headless ${chromiumPath} with SwiftShader WebGL, sigma 3.0.3, pan/zoom ${seconds} s per run\n`);
 
-for (const [n, m] of [[1000, 2000], [5000, 10000]]) {
+for (const [n, m] of only.has('render') ? [[1000, 2000], [5000, 10000]] : []) {
   const rels = generate(`g${n}-`, n, m, n);
   const page = await explorerPage();
   const drawn = await page.evaluate((list) => new Promise((resolve) => {
@@ -228,66 +237,113 @@ for (const [n, m] of [[1000, 2000], [5000, 10000]]) {
   print(`pan/zoom explorer / bare at ${n} nodes`, (100 * fps) / bareFps, '%', 'target >= 80 %');
 }
 
-{
+// ---- expand and edge click: repeated, each split into the /graphql round trip and the page's own share ----
+
+/** Median and 95th percentile (nearest rank) of a list of numbers. */
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+function printSpread(name, samples, note) {
+  const total = stats(samples.map((s) => s.ms));
+  const api = stats(samples.map((s) => s.api));
+  const own = stats(samples.map((s) => s.ms - s.api));
+  print(`${name}: median`, total.median, 'ms', `${samples.length} runs; p95 ${total.p95.toFixed(0)} ms`);
+  print(`${name}: /graphql round trip, median`, api.median, 'ms', `p95 ${api.p95.toFixed(0)} ms`);
+  print(`${name}: page's own share, median`, own.median, 'ms', `p95 ${own.p95.toFixed(0)} ms; ${note}`);
+}
+
+/** A CPU profile of what `action` makes the page do, written to --profile DIR (the bundle is then built unminified). */
+async function profiled(page, name, action) {
+  if (!profileDir) return action();
+  if (process.env.EXPLORER_BENCH_TRACE) {
+    await browser.startTracing(page, { path: path.join(profileDir, `${name}.trace.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'gpu', 'blink', 'cc', 'viz'] });
+    const result = await action();
+    await browser.stopTracing();
+    return result;
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const result = await action();
+  const { profile } = await cdp.send('Profiler.stop');
+  await writeFile(path.join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
+  return result;
+}
+
+async function hubPage() {
   const state = Buffer.from(JSON.stringify({ v: 1, n: [['state:hub', 0, 0, 0]], r: [], h: [], s: ['state:hub'] })).toString('base64url');
   const page = await explorerPage(`#scene=${state}`);
   await page.waitForSelector('body[data-restored="true"]');
-  await page.locator('body').press('e');
-  await page.locator('select[aria-label="Page size"]').selectOption('500');
-  await page.evaluate(() => {
-    document.addEventListener('click', (e) => { window.__clickAt = e.timeStamp; }, { capture: true });
-    const r = window.explorer.canvas.renderer;
-    window.__drawn = new Promise((resolve) => {
-      const on = () => {
-        if (window.explorer.scene.graph.order < 501) return;
-        r.off('afterRender', on);
-        requestAnimationFrame(() => resolve(performance.now()));
-      };
-      r.on('afterRender', on);
-    });
-  });
-  await page.locator('button[aria-label="Draw outgoing SUPPORTS of Actor hub"]').click();
-  const expand = await page.evaluate(async () => {
-    const at = await window.__drawn;
-    const api = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/graphql')).at(-1);
-    return { ms: at - window.__clickAt, api: api.duration };
-  });
-  print('expand a hub: click to 500 neighbours drawn', expand.ms, 'ms', `of which the /graphql round trip ${expand.api.toFixed(0)} ms`);
+  await page.evaluate(() => document.addEventListener('click', (e) => { window.__clickAt = e.timeStamp; }, { capture: true }));
+  return page;
+}
 
-  await page.waitForFunction(() => window.explorer.idle(), null, { timeout: 60_000 });
-  const box = await page.locator('#graph').boundingBox();
+if (only.has('expand') || only.has('click')) {
+  const expands = [];
   const clicks = [];
-  for (const i of [3, 123, 321]) {
-    const p = await page.evaluate((k) => window.explorer.edgeOnScreen(k), `SUPPORTS|state:hub|state:h${i}`);
+  for (let run = 0; run < runs; run++) {
+    const page = await hubPage();
+    await page.locator('body').press('e');
+    await page.locator('select[aria-label="Page size"]').selectOption('500');
     await page.evaluate(() => {
+      // The time of the last /graphql request the page made (resource timing), 0 when none.
+      window.__lastApi = () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/graphql')).at(-1)?.duration ?? 0;
       performance.clearResourceTimings();
-      window.__panel = new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (document.querySelector('#panel .relationship')) {
-            observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now()));
-          }
-        });
-        document.querySelector('#panel').replaceChildren();
-        observer.observe(document.querySelector('#panel'), { childList: true, subtree: true });
+      const r = window.explorer.canvas.renderer;
+      window.__drawn = new Promise((resolve) => {
+        const on = () => {
+          if (window.explorer.scene.graph.order < 501) return;
+          r.off('afterRender', on);
+          requestAnimationFrame(() => resolve(performance.now()));
+        };
+        r.on('afterRender', on);
       });
     });
-    await page.mouse.click(box.x + p.x, box.y + p.y);
-    const shown = await page.evaluate(async () => {
-      const at = await Promise.race([window.__panel, new Promise((r) => setTimeout(() => r(null), 10_000))]);
-      const api = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/graphql')).at(-1);
-      return at === null ? null : { ms: at - window.__clickAt, api: api?.duration ?? 0 };
+    const expand = await profiled(page, `expand-${run}`, async () => {
+      await page.locator('button[aria-label="Draw outgoing SUPPORTS of Actor hub"]').click();
+      return page.evaluate(async () => ({ ms: (await window.__drawn) - window.__clickAt, api: window.__lastApi() }));
     });
-    if (shown) clicks.push(shown);
+    expands.push(expand);
+
+    if (only.has('click')) {
+      await page.waitForFunction(() => window.explorer.idle(), null, { timeout: 60_000 });
+      const box = await page.locator('#graph').boundingBox();
+      for (const i of [3, 123, 321, 77, 444, 250].slice(0, clicksPerRun)) {
+        const p = await page.evaluate((k) => window.explorer.edgeOnScreen(k), `SUPPORTS|state:hub|state:h${i}`);
+        await page.evaluate(() => {
+          performance.clearResourceTimings();
+          window.__panel = new Promise((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (document.querySelector('#panel .relationship')) {
+                observer.disconnect();
+                requestAnimationFrame(() => resolve(performance.now()));
+              }
+            });
+            document.querySelector('#panel').replaceChildren();
+            observer.observe(document.querySelector('#panel'), { childList: true, subtree: true });
+          });
+        });
+        const shown = await profiled(page, `click-${run}-${i}`, async () => {
+          await page.mouse.click(box.x + p.x, box.y + p.y);
+          return page.evaluate(async () => {
+            const at = await Promise.race([window.__panel, new Promise((r) => setTimeout(() => r(null), 10_000))]);
+            return at === null ? null : { ms: at - window.__clickAt, api: window.__lastApi() };
+          });
+        });
+        if (shown) clicks.push(shown);
+        // Let the selection's redraw settle, so one click's tail is not the next click's head.
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      }
+    }
+    await page.context().close();
   }
-  if (clicks.length) {
-    const ms = clicks.reduce((s, c) => s + c.ms, 0) / clicks.length;
-    const api = clicks.reduce((s, c) => s + c.api, 0) / clicks.length;
-    print('edge click to evidence panel (mean of clicks that hit)', ms, 'ms', `${clicks.length} clicks; of which the /graphql round trip ${api.toFixed(0)} ms; page share ${(ms - api).toFixed(0)} ms`);
-  } else {
-    print('edge click to evidence panel', 'no hit', '', 'no click landed on an edge');
-  }
-  await page.context().close();
+  printSpread('expand a hub: click to 500 neighbours drawn', expands, 'target < 300 ms click to drawn');
+  if (clicks.length) printSpread('edge click to evidence panel', clicks, 'target < 100 ms plus the round trip');
+  else print('edge click to evidence panel', 'no hit', '', 'no click landed on an edge');
 }
 
 await browser.close();

@@ -4,6 +4,7 @@ import Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { NodeShapeProgram } from './shapes.js';
 
 const dimNode = '#d9dde3';
 const dimEdge = '#eceef1';
@@ -27,6 +28,8 @@ export class Canvas {
       labelWeight: '600',
       edgeLabelSize: 11,
       defaultEdgeType: 'arrow',
+      defaultNodeType: 'shape',
+      nodeProgramClasses: { shape: NodeShapeProgram },
       zIndex: true,
       minCameraRatio: 0.02,
       maxCameraRatio: 30,
@@ -41,7 +44,10 @@ export class Canvas {
     if (!this.highlight && !selected) return data;
     const out = { ...data };
     if (selected) {
-      out.highlighted = true;
+      // sigma labels every edge of a highlighted node, each frame: a hub's hundreds of labels would cost more than
+      // they say, so a hub is shown selected by its own label and size only.
+      out.highlighted = this.scene.graph.degree(node) <= 60;
+      out.size = data.size + 2;
       out.zIndex = 2;
       out.forceLabel = true;
     } else if (this.highlight && !this.highlight.nodes.has(node)) {
@@ -102,15 +108,25 @@ export class Canvas {
     });
   }
 
-  select(nodes, edge = null) {
+  /**
+   * Only the actors and edges whose look changes are run through the reducers again, and the frame is drawn on the next
+   * animation frame: a click returns at once (the evidence request is already on its way) instead of redrawing the
+   * whole scene first.
+   */
+  select(nodes, edge = null, { draw = true } = {}) {
+    const graph = this.scene.graph;
+    const changedNodes = new Set([...this.selectedNodes, ...nodes].filter((n) => graph.hasNode(n)));
+    const changedEdges = [this.selectedEdge, edge].filter((e) => e && graph.hasEdge(e));
     this.selectedNodes = nodes;
     this.selectedEdge = edge;
-    this.renderer.refresh({ skipIndexation: true });
+    const redraw = () => this.renderer.refresh({ partialGraph: { nodes: [...changedNodes].filter((n) => graph.hasNode(n)), edges: changedEdges.filter((e) => graph.hasEdge(e)) }, schedule: true });
+    if (draw) redraw();
+    return redraw;
   }
 
   setHighlight(highlight) {
     this.highlight = highlight;
-    this.renderer.refresh({ skipIndexation: true });
+    this.renderer.refresh({ schedule: true });
   }
 
   /** Edge labels cost a text draw each, every frame: above 500 edges the canvas shows node labels only (the list view and the panels name every edge). */
@@ -133,7 +149,8 @@ export class Canvas {
       const pad = Math.max(maxX - minX, maxY - minY, 40) * 0.08;
       this.renderer.setCustomBBox({ x: [minX - pad, maxX + pad], y: [minY - pad, maxY + pad] });
     }
-    this.renderer.refresh();
+    // The new box takes effect when sigma processes the graph again; ask for that on the next frame, with no reindexing.
+    this.renderer.refresh({ partialGraph: { nodes: [] }, schedule: true });
     const camera = this.renderer.getCamera();
     if (animate) camera.animatedReset({ duration: 300 });
     else camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });

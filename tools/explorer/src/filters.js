@@ -45,7 +45,7 @@ export function applyFilters(scene, f) {
   let nodes = 0;
   let edges = 0;
   graph.forEachNode((n, a) => {
-    const hidden = scene.hidden.has(n) || !f.kinds.has(a.kind);
+    const hidden = scene.hidden.has(n) || !!a.foldedInto || !f.kinds.has(a.kind); // foldedInto: folding.js
     if (a.hidden !== hidden) graph.setNodeAttribute(n, 'hidden', hidden);
     if (!hidden) nodes++;
   });

@@ -10,7 +10,8 @@ import * as panels from './panels.js';
 import { openReader } from './reader.js';
 import { exportPng, exportSvg, exportCsv, exportGraphml } from './exporting.js';
 import { el, clear, formatNumber } from './dom.js';
-import { kinds, kindColour, relationshipTypes, title } from './style.js';
+import { kinds, kindColour, kindShape, relationshipTypes, title } from './style.js';
+import { shapeIcon } from './shapes.js';
 
 const $ = (id) => document.getElementById(id);
 const scene = new Scene();
@@ -37,10 +38,10 @@ function showError(text) {
 }
 
 /** Says why the canvas is empty, and takes that hint away once it is not; other messages are left alone. */
-function emptyHint() {
+function emptyHint(counts = null) {
   if (message.className.includes('error')) return; // an error stays until the next action
   if (scene.graph.order === 0) say('The canvas is empty: search for an actor above (try “DPRK”) to put it here.', 'info', true);
-  else if (canvas && visibleCount().nodes === 0) say('Every actor on the canvas is hidden or filtered out: loosen the filters or press “Show hidden actors”.', 'info', true);
+  else if (canvas && (counts ?? visibleCount()).nodes === 0) say('Every actor on the canvas is hidden or filtered out: loosen the filters or press “Show hidden actors”.', 'info', true);
   else if (message.dataset.hint) say('');
 }
 
@@ -62,6 +63,8 @@ async function guarded(what, action) {
 
 // ---- scene changes ----
 function refresh({ fit = false, reason = '' } = {}) {
+  // Newcomers fold too; filters, the time window and layouts change no actor, so they leave the folds as they are.
+  if (scene.folded && !['layout', 'filter', 'window', 'pin', 'hide', 'show'].includes(reason)) scene.setFolded(true);
   const counts = applyFilters(scene, filters);
   if (canvas) {
     canvas.tuneForSize();
@@ -70,10 +73,11 @@ function refresh({ fit = false, reason = '' } = {}) {
   renderTimebar();
   renderTypes();
   if (!$('list-view').hidden) renderList();
+  $('btn-fold').setAttribute('aria-pressed', String(scene.folded));
   $('btn-undo').disabled = scene.undoStack.length === 0;
   $('btn-redo').disabled = scene.redoStack.length === 0;
   writeUrl();
-  emptyHint();
+  emptyHint(counts);
   document.body.dataset.nodes = counts.nodes;
   document.body.dataset.edges = counts.edges;
   if (reason) document.body.dataset.lastChange = reason;
@@ -88,8 +92,8 @@ function addRelationships(rels, near) {
 async function afterGrowth(fit = true) {
   refresh({ fit });
   if (canvas && scene.graph.order <= 3000) {
-    // The new actors are drawn first; the layout (a worker to start, positions to copy) begins after that frame.
-    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    // The new actors are drawn first; the layout (a worker to start, positions to copy) begins after that frame is out.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     await canvas.force(scene.graph.order > 300 ? 2500 : 1200);
     refresh({ fit, reason: 'layout' });
   }
@@ -138,20 +142,28 @@ async function selectRelationship(relId) {
 }
 
 async function openEdge(key) {
-  canvas?.select([], key);
-  document.body.dataset.selectedEdge = key;
-  writeUrl();
   const g = scene.graph;
   const rels = g.getEdgeAttribute(key, 'rels');
   const [s, t] = [g.source(key), g.target(key)];
   const siblings = [...new Set([...g.edges(s, t), ...g.edges(t, s)])].map((e) => ({ key: e, label: g.getEdgeAttribute(e, 'label') }));
-  await panels.showEvidence(panel, rels, {
+  // The evidence request goes out first; the canvas redraws its selection while the API answers.
+  const shown = panels.showEvidence(panel, rels, {
     siblings,
     current: key,
     openEdge: (k) => guarded('opening the evidence', () => openEdge(k)),
     openDocument: (doc, start, end) => guarded('opening the document', () => openDocument(doc, { start, end })),
     selectActor: (id) => guarded('selecting the actor', () => selectActor(id)),
   });
+  // The selection is drawn once the panel is on screen: a canvas frame under software WebGL holds the page's next
+  // paint for ~100 ms, and the panel is what the click asked for.
+  const redraw = canvas?.select([], key, { draw: false });
+  document.body.dataset.selectedEdge = key;
+  writeUrl();
+  try {
+    await shown;
+  } finally {
+    requestAnimationFrame(() => redraw?.());
+  }
 }
 
 async function expand(actorId) {
@@ -289,7 +301,7 @@ function renderFilters() {
     refresh({ reason: 'show' });
   });
   const legend = $('legend');
-  for (const k of kinds) legend.append(el('li', {}, el('span', { class: 'kind-dot', style: `background:${kindColour(k)}` }), title(k)));
+  for (const k of kinds) legend.append(el('li', { dataset: { kind: k, shape: kindShape(k) } }, shapeIcon(kindShape(k), kindColour(k)), ` ${title(k)}`));
   guarded('listing the documents', async () => {
     const data = await graphql(q.documents);
     for (const d of data.documents.nodes) $('filter-document').append(el('option', { value: d.documentId }, `${d.title}${d.published ? ` (${d.published})` : ''}`));
@@ -464,6 +476,14 @@ function pinSelected() {
   refresh({ reason: 'pin' });
 }
 
+function toggleFold() {
+  const fold = !scene.folded;
+  scene.checkpoint(fold ? 'Fold officials' : 'Unfold officials');
+  const n = scene.setFolded(fold);
+  say(fold ? `Folded ${n} official(s) into the actor each leads or belongs to.` : 'Officials unfolded.');
+  refresh({ reason: fold ? 'fold' : 'unfold' });
+}
+
 async function runLayout() {
   const kind = $('layout').value;
   scene.checkpoint(`Layout ${kind}`);
@@ -492,7 +512,22 @@ function showHistory() {
 }
 
 // ---- URL: the scene's state, so a link reopens it ----
+// Encoding the whole scene costs milliseconds per hundred actors: it is written when the page is idle (and before it
+// is left), not inside a click.
+let urlPending = null;
+
 function writeUrl() {
+  if (restoring || urlPending) return;
+  urlPending = requestIdleCallback(writeUrlNow, { timeout: 400 });
+}
+
+function flushUrl() {
+  if (urlPending) writeUrlNow();
+}
+
+function writeUrlNow() {
+  if (urlPending) cancelIdleCallback(urlPending);
+  urlPending = null;
   if (restoring) return;
   const state = scene.toUrlState({
     s: selected(),
@@ -528,6 +563,7 @@ async function restoreFromUrl() {
       if (scene.graph.hasNode(id)) scene.graph.mergeNodeAttributes(id, { x, y, fixed: !!fixed });
     }
     scene.hide(state.h ?? []);
+    scene.folded = !!state.f;
     scene.restyleNodes();
     const missing = actorIds.length - actors.nodes.filter(Boolean).length + state.r.length - rels.nodes.filter(Boolean).length;
     if (state.w) {
@@ -580,6 +616,7 @@ function bindKeyboard() {
       r: () => guarded('laying out', runLayout),
       f: () => canvas?.fit(),
       l: toggleList,
+      g: toggleFold,
       ' ': togglePlay,
     };
     const action = actions[e.key] ?? actions[e.key.toLowerCase()];
@@ -598,6 +635,7 @@ function bindToolbar() {
   $('btn-redo').addEventListener('click', redo);
   $('btn-history').addEventListener('click', showHistory);
   $('btn-list').addEventListener('click', toggleList);
+  $('btn-fold').addEventListener('click', toggleFold);
   $('btn-help').addEventListener('click', () => { $('help').hidden = false; $('help-close').focus(); });
   $('help-close').addEventListener('click', () => { $('help').hidden = true; });
   $('reader-close').addEventListener('click', () => { $('reader').hidden = true; });
@@ -660,6 +698,7 @@ function start() {
     }),
     showError,
   });
+  window.addEventListener('pagehide', flushUrl);
   window.addEventListener('hashchange', () => {
     if (!/#scene=/.test(location.hash)) return;
     location.reload();
@@ -682,7 +721,8 @@ function start() {
       refresh({ fit: true, reason: 'draw' });
     },
     // True when nothing moves: no camera animation and no layout running, so positions on screen are final.
-    idle: () => !canvas || (!canvas.renderer.getCamera().isAnimated() && !canvas.layout && !canvas.animating),
+    // A pending URL write counts as movement too: once idle, the address bar holds the scene.
+    idle: () => !urlPending && (!canvas || (!canvas.renderer.getCamera().isAnimated() && !canvas.layout && !canvas.animating)),
   };
 }
 

@@ -1,7 +1,9 @@
 // The graph model: a graphology multigraph of the actors and relationships on the canvas, with what the analyst did to
 // it (hidden, pinned, positions), an undo/redo history and the URL form of the scene. Panels read it; sigma draws it.
 import Graph from 'graphology';
-import { kindColour, typeColour } from './style.js';
+import { kindColour, kindShape, typeColour } from './style.js';
+import { shapeIndex } from './shapes.js';
+import { foldOfficials, unfoldOfficials } from './folding.js';
 
 /** One drawn edge stands for every relationship of one type between two actors (parallel edges grouped, "×n"). */
 export function groupKey(rel) {
@@ -37,6 +39,7 @@ export class Scene {
     this.redoStack = [];
     this.listeners = new Set();
     this.sizeBy = 'degree';
+    this.folded = false; // officials folded into their agency, organization or state (folding.js)
   }
 
   onChange(listener) {
@@ -55,7 +58,7 @@ export class Scene {
   }
 
   snapshot() {
-    return { graph: this.graph.export(), rels: [...this.relationships.entries()], hidden: [...this.hidden] };
+    return { graph: this.graph.export(), rels: [...this.relationships.entries()], hidden: [...this.hidden], folded: this.folded };
   }
 
   restore(state) {
@@ -63,6 +66,14 @@ export class Scene {
     this.graph.import(state.graph);
     this.relationships = new Map(state.rels);
     this.hidden = new Set(state.hidden);
+    this.folded = !!state.folded;
+  }
+
+  /** Folds or unfolds the officials; folding again after the scene grew takes in the newcomers. */
+  setFolded(folded) {
+    unfoldOfficials(this);
+    this.folded = folded;
+    return folded ? foldOfficials(this) : 0;
   }
 
   undo() {
@@ -119,6 +130,8 @@ export class Scene {
       y,
       size: this.nodeSize(actor.degree ?? 0, 0),
       color: kindColour(actor.kind),
+      shape: shapeIndex[kindShape(actor.kind)],
+      hidden: false, // set now, so the filters pass writes nothing (and sigma hears nothing) for a visible newcomer
     });
     return key;
   }
@@ -136,7 +149,7 @@ export class Scene {
       }
     }
     if (!this.graph.hasEdge(key)) {
-      this.graph.addDirectedEdgeWithKey(key, from, to, { type: 'arrow', relType: rel.type, rels: [], symmetric: rel.symmetric });
+      this.graph.addDirectedEdgeWithKey(key, from, to, { type: 'arrow', relType: rel.type, rels: [], symmetric: rel.symmetric, hidden: false });
     }
     const rels = this.graph.getEdgeAttribute(key, 'rels');
     if (!rels.includes(rel.id)) rels.push(rel.id);
@@ -160,8 +173,12 @@ export class Scene {
     });
   }
 
+  /** Sizes from degree or evidence, in one pass and one graph event (sigma then reprocesses the nodes once, not per node). */
   restyleNodes() {
-    this.graph.forEachNode((n, a) => this.graph.setNodeAttribute(n, 'size', this.nodeSize(a.degree, a.evidence)));
+    this.graph.updateEachNodeAttributes((n, a) => {
+      a.size = this.nodeSize(a.degree, a.evidence);
+      return a;
+    }); // no hints: sigma then reindexes too, which nodes added since its last frame need
   }
 
   hide(actorIds) {
@@ -191,7 +208,7 @@ export class Scene {
   toUrlState(extra) {
     const nodes = [];
     this.graph.forEachNode((n, a) => nodes.push([n, Math.round(a.x * 10) / 10, Math.round(a.y * 10) / 10, a.fixed ? 1 : 0]));
-    return { v: 1, n: nodes, r: [...this.relationships.keys()], h: [...this.hidden], ...extra };
+    return { v: 1, n: nodes, r: [...this.relationships.keys()], h: [...this.hidden], f: this.folded ? 1 : undefined, ...extra };
   }
 }
 

@@ -18,6 +18,23 @@ export function kindColour(kind) {
   return kindColours[kind] ?? '#444444';
 }
 
+// Shape as well as colour, so kinds stay apart in greyscale prints and for colour-blind readers.
+const kindShapes = {
+  STATE: 'circle',
+  AGENCY: 'square',
+  ORGANIZATION: 'hexagon',
+  OFFICIAL: 'triangle',
+  PERSON: 'triangle-down',
+  TREATY: 'diamond',
+  RESOLUTION: 'tall',
+  LOCATION: 'ring',
+  CONFLICT: 'plus',
+};
+
+export function kindShape(kind) {
+  return kindShapes[kind] ?? 'circle';
+}
+
 export const relationshipTypes = [
   'VOTED_FOR', 'VETOED', 'VIOLATES', 'REPORTED', 'DEPLOYED', 'WITHDREW_FROM', 'RATIFIED', 'PARTY_TO', 'SIGNED', 'ADOPTED',
   'TARGETS', 'ALLIED_WITH', 'SUPPORTS', 'SUPPLIES_ARMS_TO', 'SANCTIONS', 'ATTACKED', 'AT_WAR_WITH', 'LEADS', 'MEMBER_OF',

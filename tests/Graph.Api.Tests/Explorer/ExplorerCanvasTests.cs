@@ -1,0 +1,139 @@
+using Graph.Api.Tests.Browser;
+using Graph.Api.Tests.EndToEnd;
+using Microsoft.Playwright;
+
+namespace Graph.Api.Tests.Explorer;
+
+/// <summary>
+/// What the canvas draws and how it is handled, in headless Chromium against the real API over the seed graph: a
+/// shape as well as a colour per node kind, officials folded into the actor they lead (and unfolded), dragging a node.
+/// </summary>
+public sealed class ExplorerCanvasTests(ApiServer server, ChromiumFixture chromium, ITestOutputHelper output)
+    : IClassFixture<ApiServer>, IClassFixture<ChromiumFixture>
+{
+    private const float Timeout = ExplorerPage.UiTimeoutMs;
+
+    private async Task<ExplorerPage> NorthKoreaExpandedAsync()
+    {
+        var explorer = await ExplorerPage.OpenAsync(chromium, server);
+        await explorer.SearchAndPickAsync("DPRK", "North Korea");
+        await explorer.ExpandAllAsync("state:north-korea");
+        return explorer;
+    }
+
+    private static Task<T> EvalAsync<T>(ExplorerPage explorer, string script, object? arg = null) => explorer.Page.EvaluateAsync<T>(script, arg);
+
+    [Fact]
+    public async Task Each_kind_has_its_own_shape_on_the_canvas_and_in_the_legend()
+    {
+        var explorer = await NorthKoreaExpandedAsync();
+        var page = explorer.Page;
+
+        var legend = page.Locator("#legend li");
+        await Assertions.Expect(legend).ToHaveCountAsync(9);
+        var shapes = await legend.EvaluateAllAsync<string[]>("items => items.map(li => li.querySelector('svg.kind-shape').dataset.shape)");
+        Assert.Equal(9, shapes.Distinct().Count());
+        await Assertions.Expect(page.Locator("#legend li[data-kind='OFFICIAL'] svg polygon")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#legend li[data-kind='STATE'] svg circle")).ToHaveCountAsync(1);
+
+        // What sigma hands its node program for each actor: the same shape program, a different shape number.
+        var drawn = await EvalAsync<string[]>(explorer, """
+            () => ['official:kim-jong-un', 'state:north-korea'].map(id => {
+              const d = window.explorer.canvas.renderer.getNodeDisplayData(id);
+              return `${d.type}:${d.shape}`;
+            })
+            """);
+        Assert.Equal("shape:3", drawn[0]); // triangle
+        Assert.Equal("shape:0", drawn[1]); // circle
+        output.WriteLine($"screenshot: {await explorer.ScreenshotAsync("explorer-shapes-by-kind")}");
+    }
+
+    [Fact]
+    public async Task Folding_officials_hides_them_in_their_host_with_a_count_and_reroutes_their_edges_and_unfolding_restores_them()
+    {
+        var explorer = await NorthKoreaExpandedAsync();
+        var page = explorer.Page;
+        await explorer.ExpandAllAsync("official:kim-jong-un");
+        var nodes = await explorer.CountAsync("nodes");
+        var edges = await explorer.CountAsync("edges");
+        // Kim Jong Un's edges other than the one to North Korea: after folding they start or end at North Korea.
+        var kimsOthers = await EvalAsync<int>(explorer, """
+            () => { const g = window.explorer.scene.graph; return g.edges('official:kim-jong-un').filter(e => g.opposite('official:kim-jong-un', e) !== 'state:north-korea').length; }
+            """);
+        Assert.True(kimsOthers > 0, "expanding Kim Jong Un should draw edges beyond North Korea");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fold officials" }).ClickAsync();
+        await explorer.WaitForAsync("body[data-last-change='fold']");
+        var folded = await EvalAsync<int>(explorer, "() => window.explorer.scene.graph.filterNodes((n, a) => !!a.foldedInto).length");
+        Assert.True(folded >= 1);
+        Assert.Equal(nodes - folded, await explorer.CountAsync("nodes"));
+        Assert.Equal("state:north-korea", await EvalAsync<string>(explorer, "() => window.explorer.scene.graph.getNodeAttribute('official:kim-jong-un', 'foldedInto')"));
+        Assert.True(await EvalAsync<bool>(explorer, "() => window.explorer.scene.graph.getNodeAttribute('official:kim-jong-un', 'hidden')"));
+        var label = await EvalAsync<string>(explorer, "() => window.explorer.scene.graph.getNodeAttribute('state:north-korea', 'label')");
+        Assert.Matches(@"^North Korea \(\+\d+\)$", label);
+        // Nothing visible touches the folded official; his relationships are carried by grouped edges at North Korea.
+        Assert.Equal(0, await EvalAsync<int>(explorer, "() => { const g = window.explorer.scene.graph; return g.edges('official:kim-jong-un').filter(e => !g.getEdgeAttribute(e, 'hidden')).length; }"));
+        var rerouted = await EvalAsync<bool>(explorer, """
+            () => {
+              const g = window.explorer.scene.graph;
+              const carried = new Set(g.filterEdges((e, a) => a.fold && !a.hidden && g.extremities(e).includes('state:north-korea')).flatMap(e => g.getEdgeAttribute(e, 'rels')));
+              return g.edges('official:kim-jong-un').filter(e => g.opposite('official:kim-jong-un', e) !== 'state:north-korea')
+                .every(e => g.getEdgeAttribute(e, 'rels').every(r => carried.has(r)));
+            }
+            """);
+        Assert.True(rerouted, "every relationship of Kim Jong Un beyond North Korea should be on a folded edge at North Korea");
+        Assert.Equal("true", await page.GetByRole(AriaRole.Button, new() { Name = "Fold officials" }).GetAttributeAsync("aria-pressed"));
+        output.WriteLine($"screenshot: {await explorer.ScreenshotAsync("explorer-officials-folded")}");
+
+        // The fold is in the URL: a reload reopens the scene folded.
+        await explorer.WaitForStillAsync();
+        await page.ReloadAsync();
+        await explorer.WaitForAsync("body[data-restored='true']");
+        Assert.Equal(nodes - folded, await explorer.CountAsync("nodes"));
+        Assert.Equal("state:north-korea", await EvalAsync<string>(explorer, "() => window.explorer.scene.graph.getNodeAttribute('official:kim-jong-un', 'foldedInto')"));
+
+        // G unfolds: the same actors and edges as before folding, the host's own name, no grouped fold edges.
+        await page.Locator("body").PressAsync("g");
+        await explorer.WaitForAsync("body[data-last-change='unfold']");
+        Assert.Equal(nodes, await explorer.CountAsync("nodes"));
+        Assert.Equal(edges, await explorer.CountAsync("edges"));
+        Assert.Equal("North Korea", await EvalAsync<string>(explorer, "() => window.explorer.scene.graph.getNodeAttribute('state:north-korea', 'label')"));
+        Assert.Equal(0, await EvalAsync<int>(explorer, "() => window.explorer.scene.graph.filterEdges((e, a) => a.fold).length"));
+
+        // Undo brings the fold back.
+        await page.Locator("body").PressAsync("Control+z");
+        await explorer.WaitForAsync($"body[data-nodes='{nodes - folded}']");
+        Assert.Matches(@"^North Korea \(\+\d+\)$", await EvalAsync<string>(explorer, "() => window.explorer.scene.graph.getNodeAttribute('state:north-korea', 'label')"));
+    }
+
+    [Fact]
+    public async Task Dragging_a_node_moves_it_and_pins_it_so_a_layout_leaves_it_there()
+    {
+        var explorer = await NorthKoreaExpandedAsync();
+        var page = explorer.Page;
+        const string Actor = "state:russia";
+        var (x, y) = await explorer.NodePointAsync(Actor);
+        Assert.False(await EvalAsync<bool>(explorer, "id => !!window.explorer.scene.graph.getNodeAttribute(id, 'fixed')", Actor));
+
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(x + 40, y + 30, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(x + 90, y + 70, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+
+        var (x2, y2) = await explorer.NodePointAsync(Actor);
+        Assert.InRange(x2, x + 80, x + 100);
+        Assert.InRange(y2, y + 60, y + 80);
+        Assert.True(await EvalAsync<bool>(explorer, "id => window.explorer.scene.graph.getNodeAttribute(id, 'fixed') === true", Actor));
+        Assert.Matches("#scene=", page.Url);
+
+        // The force layout moves the others and leaves the pinned node where it was dropped (graph coordinates).
+        var before = await EvalAsync<double[]>(explorer, "id => { const a = window.explorer.scene.graph.getNodeAttributes(id); return [a.x, a.y]; }", Actor);
+        await page.Locator("body").PressAsync("r"); // the layout starts within the key press, so "still" means it ended
+        await explorer.WaitForStillAsync();
+        var after = await EvalAsync<double[]>(explorer, "id => { const a = window.explorer.scene.graph.getNodeAttributes(id); return [a.x, a.y]; }", Actor);
+        Assert.Equal(before[0], after[0], 3);
+        Assert.Equal(before[1], after[1], 3);
+        output.WriteLine($"screenshot: {await explorer.ScreenshotAsync("explorer-dragged-and-pinned")}");
+    }
+}
