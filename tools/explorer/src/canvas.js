@@ -4,7 +4,7 @@ import Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import { NodeShapeProgram } from './shapes.js';
+import { nodeShapePrograms } from './shapes.js';
 
 const dimNode = '#d9dde3';
 const dimEdge = '#eceef1';
@@ -28,8 +28,8 @@ export class Canvas {
       labelWeight: '600',
       edgeLabelSize: 11,
       defaultEdgeType: 'arrow',
-      defaultNodeType: 'shape',
-      nodeProgramClasses: { shape: NodeShapeProgram },
+      defaultNodeType: 'circle',
+      nodeProgramClasses: nodeShapePrograms,
       zIndex: true,
       minCameraRatio: 0.02,
       maxCameraRatio: 30,

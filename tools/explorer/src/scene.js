@@ -2,7 +2,6 @@
 // it (hidden, pinned, positions), an undo/redo history and the URL form of the scene. Panels read it; sigma draws it.
 import Graph from 'graphology';
 import { kindColour, kindShape, typeColour } from './style.js';
-import { shapeIndex } from './shapes.js';
 import { foldOfficials, unfoldOfficials } from './folding.js';
 
 /** One drawn edge stands for every relationship of one type between two actors (parallel edges grouped, "×n"). */
@@ -130,7 +129,7 @@ export class Scene {
       y,
       size: this.nodeSize(actor.degree ?? 0, 0),
       color: kindColour(actor.kind),
-      shape: shapeIndex[kindShape(actor.kind)],
+      type: kindShape(actor.kind),
       hidden: false, // set now, so the filters pass writes nothing (and sigma hears nothing) for a visible newcomer
     });
     return key;

@@ -1,17 +1,31 @@
-// Node shapes by kind: one WebGL program for every shape (one draw call, as sigma's circle program), the shape chosen
-// per node by a number read in the fragment shader. Each shape is a distance function in units of the node's radius.
+// Node shapes by kind: one small WebGL program per shape (sigma draws each program in one call), so the fragment
+// shader evaluates one distance function without branching; a software renderer shades every pixel of the triangle,
+// so each shape's triangle is only as large as the shape needs.
 import { NodeProgram } from 'sigma/rendering';
 import { floatColor } from 'sigma/utils';
 
-/** Shape numbers, in the order the fragment shader tests them. */
-export const shapeIndex = { circle: 0, square: 1, diamond: 2, triangle: 3, 'triangle-down': 4, hexagon: 5, ring: 6, plus: 7, tall: 8 };
+// Each shape: its distance function of p (negative inside, positive outside, in node radii; q = abs(p)), and how far
+// from the centre its farthest point lies, in radii.
+const shapes = {
+  circle: { distance: 'length(p) - 1.0', extent: 1.0 },
+  square: { distance: 'max(q.x, q.y) - 0.85', extent: 1.21 },
+  diamond: { distance: '(q.x + q.y) * 0.7071 - 0.8', extent: 1.14 },
+  triangle: { distance: 'max(q.x * 0.866 + p.y * 0.5, -p.y) - 0.55', extent: 1.11 }, // point up
+  'triangle-down': { distance: 'max(q.x * 0.866 - p.y * 0.5, p.y) - 0.55', extent: 1.11 },
+  hexagon: { distance: 'max(q.x * 0.866 + q.y * 0.5, q.y) - 0.95', extent: 1.1 },
+  ring: { distance: 'abs(length(p) - 0.78) - 0.24', extent: 1.02 },
+  plus: { distance: 'min(max(q.x - 0.32, q.y - 1.0), max(q.x - 1.0, q.y - 0.32))', extent: 1.06 },
+  tall: { distance: 'max(q.x - 0.62, q.y - 1.0)', extent: 1.18 },
+};
 
-const vertexShader = /* glsl */ `
+/** The shape names, as node types. */
+export const shapeNames = Object.keys(shapes);
+
+const vertexShader = (extent) => /* glsl */ `
 attribute vec4 a_id;
 attribute vec4 a_color;
 attribute vec2 a_position;
 attribute float a_size;
-attribute float a_shape;
 attribute float a_angle;
 
 uniform mat3 u_matrix;
@@ -21,18 +35,16 @@ uniform float u_correctionRatio;
 varying vec4 v_color;
 varying vec2 v_diffVector;
 varying float v_radius;
-varying float v_shape;
 
 const float bias = 255.0 / 254.0;
 
 void main() {
-  // A triangle whose inscribed circle has 1.5 radii, so every shape (at most 1.2 radii from the centre) fits in it.
+  // An equilateral triangle's inscribed circle has half its circumradius: the shape's extent fits in it.
   float radius = a_size * u_correctionRatio / u_sizeRatio * 2.0;
-  vec2 diffVector = radius * 3.0 * vec2(cos(a_angle), sin(a_angle));
+  vec2 diffVector = radius * ${(2 * extent + 0.04).toFixed(2)} * vec2(cos(a_angle), sin(a_angle));
   gl_Position = vec4((u_matrix * vec3(a_position + diffVector, 1)).xy, 0, 1);
   v_diffVector = diffVector;
   v_radius = radius;
-  v_shape = a_shape;
   #ifdef PICKING_MODE
   v_color = a_id;
   #else
@@ -42,35 +54,22 @@ void main() {
 }
 `;
 
-const fragmentShader = /* glsl */ `
+const fragmentShader = (distance) => /* glsl */ `
 precision highp float;
 
 varying vec4 v_color;
 varying vec2 v_diffVector;
 varying float v_radius;
-varying float v_shape;
 
 uniform float u_correctionRatio;
 
 const vec4 transparent = vec4(0.0, 0.0, 0.0, 0.0);
 
-// Negative inside, positive outside, in radii.
-float shape(vec2 p, float s) {
-  vec2 q = abs(p);
-  if (s < 0.5) return length(p) - 1.0;                                      // circle
-  if (s < 1.5) return max(q.x, q.y) - 0.85;                                 // square
-  if (s < 2.5) return (q.x + q.y) * 0.7071 - 0.8;                           // diamond
-  if (s < 3.5) return max(q.x * 0.866 + p.y * 0.5, -p.y) - 0.55;            // triangle, point up
-  if (s < 4.5) return max(q.x * 0.866 - p.y * 0.5, p.y) - 0.55;             // triangle, point down
-  if (s < 5.5) return max(q.x * 0.866 + q.y * 0.5, q.y) - 0.95;             // hexagon
-  if (s < 6.5) return abs(length(p) - 0.78) - 0.24;                         // ring
-  if (s < 7.5) return min(max(q.x - 0.32, q.y - 1.0), max(q.x - 1.0, q.y - 0.32)); // plus
-  return max(q.x - 0.62, q.y - 1.0);                                        // tall rectangle
-}
-
 void main(void) {
   float border = u_correctionRatio * 2.0;
-  float dist = shape(v_diffVector / v_radius, v_shape) * v_radius + border;
+  vec2 p = v_diffVector / v_radius;
+  vec2 q = abs(p);
+  float dist = (${distance}) * v_radius + border;
   #ifdef PICKING_MODE
   gl_FragColor = dist > border ? transparent : v_color;
   #else
@@ -82,43 +81,46 @@ void main(void) {
 
 const { UNSIGNED_BYTE, FLOAT } = WebGLRenderingContext;
 
-/** sigma node program drawing `shape` (a number from shapeIndex) filled with `color`. */
-export class NodeShapeProgram extends NodeProgram {
-  getDefinition() {
-    return {
-      VERTICES: 3,
-      VERTEX_SHADER_SOURCE: vertexShader,
-      FRAGMENT_SHADER_SOURCE: fragmentShader,
-      METHOD: WebGLRenderingContext.TRIANGLES,
-      UNIFORMS: ['u_sizeRatio', 'u_correctionRatio', 'u_matrix'],
-      ATTRIBUTES: [
-        { name: 'a_position', size: 2, type: FLOAT },
-        { name: 'a_size', size: 1, type: FLOAT },
-        { name: 'a_shape', size: 1, type: FLOAT },
-        { name: 'a_color', size: 4, type: UNSIGNED_BYTE, normalized: true },
-        { name: 'a_id', size: 4, type: UNSIGNED_BYTE, normalized: true },
-      ],
-      CONSTANT_ATTRIBUTES: [{ name: 'a_angle', size: 1, type: FLOAT }],
-      CONSTANT_DATA: [[0], [(2 * Math.PI) / 3], [(4 * Math.PI) / 3]],
-    };
-  }
+function shapeProgram({ distance, extent }) {
+  const definition = {
+    VERTICES: 3,
+    VERTEX_SHADER_SOURCE: vertexShader(extent),
+    FRAGMENT_SHADER_SOURCE: fragmentShader(distance),
+    METHOD: WebGLRenderingContext.TRIANGLES,
+    UNIFORMS: ['u_sizeRatio', 'u_correctionRatio', 'u_matrix'],
+    ATTRIBUTES: [
+      { name: 'a_position', size: 2, type: FLOAT },
+      { name: 'a_size', size: 1, type: FLOAT },
+      { name: 'a_color', size: 4, type: UNSIGNED_BYTE, normalized: true },
+      { name: 'a_id', size: 4, type: UNSIGNED_BYTE, normalized: true },
+    ],
+    CONSTANT_ATTRIBUTES: [{ name: 'a_angle', size: 1, type: FLOAT }],
+    CONSTANT_DATA: [[0], [(2 * Math.PI) / 3], [(4 * Math.PI) / 3]],
+  };
+  return class extends NodeProgram {
+    getDefinition() {
+      return definition;
+    }
 
-  processVisibleItem(nodeIndex, startIndex, data) {
-    const array = this.array;
-    array[startIndex++] = data.x;
-    array[startIndex++] = data.y;
-    array[startIndex++] = data.size;
-    array[startIndex++] = data.shape ?? 0;
-    array[startIndex++] = floatColor(data.color);
-    array[startIndex++] = nodeIndex;
-  }
+    processVisibleItem(nodeIndex, startIndex, data) {
+      const array = this.array;
+      array[startIndex++] = data.x;
+      array[startIndex++] = data.y;
+      array[startIndex++] = data.size;
+      array[startIndex++] = floatColor(data.color);
+      array[startIndex++] = nodeIndex;
+    }
 
-  setUniforms(params, { gl, uniformLocations }) {
-    gl.uniform1f(uniformLocations.u_correctionRatio, params.correctionRatio);
-    gl.uniform1f(uniformLocations.u_sizeRatio, params.sizeRatio);
-    gl.uniformMatrix3fv(uniformLocations.u_matrix, false, params.matrix);
-  }
+    setUniforms(params, { gl, uniformLocations }) {
+      gl.uniform1f(uniformLocations.u_correctionRatio, params.correctionRatio);
+      gl.uniform1f(uniformLocations.u_sizeRatio, params.sizeRatio);
+      gl.uniformMatrix3fv(uniformLocations.u_matrix, false, params.matrix);
+    }
+  };
 }
+
+/** sigma's nodeProgramClasses: a node's `type` (a shape name) picks the program that draws it. */
+export const nodeShapePrograms = Object.fromEntries(Object.entries(shapes).map(([name, shape]) => [name, shapeProgram(shape)]));
 
 /** The same shapes as small SVG icons, for the legend (points in a 12×12 box centred on 6,6, radius 5). */
 export function shapeIcon(shape, colour) {
