@@ -193,7 +193,14 @@ public sealed class ExplorerSceneTests(ApiServer server, ChromiumFixture chromiu
 
         var svg = XDocument.Parse(Encoding.UTF8.GetString(Assert.Single(await ExportAsync("svg", 1)).Bytes));
         XNamespace ns = "http://www.w3.org/2000/svg";
-        Assert.Equal(nodes, svg.Descendants(ns + "circle").Count());
+        // One shape per actor, drawn as on the canvas: states are circles, agencies and officials polygons.
+        var shapes = svg.Descendants().Where(e => e.Element(ns + "title") is not null && e.Name != ns + "line").ToList();
+        Assert.Equal(nodes, shapes.Count);
+        string TitleOf(XElement e) => e.Element(ns + "title")!.Value;
+        Assert.All(shapes.Where(e => TitleOf(e).StartsWith("state:", StringComparison.Ordinal)), e => Assert.Equal(ns + "circle", e.Name));
+        var agencies = shapes.Where(e => TitleOf(e).StartsWith("agency:", StringComparison.Ordinal) || TitleOf(e).StartsWith("official:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(agencies);
+        Assert.All(agencies, e => Assert.Equal(ns + "polygon", e.Name));
         Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "North Korea");
 
         var csv = await ExportAsync("csv", 2);

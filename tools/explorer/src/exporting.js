@@ -1,5 +1,6 @@
 // Export of the visible scene: PNG (sigma's layers composited), SVG (drawn from the model), CSV and GraphML of its
 // nodes and edges. Hidden and filtered-out elements are left out: what is exported is what the analyst sees.
+import { shapeMarkup } from './shapes.js';
 
 function download(name, blob) {
   const a = document.createElement('a');
@@ -52,7 +53,7 @@ export function sceneSvg(scene, renderer) {
   for (const n of nodes) {
     const a = g.getNodeAttributes(n);
     const p = pos.get(n);
-    parts.push(`<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${a.size}" fill="${a.color}"><title>${xml(n)}</title></circle>`);
+    parts.push(shapeMarkup(a.type ?? 'circle', p.x, p.y, a.size, a.color, `<title>${xml(n)}</title>`));
     parts.push(`<text x="${(p.x + a.size + 3).toFixed(1)}" y="${(p.y + 4).toFixed(1)}" font-size="12">${xml(a.label)}</text>`);
   }
   parts.push('</svg>');

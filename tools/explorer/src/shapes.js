@@ -122,33 +122,32 @@ function shapeProgram({ distance, extent }) {
 /** sigma's nodeProgramClasses: a node's `type` (a shape name) picks the program that draws it. */
 export const nodeShapePrograms = Object.fromEntries(Object.entries(shapes).map(([name, shape]) => [name, shapeProgram(shape)]));
 
-/** The same shapes as small SVG icons, for the legend (points in a 12×12 box centred on 6,6, radius 5). */
+/** SVG markup of a shape centred on (cx, cy) with radius r (the same outlines the shaders draw), for icons and exports. */
+export function shapeMarkup(shape, cx, cy, r, colour, inner = '') {
+  const n = (v) => Number(v.toFixed(2));
+  const poly = (points) => `<polygon fill="${colour}" points="${points.map(([x, y]) => `${n(cx + r * x)},${n(cy - r * y)}`).join(' ')}">${inner}</polygon>`;
+  switch (shape) {
+    case 'square': return poly([[-0.85, -0.85], [0.85, -0.85], [0.85, 0.85], [-0.85, 0.85]]);
+    case 'diamond': return poly([[0, -1.13], [1.13, 0], [0, 1.13], [-1.13, 0]]);
+    case 'triangle': return poly([[0, 1.1], [0.95, -0.55], [-0.95, -0.55]]);
+    case 'triangle-down': return poly([[0, -1.1], [0.95, 0.55], [-0.95, 0.55]]);
+    case 'hexagon': return poly([0, 60, 120, 180, 240, 300].map((a) => [1.1 * Math.cos((a * Math.PI) / 180), 1.1 * Math.sin((a * Math.PI) / 180)]));
+    case 'ring': return `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(0.78 * r)}" fill="none" stroke="${colour}" stroke-width="${n(0.48 * r)}">${inner}</circle>`;
+    case 'plus': return poly([[-0.32, 1], [0.32, 1], [0.32, 0.32], [1, 0.32], [1, -0.32], [0.32, -0.32], [0.32, -1], [-0.32, -1], [-0.32, -0.32], [-1, -0.32], [-1, 0.32], [-0.32, 0.32]]);
+    case 'tall': return poly([[-0.62, -1], [0.62, -1], [0.62, 1], [-0.62, 1]]);
+    default: return `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}" fill="${colour}">${inner}</circle>`;
+  }
+}
+
+/** The same shapes as small SVG icons, for the legend (a 12×12 box centred on 6,6, radius 5). */
 export function shapeIcon(shape, colour) {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('viewBox', '0 0 12 12');
   svg.setAttribute('width', '13');
   svg.setAttribute('height', '13');
   svg.setAttribute('class', 'kind-shape');
   svg.setAttribute('aria-hidden', 'true');
   svg.dataset.shape = shape;
-  const add = (tag, attrs) => {
-    const node = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    svg.append(node);
-  };
-  const fill = { fill: colour };
-  const poly = (points) => add('polygon', { ...fill, points: points.map(([x, y]) => `${6 + 5 * x},${6 - 5 * y}`).join(' ') });
-  switch (shape) {
-    case 'square': poly([[-0.85, -0.85], [0.85, -0.85], [0.85, 0.85], [-0.85, 0.85]]); break;
-    case 'diamond': poly([[0, -1.13], [1.13, 0], [0, 1.13], [-1.13, 0]]); break;
-    case 'triangle': poly([[0, 1.1], [0.95, -0.55], [-0.95, -0.55]]); break;
-    case 'triangle-down': poly([[0, -1.1], [0.95, 0.55], [-0.95, 0.55]]); break;
-    case 'hexagon': poly([0, 60, 120, 180, 240, 300].map((a) => [1.1 * Math.cos((a * Math.PI) / 180), 1.1 * Math.sin((a * Math.PI) / 180)])); break;
-    case 'ring': add('circle', { cx: 6, cy: 6, r: 3.9, fill: 'none', stroke: colour, 'stroke-width': 2.4 }); break;
-    case 'plus': poly([[-0.32, 1], [0.32, 1], [0.32, 0.32], [1, 0.32], [1, -0.32], [0.32, -0.32], [0.32, -1], [-0.32, -1], [-0.32, -0.32], [-1, -0.32], [-1, 0.32], [-0.32, 0.32]]); break;
-    case 'tall': poly([[-0.62, -1], [0.62, -1], [0.62, 1], [-0.62, 1]]); break;
-    default: add('circle', { cx: 6, cy: 6, r: 5, ...fill });
-  }
+  svg.innerHTML = shapeMarkup(shape, 6, 6, 5, colour);
   return svg;
 }
