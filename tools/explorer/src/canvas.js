@@ -1,5 +1,7 @@
 // The canvas: sigma drawing the scene's graphology graph, what a click or a drag does, highlighting, layouts and fit.
 // Work is done when the scene or the highlight changes (reducers read precomputed sets), never per frame.
+// Edges are hit-tested here, on a click or a pointer move, instead of by sigma's edge events: those draw every edge
+// a second time into a picking buffer on every frame, which cost a third of the pan/zoom frame rate.
 import Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
@@ -20,7 +22,7 @@ export class Canvas {
     const graph = scene.graph;
     this.renderer = new Sigma(graph, container, {
       renderEdgeLabels: true,
-      enableEdgeEvents: true,
+      enableEdgeEvents: false, // see edgeAt
       labelRenderedSizeThreshold: 7,
       labelDensity: 0.8,
       labelGridCellSize: 90,
@@ -37,6 +39,28 @@ export class Canvas {
       edgeReducer: (edge, data) => this.edgeReducer(edge, data),
     });
     this.bindEvents();
+    this.warmPrograms();
+  }
+
+  /**
+   * Draws one transparent actor of every shape and an edge of every type once, while the canvas is still empty: a
+   * software renderer (SwiftShader, on machines with no GPU) compiles each shader on its first draw, which otherwise
+   * lands on the first expand that brings a new kind (the 500-neighbour expand spent ~150 ms there).
+   */
+  warmPrograms() {
+    const graph = this.scene.graph;
+    if (graph.order > 0) return;
+    const invisible = 'rgba(0,0,0,0)';
+    const ids = Object.keys(nodeShapePrograms).map((type) => {
+      const id = `warm-up:${type}`;
+      graph.addNode(id, { x: 0, y: 0, size: 1, color: invisible, type, label: '', hidden: false });
+      return id;
+    });
+    graph.addDirectedEdgeWithKey('warm-up:arrow', ids[0], ids[1], { type: 'arrow', color: invisible, size: 1, hidden: false });
+    graph.addDirectedEdgeWithKey('warm-up:line', ids[1], ids[0], { type: 'line', color: invisible, size: 1, hidden: false });
+    this.renderer.refresh();
+    graph.clear();
+    this.renderer.refresh();
   }
 
   nodeReducer(node, data) {
@@ -81,19 +105,32 @@ export class Canvas {
       event.preventSigmaDefault();
       this.handlers.nodeExpand(node);
     });
-    r.on('clickEdge', ({ edge }) => this.handlers.edgeClicked(edge));
-    r.on('clickStage', () => this.handlers.stageClicked());
-    r.on('enterNode', () => { r.getContainer().style.cursor = 'pointer'; });
-    r.on('leaveNode', () => { r.getContainer().style.cursor = ''; });
-    r.on('enterEdge', () => { r.getContainer().style.cursor = 'pointer'; });
-    r.on('leaveEdge', () => { r.getContainer().style.cursor = ''; });
+    r.on('clickStage', ({ event }) => {
+      const edge = this.edgeAt(event);
+      if (edge) this.handlers.edgeClicked(edge);
+      else this.handlers.stageClicked();
+    });
+    let overNode = false;
+    r.on('enterNode', () => {
+      overNode = true;
+      r.getContainer().style.cursor = 'pointer';
+    });
+    r.on('leaveNode', () => {
+      overNode = false;
+      r.getContainer().style.cursor = '';
+    });
     // Dragging a node moves it and pins it, so the force layout leaves it where the analyst put it.
     r.on('downNode', ({ node }) => {
       dragged = node;
       moved = false;
     });
-    r.getMouseCaptor().on('mousemovebody', (e) => {
-      if (!dragged) return;
+    const captor = r.getMouseCaptor();
+    captor.on('mousemovebody', (e) => {
+      if (!dragged) {
+        // The pointer over an edge shows it can be clicked; not while the camera is being dragged.
+        if (!overNode && !captor.isMoving && !captor.draggedEvents) r.getContainer().style.cursor = this.edgeAt(e) ? 'pointer' : '';
+        return;
+      }
       moved = true;
       const pos = r.viewportToGraph(e);
       graph.mergeNodeAttributes(dragged, { x: pos.x, y: pos.y, fixed: true });
@@ -101,7 +138,7 @@ export class Canvas {
       e.original.preventDefault();
       e.original.stopPropagation();
     });
-    r.getMouseCaptor().on('mouseup', () => {
+    captor.on('mouseup', () => {
       if (dragged && moved) this.handlers.nodeMoved(dragged);
       dragged = null;
       setTimeout(() => { moved = false; }, 0);
@@ -227,6 +264,34 @@ export class Canvas {
     }));
   }
 
+  /**
+   * The visible edge drawn under a viewport point (within its half width plus 4 px), the nearest when several are; null
+   * when none. Straight segments between the two actors' centres, as sigma draws arrows and lines.
+   */
+  edgeAt(point) {
+    const graph = this.scene.graph;
+    const screen = new Map();
+    const at = (node) => {
+      let p = screen.get(node);
+      if (!p) {
+        p = this.renderer.graphToViewport(graph.getNodeAttributes(node));
+        screen.set(node, p);
+      }
+      return p;
+    };
+    let best = null;
+    let bestDistance = Infinity;
+    graph.forEachEdge((edge, a, source, target, sa, ta) => {
+      if (a.hidden || sa.hidden || ta.hidden) return;
+      const d = distanceToSegment(point, at(source), at(target));
+      if (d <= (a.size ?? 1) / 2 + 4 && d <= bestDistance) {
+        best = edge;
+        bestDistance = d;
+      }
+    });
+    return best;
+  }
+
   /** Where a node or an edge's midpoint is on screen (viewport pixels), for the list view's "show on canvas". */
   viewportOf(node) {
     const a = this.scene.graph.getNodeAttributes(node);
@@ -239,4 +304,13 @@ export class Canvas {
     const t = this.viewportOf(graph.target(edge));
     return { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 };
   }
+}
+
+/** Distance in pixels from point p to the segment a–b. */
+function distanceToSegment(p, a, b) {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length2 = dx * dx + dy * dy;
+  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }

@@ -84,9 +84,7 @@ function refresh({ fit = false, reason = '' } = {}) {
 }
 
 function addRelationships(rels, near) {
-  const keys = rels.map((r, i) => scene.addRelationship(r, near, i, rels.length));
-  scene.restyleNodes();
-  return keys;
+  return scene.addRelationships(rels, near);
 }
 
 async function afterGrowth(fit = true) {
@@ -558,7 +556,7 @@ async function restoreFromUrl() {
       state.r.length ? graphql(q.relationshipsByIds, { ids: state.r }) : { nodes: [] },
     ]);
     for (const a of actors.nodes.filter(Boolean)) scene.addActor(a);
-    for (const r of rels.nodes.filter(Boolean)) scene.addRelationship(r);
+    scene.addRelationships(rels.nodes.filter(Boolean));
     for (const [id, x, y, fixed] of state.n) {
       if (scene.graph.hasNode(id)) scene.graph.mergeNodeAttributes(id, { x, y, fixed: !!fixed });
     }

@@ -135,46 +135,68 @@ export class Scene {
     return key;
   }
 
-  /** Adds a relationship and its two actors; returns the key of the (grouped) edge that draws it. */
-  addRelationship(rel, near, index = 0, count = 1) {
-    const from = this.addActor(rel.from, near, index, count);
-    const to = this.addActor(rel.to, near, index, count);
-    const key = groupKey(rel);
-    if (!this.relationships.has(rel.id)) {
-      this.relationships.set(rel.id, rel);
-      for (const end of [from, to]) {
-        const evidence = this.graph.getNodeAttribute(end, 'evidence') + (rel.evidenceCount || 0);
-        this.graph.mergeNodeAttributes(end, { evidence });
+  /**
+   * Adds relationships and their actors, and sizes the actors; returns, for each relationship, the key of the (grouped)
+   * edge that draws it. Every actor and edge is added with its final look, so sigma hears one event per element (a
+   * 500-neighbour expand used to emit six per relationship). New actors go on a ring around `near`.
+   */
+  addRelationships(rels, near) {
+    const evidence = new Map(); // actor -> evidence count the new relationships bring it
+    const groups = new Map(); // edge key -> the relationship ids it gains
+    const keys = rels.map((rel, i) => {
+      const from = this.addActor(rel.from, near, i, rels.length);
+      const to = this.addActor(rel.to, near, i, rels.length);
+      const key = groupKey(rel);
+      if (!this.relationships.has(rel.id)) {
+        this.relationships.set(rel.id, rel);
+        for (const end of [from, to]) evidence.set(end, (evidence.get(end) ?? 0) + (rel.evidenceCount || 0));
+      }
+      if (!groups.has(key)) groups.set(key, { from, to, symmetric: rel.symmetric, type: rel.type, ids: [] });
+      groups.get(key).ids.push(rel.id);
+      return key;
+    });
+    for (const [key, group] of groups) {
+      if (this.graph.hasEdge(key)) {
+        const ids = this.graph.getEdgeAttribute(key, 'rels');
+        const before = ids.length;
+        for (const id of group.ids) if (!ids.includes(id)) ids.push(id);
+        if (ids.length !== before) this.styleEdge(key);
+      } else {
+        const ids = [...new Set(group.ids)];
+        this.graph.addDirectedEdgeWithKey(key, group.from, group.to, { relType: group.type, rels: ids, symmetric: group.symmetric, hidden: false, ...this.edgeStyle(ids) });
       }
     }
-    if (!this.graph.hasEdge(key)) {
-      this.graph.addDirectedEdgeWithKey(key, from, to, { type: 'arrow', relType: rel.type, rels: [], symmetric: rel.symmetric, hidden: false });
-    }
-    const rels = this.graph.getEdgeAttribute(key, 'rels');
-    if (!rels.includes(rel.id)) rels.push(rel.id);
-    this.styleEdge(key);
-    return key;
+    this.restyleNodes(evidence);
+    return keys;
   }
 
-  /** The edge's caption (type, ×count for grouped edges, ⚠ when its sources disagree), colour and width. */
-  styleEdge(key) {
-    const rels = this.graph.getEdgeAttribute(key, 'rels').map((id) => this.relationships.get(id));
+  /** The edge's caption (type, ×count for grouped edges, ⚠ when its sources disagree), colour, width and program. */
+  edgeStyle(ids) {
+    const rels = ids.map((id) => this.relationships.get(id));
     const type = rels[0].type;
     const conflict = rels.some((r) => r.conflicts && r.conflicts.length > 0);
     const evidence = rels.reduce((n, r) => n + (r.evidenceCount || 0), 0);
-    this.graph.mergeEdgeAttributes(key, {
+    return {
       label: `${conflict ? '⚠ ' : ''}${type}${rels.length > 1 ? ` ×${rels.length}` : ''}`,
       conflict,
       baseColor: conflict ? '#d62728' : typeColour(type),
       color: conflict ? '#d62728' : typeColour(type),
       size: Math.min(1 + Math.log2(1 + evidence), 6),
       type: rels[0].symmetric ? 'line' : 'arrow',
-    });
+    };
   }
 
-  /** Sizes from degree or evidence, in one pass and one graph event (sigma then reprocesses the nodes once, not per node). */
-  restyleNodes() {
+  styleEdge(key) {
+    this.graph.mergeEdgeAttributes(key, this.edgeStyle(this.graph.getEdgeAttribute(key, 'rels')));
+  }
+
+  /**
+   * Sizes from degree or evidence, in one pass and one graph event (sigma then reprocesses the nodes once, not per
+   * node); `addedEvidence` (actor -> count) is added to the actors' evidence counts in the same pass.
+   */
+  restyleNodes(addedEvidence = null) {
     this.graph.updateEachNodeAttributes((n, a) => {
+      if (addedEvidence?.has(n)) a.evidence += addedEvidence.get(n);
       a.size = this.nodeSize(a.degree, a.evidence);
       return a;
     }); // no hints: sigma then reindexes too, which nodes added since its last frame need
