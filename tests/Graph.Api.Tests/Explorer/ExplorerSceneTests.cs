@@ -155,6 +155,40 @@ public sealed class ExplorerSceneTests(ApiServer server, ChromiumFixture chromiu
     }
 
     [Fact]
+    public async Task The_history_asked_for_while_an_actor_is_loading_stays_when_the_actor_arrives()
+    {
+        var explorer = await NorthKoreaExpandedAsync();
+        var page = explorer.Page;
+        var held = new TaskCompletionSource();
+        var answered = new TaskCompletionSource();
+        await page.RouteAsync("**/graphql", async route =>
+        {
+            if (route.Request.PostData?.Contains("query ExplorerActor(", StringComparison.Ordinal) != true)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            await held.Task; // the actor's answer is late
+            await route.ContinueAsync();
+            answered.TrySetResult();
+        });
+
+        var (x, y) = await explorer.NodePointAsync("state:russia");
+        await page.Mouse.ClickAsync(x, y);
+        await Assertions.Expect(page.Locator("#panel")).ToContainTextAsync("Loading", new() { Timeout = Timeout });
+        await page.GetByRole(AriaRole.Button, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#panel h2")).ToHaveTextAsync("History of the exploration");
+
+        held.SetResult();
+        await answered.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        // Let the page read the late answer (a fetch resolves and its JSON is parsed after the response event).
+        await page.EvaluateAsync("() => new Promise(r => setTimeout(r, 500))");
+        await Assertions.Expect(page.Locator("#panel h2")).ToHaveTextAsync("History of the exploration");
+        await Assertions.Expect(page.Locator("#panel-title")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_scene_exports_as_PNG_SVG_CSV_and_GraphML_with_what_is_visible()
     {
         var explorer = await NorthKoreaExpandedAsync();

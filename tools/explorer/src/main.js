@@ -504,7 +504,7 @@ function redo() {
 }
 
 function showHistory() {
-  clear(panel, el('h2', {}, 'History of the exploration'),
+  panels.showNow(panel, el('h2', {}, 'History of the exploration'),
     scene.undoStack.length === 0 ? el('p', { class: 'muted' }, 'Nothing done yet.') : el('ol', { class: 'history' }, scene.undoStack.map((x) => el('li', {}, x.label))),
     scene.redoStack.length ? [el('h3', {}, 'Undone (redo brings them back)'), el('ol', {}, [...scene.redoStack].reverse().map((x) => el('li', {}, x.label)))] : null);
 }

@@ -19,6 +19,12 @@ export function loading(panel, what) {
   return ++generation;
 }
 
+/** Shows a view that needs no answer (the history): an actor or edge still loading must not replace it. */
+export function showNow(panel, ...children) {
+  generation++;
+  clear(panel, ...children);
+}
+
 function stillCurrent(view) {
   return view === generation;
 }
