@@ -75,6 +75,8 @@ public static class ApiLoadBenchmarks
             var to = await Graph.Api.Schema.ActorReferences.ResolveAsync(store, t, "to", default);
             await ApiProfile.TimeStoreAsync("resolve name", options.Profile, () => store.ResolveActorAsync(center.Name));
             await ApiProfile.TimeStoreAsync("neighbourhood", options.Profile, () => store.GetNeighbourhoodAsync(new NeighbourhoodRequest(center.Id, 2, null, options.Limit).Validated()));
+            await ApiProfile.TimeStoreAsync("neighbourhood caps 10/100", options.Profile, () => store.GetNeighbourhoodAsync(new NeighbourhoodRequest(center.Id, 2, null, options.Limit) { EdgesPerActor = 10, EdgeLimit = 100 }.Validated()));
+            await ApiProfile.TimeStoreAsync("depth 1 caps 10/100", options.Profile, () => store.GetNeighbourhoodAsync(new NeighbourhoodRequest(center.Id, 1, null, options.Limit) { EdgesPerActor = 10, EdgeLimit = 100 }.Validated()));
             await ApiProfile.TimeStoreAsync("paths", options.Profile, () => store.FindPathsAsync(new PathRequest(from.Id, to.Id, 4).Validated()));
             return 0;
         }

@@ -30,8 +30,11 @@ internal sealed class GraphIndex
     public int[][] Adjacency = new int[64][];
     public int[] AdjacencyCount = new int[64];
 
-    /// <summary>Beside <see cref="Adjacency"/>, the actor at the other end of each edge: an unfiltered walk reads no edge.</summary>
-    public int[][] Neighbours = new int[64][];
+    /// <summary>
+    /// Beside <see cref="Adjacency"/>, the other end and the type of each edge: an unfiltered walk, and the counting of
+    /// a hub's edges past a cap, read no edge (a random read into <see cref="Edges"/> per edge was most of a hub's cost).
+    /// </summary>
+    public AdjacentEnd[][] Neighbours = new AdjacentEnd[64][];
     public readonly Dictionary<ActorId, int> ActorSeqs = [];
 
     public EdgeData[] Edges = new EdgeData[64];
@@ -341,8 +344,8 @@ internal sealed class GraphIndex
         else
         {
             EdgeCount++;
-            Append(from, seq, to);
-            Append(to, seq, from);
+            Append(from, seq, new AdjacentEnd(to, type));
+            Append(to, seq, new AdjacentEnd(from, type));
             _edgeSeqs?.Add(new EdgeKey(type, from, to, qualifier), seq);
         }
 
@@ -439,7 +442,7 @@ internal sealed class GraphIndex
         for (var actor = 0; actor < ActorSlots; actor++)
         {
             Adjacency[actor] = counts[actor] == 0 ? [] : new int[counts[actor]];
-            Neighbours[actor] = counts[actor] == 0 ? [] : new int[counts[actor]];
+            Neighbours[actor] = counts[actor] == 0 ? [] : new AdjacentEnd[counts[actor]];
             counts[actor] = 0;
         }
 
@@ -448,9 +451,9 @@ internal sealed class GraphIndex
             ref readonly var edge = ref Edges[seq];
             if (edge.Alive)
             {
-                Neighbours[edge.From][counts[edge.From]] = edge.To;
+                Neighbours[edge.From][counts[edge.From]] = new AdjacentEnd(edge.To, edge.Type);
                 Adjacency[edge.From][counts[edge.From]++] = seq;
-                Neighbours[edge.To][counts[edge.To]] = edge.From;
+                Neighbours[edge.To][counts[edge.To]] = new AdjacentEnd(edge.From, edge.Type);
                 Adjacency[edge.To][counts[edge.To]++] = seq;
             }
         }
@@ -536,7 +539,7 @@ internal sealed class GraphIndex
 
     // ---- storage ----
 
-    private void Append(int actor, int edge, int other)
+    private void Append(int actor, int edge, AdjacentEnd other)
     {
         ref var list = ref Adjacency[actor];
         ref var others = ref Neighbours[actor];
@@ -594,3 +597,6 @@ internal sealed class GraphIndex
         EdgeSlots = Math.Max(EdgeSlots, seq + 1);
     }
 }
+
+/// <summary>One entry of an actor's adjacency besides the edge's seq: the actor at the other end and the edge's type.</summary>
+internal readonly record struct AdjacentEnd(int Actor, RelationshipType Type);

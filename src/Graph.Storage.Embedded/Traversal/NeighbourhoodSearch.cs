@@ -36,7 +36,7 @@ internal static class NeighbourhoodSearch
             seen[center] = stamp;
             dist[center] = 0;
             var truncated = false;
-            SortedDictionary<RelationshipType, int>? omitted = null;
+            int[]? omitted = null; // per relationship type: a hub's neighbours may be hubs, so counting costs an array store per edge
             while (head < tail)
             {
                 var at = head;
@@ -58,7 +58,7 @@ internal static class NeighbourhoodSearch
                         continue;
                     }
 
-                    var v = others[k];
+                    var v = others[k].Actor;
                     if (seen[v] == stamp)
                     {
                         // Taken (or passed over) already when v was expanded (before u) if it could be walked from v.
@@ -80,8 +80,8 @@ internal static class NeighbourhoodSearch
                         // v (if new) stays out, and so does this edge; found actors are still expanded for theirs. The
                         // edge is counted once: met again from v, it is skipped above like a taken one.
                         truncated = true;
-                        omitted ??= [];
-                        omitted[edges[e].Type] = omitted.GetValueOrDefault(edges[e].Type) + 1;
+                        omitted ??= new int[RelationshipTypes.Count];
+                        omitted[(int)others[k].Type]++;
                         continue;
                     }
 
@@ -117,11 +117,36 @@ internal static class NeighbourhoodSearch
                 records[i] = index.Record(found[i]);
             }
 
-            return new Subgraph(nodes, records, truncated) { Omitted = omitted is null ? [] : [.. omitted.Select(o => new OmittedEdges(o.Key, o.Value))] };
+            return new Subgraph(nodes, records, truncated) { Omitted = Omitted(omitted) };
         }
         finally
         {
             TraversalScratch.Return(scratch);
         }
+    }
+
+    /// <summary>The counts left out, in the order of the relationship types.</summary>
+    private static OmittedEdges[] Omitted(int[]? counts)
+    {
+        if (counts is null)
+        {
+            return [];
+        }
+
+        var list = new List<OmittedEdges>();
+        for (var t = 0; t < counts.Length; t++)
+        {
+            if (counts[t] > 0)
+            {
+                list.Add(new OmittedEdges((RelationshipType)t, counts[t]));
+            }
+        }
+
+        return [.. list];
+    }
+
+    private static class RelationshipTypes
+    {
+        public static readonly int Count = Enum.GetValues<RelationshipType>().Max(t => (int)t) + 1;
     }
 }
