@@ -381,7 +381,7 @@ internal sealed class GraphIndex
     {
         if (EvidenceUsed == EvidencePool.Length)
         {
-            Array.Resize(ref EvidencePool, EvidencePool.Length * 2);
+            Array.Resize(ref EvidencePool, Math.Max(64, EvidencePool.Length + (EvidencePool.Length / 2))); // the pool is the largest array: grow by half
         }
 
         EvidencePool[EvidenceUsed++] = evidence;
