@@ -13,15 +13,9 @@ public sealed class ExplorerCanvasTests(ApiServer server, ChromiumFixture chromi
 {
     private const float Timeout = ExplorerPage.UiTimeoutMs;
 
-    private async Task<ExplorerPage> NorthKoreaExpandedAsync()
-    {
-        var explorer = await ExplorerPage.OpenAsync(chromium, server);
-        await explorer.SearchAndPickAsync("DPRK", "North Korea");
-        await explorer.ExpandAllAsync("state:north-korea");
-        return explorer;
-    }
+    private Task<ExplorerPage> NorthKoreaExpandedAsync() => ExplorerPage.NorthKoreaExpandedAsync(chromium, server);
 
-    private static Task<T> EvalAsync<T>(ExplorerPage explorer, string script, object? arg = null) => explorer.Page.EvaluateAsync<T>(script, arg);
+    private static Task<T> EvalAsync<T>(ExplorerPage explorer, string script, object? arg = null) => explorer.EvalAsync<T>(script, arg);
 
     [Fact]
     public async Task Each_kind_has_its_own_shape_on_the_canvas_and_in_the_legend()

@@ -37,6 +37,18 @@ internal sealed class ExplorerPage(IPage page, ApiServer server)
         return explorer;
     }
 
+    /// <summary>The page with North Korea found by its alias "DPRK" and one page of each of its types drawn: where most tests start.</summary>
+    public static async Task<ExplorerPage> NorthKoreaExpandedAsync(ChromiumFixture chromium, ApiServer server)
+    {
+        var explorer = await OpenAsync(chromium, server);
+        await explorer.SearchAndPickAsync("DPRK", "North Korea");
+        await explorer.ExpandAllAsync("state:north-korea");
+        return explorer;
+    }
+
+    /// <summary>Runs a script in the page and returns its value.</summary>
+    public Task<T> EvalAsync<T>(string script, object? arg = null) => page.EvaluateAsync<T>(script, arg);
+
     public Task WaitForAsync(string selector) =>
         Assertions.Expect(page.Locator(selector)).ToHaveCountAsync(1, new() { Timeout = UiTimeoutMs });
 

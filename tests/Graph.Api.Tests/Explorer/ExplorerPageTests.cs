@@ -75,10 +75,8 @@ public sealed class ExplorerPageTests(ApiServer server, ChromiumFixture chromium
     [Fact]
     public async Task A_DEPLOYED_edge_shows_13221_and_about_15000_side_by_side_with_their_sources()
     {
-        var explorer = await ExplorerPage.OpenAsync(chromium, server);
+        var explorer = await ExplorerPage.NorthKoreaExpandedAsync(chromium, server);
         var page = explorer.Page;
-        await explorer.SearchAndPickAsync("DPRK", "North Korea");
-        await explorer.ExpandAllAsync("state:north-korea");
         await explorer.OpenEdgeAsync("DEPLOYED", "state:north-korea", "state:russia");
 
         var conflict = page.GetByRole(AriaRole.Region, new() { Name = "Sources disagree" }).First;
@@ -133,10 +131,8 @@ public sealed class ExplorerPageTests(ApiServer server, ChromiumFixture chromium
     [Fact]
     public async Task Moving_the_time_window_takes_edges_valid_only_outside_it_off_the_canvas()
     {
-        var explorer = await ExplorerPage.OpenAsync(chromium, server);
+        var explorer = await ExplorerPage.NorthKoreaExpandedAsync(chromium, server);
         var page = explorer.Page;
-        await explorer.SearchAndPickAsync("DPRK", "North Korea");
-        await explorer.ExpandAllAsync("state:north-korea");
         var before = await explorer.CountAsync("edges");
         await page.Locator("body").PressAsync("l");
         var list = page.Locator("#list-view");
@@ -160,10 +156,8 @@ public sealed class ExplorerPageTests(ApiServer server, ChromiumFixture chromium
     [Fact]
     public async Task The_time_bar_counts_each_piece_of_evidence_in_the_year_it_is_dated_to()
     {
-        var explorer = await ExplorerPage.OpenAsync(chromium, server);
+        var explorer = await ExplorerPage.NorthKoreaExpandedAsync(chromium, server);
         var page = explorer.Page;
-        await explorer.SearchAndPickAsync("DPRK", "North Korea");
-        await explorer.ExpandAllAsync("state:north-korea");
 
         // The same count, made from the API: a dated relationship's evidence in the year of its validFrom (else validTo,
         // else its date); an undated one's evidence in the year its document was published.
@@ -219,10 +213,8 @@ public sealed class ExplorerPageTests(ApiServer server, ChromiumFixture chromium
         var mentions = response.Data!["document"]!["mentions"]!.AsArray().Select(m => ((int)m!["start"]!, (string)m["actor"]!["actorId"]!)).ToHashSet();
         Assert.Contains(mentions, m => m.Item2 == "location:kursk-region");
 
-        var explorer = await ExplorerPage.OpenAsync(chromium, server);
+        var explorer = await ExplorerPage.NorthKoreaExpandedAsync(chromium, server);
         var page = explorer.Page;
-        await explorer.SearchAndPickAsync("DPRK", "North Korea");
-        await explorer.ExpandAllAsync("state:north-korea");
         await explorer.OpenEdgeAsync("WITHDREW_FROM", "state:north-korea", "location:kursk-region");
         await page.Locator("#panel .evidence .source button").First.ClickAsync();
         var reader = page.GetByRole(AriaRole.Dialog);
@@ -242,10 +234,8 @@ public sealed class ExplorerPageTests(ApiServer server, ChromiumFixture chromium
     [Fact]
     public async Task A_document_opens_with_quotes_and_mentions_highlighted_and_a_quote_selects_its_edge()
     {
-        var explorer = await ExplorerPage.OpenAsync(chromium, server);
+        var explorer = await ExplorerPage.NorthKoreaExpandedAsync(chromium, server);
         var page = explorer.Page;
-        await explorer.SearchAndPickAsync("DPRK", "North Korea");
-        await explorer.ExpandAllAsync("state:north-korea");
         await explorer.OpenEdgeAsync("DEPLOYED", "state:north-korea", "state:russia");
         await page.Locator("#panel .evidence .source button").First.ClickAsync();
 
@@ -274,10 +264,8 @@ public sealed class ExplorerPageTests(ApiServer server, ChromiumFixture chromium
     [Fact]
     public async Task Reloading_the_URL_reopens_the_same_scene()
     {
-        var explorer = await ExplorerPage.OpenAsync(chromium, server);
+        var explorer = await ExplorerPage.NorthKoreaExpandedAsync(chromium, server);
         var page = explorer.Page;
-        await explorer.SearchAndPickAsync("DPRK", "North Korea");
-        await explorer.ExpandAllAsync("state:north-korea");
         await page.GetByLabel("Window start year").FillAsync("2022");
         await explorer.OpenEdgeAsync("DEPLOYED", "state:north-korea", "state:russia");
         var nodes = await explorer.CountAsync("nodes");

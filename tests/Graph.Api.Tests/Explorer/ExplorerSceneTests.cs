@@ -16,15 +16,9 @@ public sealed class ExplorerSceneTests(ApiServer server, ChromiumFixture chromiu
 {
     private const float Timeout = ExplorerPage.UiTimeoutMs;
 
-    private async Task<ExplorerPage> NorthKoreaExpandedAsync()
-    {
-        var explorer = await ExplorerPage.OpenAsync(chromium, server);
-        await explorer.SearchAndPickAsync("DPRK", "North Korea");
-        await explorer.ExpandAllAsync("state:north-korea");
-        return explorer;
-    }
+    private Task<ExplorerPage> NorthKoreaExpandedAsync() => ExplorerPage.NorthKoreaExpandedAsync(chromium, server);
 
-    private static Task<T> EvalAsync<T>(ExplorerPage explorer, string script, object? arg = null) => explorer.Page.EvaluateAsync<T>(script, arg);
+    private static Task<T> EvalAsync<T>(ExplorerPage explorer, string script, object? arg = null) => explorer.EvalAsync<T>(script, arg);
 
     [Fact]
     public async Task Parallel_relationships_are_one_edge_with_a_count_and_conflicting_figures_flag_the_edge()
