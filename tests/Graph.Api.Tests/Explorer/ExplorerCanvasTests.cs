@@ -43,6 +43,50 @@ public sealed class ExplorerCanvasTests(ApiServer server, ChromiumFixture chromi
     }
 
     [Fact]
+    public async Task An_edge_answers_the_pointer_within_a_few_pixels_of_its_line_and_not_beyond()
+    {
+        var explorer = await NorthKoreaExpandedAsync();
+        var page = explorer.Page;
+        var (sx, sy) = await explorer.NodePointAsync("state:north-korea");
+        var (tx, ty) = await explorer.NodePointAsync("state:russia");
+        var (mx, my) = await explorer.EdgePointAsync("DEPLOYED", "state:north-korea", "state:russia");
+        var length = MathF.Sqrt(((tx - sx) * (tx - sx)) + ((ty - sy) * (ty - sy)));
+        var (nx, ny) = (-(ty - sy) / length, (tx - sx) / length); // across the line
+        var graph = page.Locator("#graph");
+
+        // 3 px beside the line: the pointer shows it can be clicked, and a click opens an edge between the two.
+        await page.Mouse.MoveAsync(mx + (3 * nx), my + (3 * ny));
+        await Assertions.Expect(graph).ToHaveCSSAsync("cursor", "pointer");
+        await page.Mouse.ClickAsync(mx + (3 * nx), my + (3 * ny));
+        await Assertions.Expect(page.Locator("#panel .relationship").First).ToBeVisibleAsync(new() { Timeout = Timeout });
+        var ends = await EvalAsync<string[]>(explorer, "() => { const g = window.explorer.scene.graph, e = window.explorer.canvas.selectedEdge; return [g.source(e), g.target(e)].sort(); }");
+        Assert.Equal(["state:north-korea", "state:russia"], ends);
+
+        // Where no line and no actor is near, nothing answers: the pointer stays plain and a click selects nothing.
+        var box = (await graph.BoundingBoxAsync())!;
+        var far = await EvalAsync<float[]?>(explorer, """
+            ({ w, h }) => {
+              const x = window.explorer, g = x.scene.graph;
+              for (let py = 20; py < h - 20; py += 10) {
+                for (let px = 20; px < w - 20; px += 10) {
+                  const p = { x: px, y: py };
+                  const nearNode = g.nodes().some((n) => { const q = x.nodeOnScreen(n); return Math.hypot(q.x - p.x, q.y - p.y) < 40; });
+                  const nearEdge = [[0, 0], [12, 0], [-12, 0], [0, 12], [0, -12]].some(([dx, dy]) => x.canvas.edgeAt({ x: p.x + dx, y: p.y + dy }) !== null);
+                  if (!nearNode && !nearEdge) return [p.x, p.y];
+                }
+              }
+              return null;
+            }
+            """, new { w = (double)box.Width, h = (double)box.Height });
+        Assert.NotNull(far);
+        await page.Mouse.MoveAsync(box.X + far[0], box.Y + far[1]);
+        await Assertions.Expect(graph).Not.ToHaveCSSAsync("cursor", "pointer");
+        await page.WaitForTimeoutAsync(350); // sigma reads a second click within 300 ms as a double click
+        await page.Mouse.ClickAsync(box.X + far[0], box.Y + far[1]);
+        await page.WaitForFunctionAsync("() => window.explorer.canvas.selectedEdge === null", null, new() { Timeout = Timeout });
+    }
+
+    [Fact]
     public async Task Folding_officials_hides_them_in_their_host_with_a_count_and_reroutes_their_edges_and_unfolding_restores_them()
     {
         var explorer = await NorthKoreaExpandedAsync();

@@ -125,12 +125,13 @@ export class Canvas {
       moved = false;
     });
     const captor = r.getMouseCaptor();
+    // The pointer over an edge shows it can be clicked; not while the camera or a node is dragged. ("mousemove" comes
+    // after sigma has said whether the pointer left a node.)
+    captor.on('mousemove', (e) => {
+      if (!dragged && !overNode && !captor.isMoving && !captor.draggedEvents) r.getContainer().style.cursor = this.edgeAt(e) ? 'pointer' : '';
+    });
     captor.on('mousemovebody', (e) => {
-      if (!dragged) {
-        // The pointer over an edge shows it can be clicked; not while the camera is being dragged.
-        if (!overNode && !captor.isMoving && !captor.draggedEvents) r.getContainer().style.cursor = this.edgeAt(e) ? 'pointer' : '';
-        return;
-      }
+      if (!dragged) return;
       moved = true;
       const pos = r.viewportToGraph(e);
       graph.mergeNodeAttributes(dragged, { x: pos.x, y: pos.y, fixed: true });
