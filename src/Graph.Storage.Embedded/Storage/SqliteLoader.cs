@@ -49,23 +49,22 @@ internal static class SqliteLoader
     private static int LoadRelationships(SqliteConnection connection, GraphIndex index)
     {
         var count = 0;
-        using var command = Command(connection, "SELECT seq, type, from_seq, to_seq, qualifier, attributes FROM relationships ORDER BY seq");
-        using var reader = command.ExecuteReader();
+        using var reader = new RawRows(connection, "SELECT seq, type, from_seq, to_seq, qualifier, attributes FROM relationships ORDER BY seq");
         var edges = index.Edges;
         var qualifiers = index.Qualifiers;
         var attributes = index.EdgeAttributeJson;
         var shared = new Dictionary<string, (string Text, (PartialDate? From, PartialDate? To) Validity)>(StringComparer.Ordinal);
         while (reader.Read())
         {
-            var seq = checked((int)reader.GetInt64(0));
-            var type = (RelationshipType)reader.GetInt32(1);
-            var qualifier = reader.GetString(4);
+            var seq = checked((int)reader.Int64(0));
+            var type = (RelationshipType)reader.Int32(1);
+            var qualifier = reader.String(4);
             PartialDate? validFrom = null, validTo = null;
             string? json = null;
-            if (!reader.IsDBNull(5))
+            if (!reader.IsNull(5))
             {
                 // Most edges share a handful of attribute texts (a date, a figure): keep one string and one parse each.
-                var text = reader.GetString(5);
+                var text = reader.String(5);
                 if (!shared.TryGetValue(text, out var known))
                 {
                     shared[text] = known = (text, TextFields.ValidityFromJson(text));
@@ -76,8 +75,8 @@ internal static class SqliteLoader
 
             // Field by field: the evidence scan fills this edge's other fields at the same time.
             ref var edge = ref edges[seq];
-            edge.From = checked((int)reader.GetInt64(2));
-            edge.To = checked((int)reader.GetInt64(3));
+            edge.From = checked((int)reader.Int64(2));
+            edge.To = checked((int)reader.Int64(3));
             edge.Type = type;
             edge.Symmetric = GraphOntology.RuleFor(type).Symmetric;
             edge.Dated = validFrom is not null || validTo is not null;
@@ -99,36 +98,36 @@ internal static class SqliteLoader
     /// </summary>
     private static int LoadEvidence(SqliteConnection connection, GraphIndex index, int edgeSlots)
     {
-        using var command = Command(connection, "SELECT rel_seq, doc_seq, start, \"end\", attributed_seq, stance, confidence, extractor, attributes FROM evidence ORDER BY rel_seq, ord");
-        using var reader = command.ExecuteReader();
-        var lastExtractor = "";
+        using var reader = new RawRows(connection, "SELECT rel_seq, doc_seq, start, \"end\", attributed_seq, stance, confidence, extractor, attributes FROM evidence ORDER BY rel_seq, ord");
+        var lastExtractor = Array.Empty<byte>();
         var lastExtractorId = -1;
         while (reader.Read())
         {
-            var seq = checked((int)reader.GetInt64(0));
+            var seq = checked((int)reader.Int64(0));
             if (seq >= edgeSlots)
             {
                 continue; // written after the relationships scan began; cannot happen while the store is opening
             }
 
-            var extractor = reader.GetString(7);
-            if (extractor != lastExtractor || lastExtractorId < 0)
+            // Rows of one extractor come in long runs: its name is decoded only when it changes.
+            var extractor = reader.Utf8(7);
+            if (lastExtractorId < 0 || !extractor.SequenceEqual(lastExtractor))
             {
-                lastExtractor = extractor;
-                lastExtractorId = index.ExtractorId(extractor);
+                lastExtractor = extractor.ToArray();
+                lastExtractorId = index.ExtractorId(reader.String(7));
             }
 
             index.AppendEvidence(new EvidenceData
             {
                 Edge = seq,
-                Document = checked((int)reader.GetInt64(1)),
-                Start = reader.GetInt32(2),
-                End = reader.GetInt32(3),
-                AttributedTo = reader.IsDBNull(4) ? 0 : checked((int)reader.GetInt64(4)),
-                Stance = (Stance)reader.GetInt32(5),
-                Confidence = reader.GetDouble(6),
+                Document = checked((int)reader.Int64(1)),
+                Start = reader.Int32(2),
+                End = reader.Int32(3),
+                AttributedTo = reader.IsNull(4) ? 0 : checked((int)reader.Int64(4)),
+                Stance = (Stance)reader.Int32(5),
+                Confidence = reader.Double(6),
                 Extractor = lastExtractorId,
-                Attributes = reader.IsDBNull(8) ? null : reader.GetString(8),
+                Attributes = reader.IsNull(8) ? null : reader.String(8),
             });
         }
 
