@@ -562,7 +562,6 @@ async function restoreFromUrl() {
     }
     scene.hide(state.h ?? []);
     scene.folded = !!state.f;
-    scene.restyleNodes();
     const missing = actorIds.length - actors.nodes.filter(Boolean).length + state.r.length - rels.nodes.filter(Boolean).length;
     if (state.w) {
       filters.window = state.w;

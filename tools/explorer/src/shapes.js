@@ -18,9 +18,6 @@ const shapes = {
   tall: { distance: 'max(q.x - 0.62, q.y - 1.0)', extent: 1.18 },
 };
 
-/** The shape names, as node types. */
-export const shapeNames = Object.keys(shapes);
-
 const vertexShader = (extent) => /* glsl */ `
 attribute vec4 a_id;
 attribute vec4 a_color;
