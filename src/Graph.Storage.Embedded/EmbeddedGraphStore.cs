@@ -25,11 +25,21 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
     private readonly SqliteTextReader _texts;
     private bool _disposed;
 
-    private EmbeddedGraphStore(SqliteConnection connection, EmbeddedStoreOptions options, GraphIndex index, ILogger? logger)
+    // The file's identity and write count the index matches; whether this process has seen every write since it read
+    // the file (another process writing the same file makes the index unfit for a snapshot); the count of the snapshot
+    // on disk, or -1. Read and written under the write gate.
+    private StoreStamp _stamp;
+    private bool _stampTrusted;
+    private long _snapshotWrites;
+
+    private EmbeddedGraphStore(SqliteConnection connection, EmbeddedStoreOptions options, GraphIndex index, StoreStamp stamp, bool trusted, bool fromSnapshot, ILogger? logger)
     {
         _connection = connection;
         _options = options;
         _index = index;
+        _stamp = stamp;
+        _stampTrusted = trusted;
+        _snapshotWrites = fromSnapshot ? stamp.Writes : -1;
         _logger = logger;
         _texts = new SqliteTextReader(options.Path);
         index.Texts.Attach(_texts, options.DocumentTextCacheCharacters);
@@ -40,6 +50,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
 
     /// <summary>The SQLite file this store writes.</summary>
     public string Path => _options.Path;
+
+    /// <summary>Where this store's index came from when it opened: its snapshot, or a scan of the tables.</summary>
+    public IndexSource OpenedFrom { get; private init; }
 
     /// <summary>
     /// Opens (or creates) the store's file and builds the index from it. Throws <see cref="StoreFileException"/> when
@@ -81,11 +94,35 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
         {
             connection.Open();
             SqliteSchema.Prepare(connection, path, options.DurableCommits);
-            var index = SqliteLoader.Load(connection);
+            var stamp = SqliteSchema.ReadStamp(connection);
+            string? reason = "index snapshots are off";
+            var index = options.IndexSnapshot ? IndexSnapshot.TryRead(path, stamp, out reason) : null;
+            var source = index is null ? IndexSource.Tables : IndexSource.Snapshot;
+            var trusted = true;
+            if (index is null)
+            {
+                index = SqliteLoader.Load(connection);
+
+                // A write by another process during the scans could leave the index between two states: such an index
+                // still serves this process (as it always has) but is never saved as a snapshot.
+                trusted = SqliteSchema.ReadStamp(connection) == stamp;
+            }
+
             logger?.LogInformation(
-                "Opened graph store {Path}: {Actors} actors, {Relationships} relationships, {Evidence} evidence, {Documents} documents indexed in {Elapsed} ms",
-                path, index.ActorCount, index.EdgeCount, index.EvidenceCount, index.DocumentCount, watch.ElapsedMilliseconds);
-            var store = new EmbeddedGraphStore(connection, options with { Path = path }, index, logger);
+                "Opened graph store {Path}: {Actors} actors, {Relationships} relationships, {Evidence} evidence, {Documents} documents indexed from its {Source} in {Elapsed} ms",
+                path, index.ActorCount, index.EdgeCount, index.EvidenceCount, index.DocumentCount, source == IndexSource.Snapshot ? "snapshot" : "tables", watch.ElapsedMilliseconds);
+            if (reason is not null && options.IndexSnapshot)
+            {
+                logger?.LogDebug("Read the tables of {Path}: {Reason}", path, reason);
+            }
+
+            var store = new EmbeddedGraphStore(connection, options with { Path = path }, index, stamp, trusted, source == IndexSource.Snapshot, logger) { OpenedFrom = source };
+            if (source == IndexSource.Tables)
+            {
+                // The next open need not scan again: save the copy now, off the caller's path (writers wait for it).
+                store._snapshotTask = Task.Run(store.SaveSnapshotAsync);
+            }
+
             return store;
         }
         catch
@@ -109,8 +146,52 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             _lock.EnterWriteLock();
             _disposed = true;
             _lock.ExitWriteLock();
+            SaveSnapshot();
             _texts.Dispose();
             await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private Task _snapshotTask = Task.CompletedTask;
+
+    /// <summary>The snapshot saved in the background after an open from the tables (tests wait for it).</summary>
+    internal Task BackgroundSnapshot => _snapshotTask;
+
+    /// <summary>Saves the index snapshot, when one is wanted and the one on disk is not current (caller holds the write gate).</summary>
+    private void SaveSnapshot()
+    {
+        if (!_options.IndexSnapshot || !_stampTrusted || _stamp.Writes == _snapshotWrites || _index.EdgeCount < _options.IndexSnapshotMinimumRelationships)
+        {
+            return;
+        }
+
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            IndexSnapshot.Write(_index, _options.Path, _stamp);
+            _snapshotWrites = _stamp.Writes;
+            _logger?.LogDebug("Saved the index snapshot of {Path} (write {Writes}) in {Elapsed} ms", _options.Path, _stamp.Writes, watch.ElapsedMilliseconds);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only the next open's speed depends on it: the tables are the record.
+            _logger?.LogWarning("Could not save the index snapshot of {Path}; the next open reads the tables: {Error}", _options.Path, e.Message);
+        }
+    }
+
+    private async Task SaveSnapshotAsync()
+    {
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (!_disposed)
+            {
+                SaveSnapshot();
+            }
         }
         finally
         {
@@ -148,7 +229,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             if (batch.HasChanges)
             {
                 var watch = Stopwatch.StartNew();
-                SqliteWriter.Write(_connection, batch, progress, _options.ProgressInterval, cancellationToken);
+                var writes = SqliteWriter.Write(_connection, batch, progress, _options.ProgressInterval, cancellationToken);
+                _stampTrusted &= writes == _stamp.Writes + 1; // otherwise another process wrote since this one read the file
+                _stamp = _stamp with { Writes = writes };
                 _lock.EnterWriteLock();
                 try
                 {
@@ -180,4 +263,14 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
         var seq = index.SeqOf(id);
         return seq >= 0 ? seq : throw new NotFoundException("actor", id.Value, NameSearch.Suggest(index, id.Value));
     }
+}
+
+/// <summary>Where an embedded store's in-memory index was read from when it opened.</summary>
+public enum IndexSource
+{
+    /// <summary>A scan of the SQLite tables.</summary>
+    Tables,
+
+    /// <summary>The binary snapshot beside the file, current to the file's last write.</summary>
+    Snapshot,
 }

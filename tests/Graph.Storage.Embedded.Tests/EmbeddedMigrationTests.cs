@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Graph.Storage.Tests.Embedded;
 
-/// <summary>A file written by schema version 1 (no ingestion tables) opens, migrates to version 2 and keeps its graph.</summary>
+/// <summary>Files written by schema versions 1 (no ingestion tables) and 2 (no write counter) open, migrate to the current version and keep their graph.</summary>
 public sealed class EmbeddedMigrationTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -36,7 +36,7 @@ public sealed class EmbeddedMigrationTests : IDisposable
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
-            Execute(connection, "DROP TABLE ingested_documents; DROP TABLE proposals; DROP TABLE text_index; DROP INDEX documents_url; DROP INDEX documents_hash; PRAGMA user_version=1;");
+            Execute(connection, "DROP TABLE ingested_documents; DROP TABLE proposals; DROP TABLE text_index; DROP INDEX documents_url; DROP INDEX documents_hash; DROP TABLE store_state; PRAGMA user_version=1;");
             Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM sqlite_schema WHERE name IN ('proposals', 'ingested_documents', 'text_index')"));
         }
 
@@ -53,8 +53,40 @@ public sealed class EmbeddedMigrationTests : IDisposable
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
-            Assert.Equal(2L, Scalar(connection, "PRAGMA user_version;"));
-            Assert.Equal(3L, Scalar(connection, "SELECT count(*) FROM sqlite_schema WHERE name IN ('proposals', 'ingested_documents', 'text_index')"));
+            Assert.Equal((long)Graph.Storage.Embedded.Storage.SqliteSchema.Version, Scalar(connection, "PRAGMA user_version;"));
+            Assert.Equal(4L, Scalar(connection, "SELECT count(*) FROM sqlite_schema WHERE name IN ('proposals', 'ingested_documents', 'text_index', 'store_state')"));
+        }
+    }
+
+    [Fact]
+    public async Task A_version_2_file_gains_the_write_counter_and_counts_its_next_writes()
+    {
+        var path = _folder.File("graph.db");
+        var korea = new Actor(ActorId.Parse("state:north-korea"), NodeKind.State, "North Korea");
+        await using (var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }, null, Ct))
+        {
+            await store.UpsertActorsAsync([korea], Ct);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, "DROP TABLE store_state; PRAGMA user_version=2;");
+        }
+
+        await using (var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }, null, Ct))
+        {
+            Assert.Equal("North Korea", (await store.GetActorAsync(korea.Id, Ct))?.Name);
+            await store.UpsertActorsAsync([korea with { Name = "DPRK" }], Ct);
+            await store.UpsertActorsAsync([korea with { Name = "North Korea" }], Ct);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            Assert.Equal((long)Graph.Storage.Embedded.Storage.SqliteSchema.Version, Scalar(connection, "PRAGMA user_version;"));
+            Assert.Equal(2L, Scalar(connection, "SELECT writes FROM store_state"));
+            Assert.Equal(32L, Scalar(connection, "SELECT length(store_id) FROM store_state"));
         }
     }
 

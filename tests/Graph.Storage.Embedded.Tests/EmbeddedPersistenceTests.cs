@@ -141,7 +141,7 @@ public sealed class EmbeddedPersistenceTests : IDisposable
 
         var error = await Assert.ThrowsAsync<StoreFileException>(() => OpenAsync());
         Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
-        Assert.Contains("reads version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"reads version {Graph.Storage.Embedded.Storage.SqliteSchema.Version}", error.Message, StringComparison.Ordinal);
         Assert.Contains(DbPath, error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllBytesAsync(DbPath, Ct));
     }
@@ -174,7 +174,7 @@ public sealed class EmbeddedPersistenceTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={nested};Pooling=False");
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(2L, Scalar(connection, "PRAGMA user_version;"));
+        Assert.Equal((long)Graph.Storage.Embedded.Storage.SqliteSchema.Version, Scalar(connection, "PRAGMA user_version;"));
         Assert.EndsWith(Path.Combine("graph", "graph.db"), EmbeddedStoreOptions.DefaultPath(), StringComparison.Ordinal);
     }
 

@@ -21,7 +21,7 @@ public static class StorageBenchmark
         var workDir = Path.GetFullPath(options.WorkDir);
         Directory.CreateDirectory(workDir);
         var dbPath = Path.Combine(workDir, "graph.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal", ".index" })
         {
             File.Delete(dbPath + suffix);
         }

@@ -37,7 +37,7 @@ public static class StoreProfile
     /// <summary>The import as <c>WriteAsync</c> runs it, each stage timed: staging, DropUnchanged, SqliteWriter.Write, ApplyTo.</summary>
     private static List<string> ProfileImport(string path, StorageBenchmarkOptions options)
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".index" })
         {
             File.Delete(path + suffix);
         }

@@ -14,7 +14,8 @@ namespace Graph.Storage.Embedded.Bulk;
 /// does (the same staging code); a refused snapshot throws and writes nothing, and the load can go on.
 /// </summary>
 /// <remarks>
-/// The rows go to a temporary file beside the target, which is renamed into place only by <see cref="CompleteAsync"/>
+/// The index the load builds is saved beside the file (<see cref="IndexSnapshot"/>), so the first open reads it instead
+/// of the tables. The rows go to a temporary file beside the target, which is renamed into place only by <see cref="CompleteAsync"/>
 /// after the indexes are built and the file is flushed to disk. A load that fails, is cancelled or is disposed without
 /// completing deletes its temporary file: the target path never holds half a load.
 /// </remarks>
@@ -170,6 +171,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
                 command.ExecuteNonQuery();
             }
 
+            var stamp = SqliteSchema.ReadStamp(_connection);
             _connection.Close();
             using (var file = new FileStream(_temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
             {
@@ -178,6 +180,20 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
 
             File.Move(_temporary, _path, overwrite: false);
             progress?.Report(new ImportProgress("indexing", 1, 1));
+
+            // The index the load built is the one the first open would scan the tables for: save it beside the file.
+            progress?.Report(new ImportProgress("snapshot", 0, 1));
+            try
+            {
+                IndexSnapshot.Write(_index, _path, stamp);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The file is complete without it; the first open reads the tables instead.
+                _logger?.LogWarning("Could not save the index snapshot of {Path}; the first open reads the tables: {Error}", _path, e.Message);
+            }
+
+            progress?.Report(new ImportProgress("snapshot", 1, 1));
         }
         catch
         {

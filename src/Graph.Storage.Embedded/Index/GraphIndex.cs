@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Graph.Core;
 using Graph.Core.Model;
 using Graph.Core.Ontology;
@@ -203,6 +204,9 @@ internal sealed class GraphIndex
     private EdgeAttributes AttributesOf(int seq) =>
         EdgeAttributeJson[seq] is { } json ? _attributes.GetOrAdd(json, static text => Storage.TextFields.EdgeFromJson(text)) : EdgeAttributes.None;
 
+    /// <summary>The extractor names, by the id <see cref="EvidenceData.Extractor"/> holds.</summary>
+    public IReadOnlyList<string> Extractors => _extractors;
+
     public int ExtractorId(string extractor)
     {
         if (!_extractorIds.TryGetValue(extractor, out var id))
@@ -233,7 +237,27 @@ internal sealed class GraphIndex
 
         Actors[seq] = actor;
         ActorSeqs[actor.Id] = seq;
-        AddNames(seq, actor);
+        AddNames(seq, FoldedNames(actor));
+    }
+
+    /// <summary>Indexes a new actor whose names are already folded (a snapshot keeps them so).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run a million times while an open starts the runtime
+    public void LoadActor(int seq, Actor actor, NameEntry[] names)
+    {
+        ActorCount++;
+        Adjacency[seq] ??= [];
+        Neighbours[seq] ??= [];
+        Actors[seq] = actor;
+        ActorSeqs[actor.Id] = seq;
+        AddNames(seq, names);
+    }
+
+    /// <summary>Makes room in the lookups for this many actors before a load adds them one by one.</summary>
+    public void ReserveLookups(int actors, int documents)
+    {
+        ActorSeqs.EnsureCapacity(actors);
+        _byFoldedName.EnsureCapacity(actors);
+        DocumentSeqs.EnsureCapacity(documents);
     }
 
     public void RemoveActor(int seq)
@@ -377,6 +401,7 @@ internal sealed class GraphIndex
         EvidenceCount += evidenceCount;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run a million times while an open starts the runtime
     public void AppendEvidence(in EvidenceData evidence)
     {
         if (EvidenceUsed == EvidencePool.Length)
@@ -425,7 +450,28 @@ internal sealed class GraphIndex
         }
     }
 
+    /// <summary>
+    /// Fills a loaded edge's own fields (a load from the tables or from a snapshot); its evidence run, confidence and
+    /// adjacency follow in <see cref="CompleteLoad"/>. Field by field: a parallel scan may be filling the evidence pool.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run a million times while an open starts the runtime
+    public void LoadEdge(int seq, RelationshipType type, int from, int to, string qualifier, string? attributesJson, bool dated, int startDay, int endDay)
+    {
+        ref var edge = ref Edges[seq];
+        edge.From = from;
+        edge.To = to;
+        edge.Type = type;
+        edge.Symmetric = GraphOntology.RuleFor(type).Symmetric;
+        edge.Dated = dated;
+        edge.Start = startDay;
+        edge.End = endDay;
+        edge.Alive = true;
+        Qualifiers[seq] = qualifier.Length == 0 ? "" : qualifier;
+        EdgeAttributeJson[seq] = attributesJson;
+    }
+
     /// <summary>Builds every actor's adjacency in one pass after a bulk load (edges in seq order, as appends would).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run a million times while an open starts the runtime
     public void BuildAdjacency()
     {
         var counts = AdjacencyCount;
@@ -470,6 +516,7 @@ internal sealed class GraphIndex
     }
 
     /// <summary>Points each loaded edge at its run of the evidence pool (rows sorted by edge) and derives its confidence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run a million times while an open starts the runtime
     private void AttachEvidence()
     {
         var rows = EvidencePool.AsSpan(0, EvidenceUsed);
@@ -499,25 +546,33 @@ internal sealed class GraphIndex
     public IReadOnlyList<int> WithFoldedName(string folded) =>
         _byFoldedName.TryGetValue(folded, out var seqs) ? seqs : [];
 
-    private void AddNames(int seq, Actor actor)
+    /// <summary>The actor's name and aliases with their folded forms, the name first.</summary>
+    public static NameEntry[] FoldedNames(Actor actor)
     {
-        var entries = new List<NameEntry>(actor.Aliases.Count + 1);
-        foreach (var name in actor.AllNames)
+        var entries = new NameEntry[actor.Aliases.Count + 1];
+        entries[0] = new NameEntry(NameFolding.Fold(actor.Name), actor.Name);
+        for (var i = 0; i < actor.Aliases.Count; i++)
         {
-            var folded = NameFolding.Fold(name);
-            entries.Add(new NameEntry(folded, name));
-            if (!_byFoldedName.TryGetValue(folded, out var seqs))
-            {
-                _byFoldedName[folded] = seqs = new List<int>(1);
-            }
+            entries[i + 1] = new NameEntry(NameFolding.Fold(actor.Aliases[i]), actor.Aliases[i]);
+        }
 
+        return entries;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run a million times while an open starts the runtime
+    private void AddNames(int seq, NameEntry[] entries)
+    {
+        foreach (var (folded, _) in entries)
+        {
+            ref var seqs = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byFoldedName, folded, out _);
+            seqs ??= new List<int>(1);
             if (!seqs.Contains(seq))
             {
                 seqs.Add(seq);
             }
         }
 
-        Names[seq] = [.. entries];
+        Names[seq] = entries;
     }
 
     private void RemoveNames(int seq)

@@ -21,6 +21,7 @@ internal static class SqliteLoader
         // Sized once: growing the evidence pool by doubling held the old and the new array together (75 MB at 1M rows).
         var evidenceRows = (int)Scalar(connection, "SELECT count(*) FROM evidence");
         index.Reserve(actorSlots, edgeSlots, evidenceRows + (evidenceRows / 16) + 64); // room for the next writes
+        index.ReserveLookups(actorSlots, 0);
 
         var edges = Task.Run(() => WithReader(connection, reader => LoadRelationships(reader, index)));
         var evidence = Task.Run(() => WithReader(connection, reader => LoadEvidence(reader, index, edgeSlots)));
@@ -50,9 +51,6 @@ internal static class SqliteLoader
     {
         var count = 0;
         using var reader = new RawRows(connection, "SELECT seq, type, from_seq, to_seq, qualifier, attributes FROM relationships ORDER BY seq");
-        var edges = index.Edges;
-        var qualifiers = index.Qualifiers;
-        var attributes = index.EdgeAttributeJson;
         var shared = new Dictionary<string, (string Text, (PartialDate? From, PartialDate? To) Validity)>(StringComparer.Ordinal);
         while (reader.Read())
         {
@@ -73,18 +71,16 @@ internal static class SqliteLoader
                 (json, (validFrom, validTo)) = known;
             }
 
-            // Field by field: the evidence scan fills this edge's other fields at the same time.
-            ref var edge = ref edges[seq];
-            edge.From = checked((int)reader.Int64(2));
-            edge.To = checked((int)reader.Int64(3));
-            edge.Type = type;
-            edge.Symmetric = GraphOntology.RuleFor(type).Symmetric;
-            edge.Dated = validFrom is not null || validTo is not null;
-            edge.Start = validFrom is { } first ? first.Start.DayNumber : int.MinValue;
-            edge.End = validTo is { } last ? last.End.DayNumber : int.MaxValue;
-            edge.Alive = true;
-            qualifiers[seq] = qualifier.Length == 0 ? "" : qualifier;
-            attributes[seq] = json;
+            index.LoadEdge(
+                seq,
+                type,
+                checked((int)reader.Int64(2)),
+                checked((int)reader.Int64(3)),
+                qualifier,
+                json,
+                validFrom is not null || validTo is not null,
+                validFrom is { } first ? first.Start.DayNumber : int.MinValue,
+                validTo is { } last ? last.End.DayNumber : int.MaxValue);
             count++;
         }
 
@@ -152,6 +148,8 @@ internal static class SqliteLoader
             }
         }
 
+        // One empty attribute map is shared by every actor without attributes: they are never written to.
+        IReadOnlyDictionary<string, string> none = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var command = Command(connection, "SELECT seq, id, kind, name, description, attributes FROM actors ORDER BY seq"))
         using (var reader = command.ExecuteReader())
         {
@@ -164,7 +162,7 @@ internal static class SqliteLoader
                     (NodeKind)reader.GetInt32(2),
                     reader.GetString(3),
                     aliases.TryGetValue(seq, out var names) ? names.ToArray() : [],
-                    TextFields.FromJson(reader.IsDBNull(5) ? null : reader.GetString(5)),
+                    reader.IsDBNull(5) ? none : TextFields.FromJson(reader.GetString(5)),
                     reader.IsDBNull(4) ? null : reader.GetString(4));
                 index.SetActor(checked((int)seq), actor);
             }

@@ -9,8 +9,12 @@ namespace Graph.Storage.Embedded.Storage;
 internal static class SqliteSchema
 {
     /// <summary>The schema this build reads and writes (<c>PRAGMA user_version</c>).</summary>
-    /// <remarks>Version 2 added ingestion: ingested documents, the proposal queue and the full-text index.</remarks>
-    public const int Version = 2;
+    /// <remarks>
+    /// Version 2 added ingestion: ingested documents, the proposal queue and the full-text index. Version 3 added
+    /// <c>store_state</c>, the file's identity and write counter that an index snapshot is checked against: a build
+    /// before it would write without counting, so it must not open these files.
+    /// </remarks>
+    public const int Version = 3;
 
     /// <summary>
     /// Full-text rows: a document's text has rowid <c>-doc_seq</c>, an evidence quote <c>rel_seq * 2^20 + ord</c>, so
@@ -124,6 +128,16 @@ internal static class SqliteSchema
         INSERT INTO text_index(rowid, text, doc_seq, start) SELECT (rel_seq << 20) + ord, quote, doc_seq, start FROM evidence;
         """;
 
+    // Version 3: which file this is and how many write transactions it has committed (IndexSnapshot's stamp).
+    private const string StateTable = """
+        CREATE TABLE store_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            store_id TEXT NOT NULL,
+            writes INTEGER NOT NULL
+        );
+        INSERT INTO store_state(id, store_id, writes) VALUES (1, lower(hex(randomblob(16))), 0);
+        """;
+
     /// <summary>Sets the pragmas, creates the tables in a new file, or refuses a file of another program or version.</summary>
     public static void Prepare(SqliteConnection connection, string path, bool durable)
     {
@@ -137,7 +151,7 @@ internal static class SqliteSchema
         if (version == 0 && application == 0 && tables == 0)
         {
             using var transaction = connection.BeginTransaction();
-            Execute(connection, GraphTables + IngestionTables, transaction);
+            Execute(connection, GraphTables + IngestionTables + StateTable, transaction);
             FinishNewFile(connection, transaction);
             transaction.Commit();
             return;
@@ -148,11 +162,17 @@ internal static class SqliteSchema
             throw new StoreFileException(path, $"'{path}' is a SQLite file of another program (application_id {application}, {tables} tables), not a graph store. Choose another path for the embedded store.");
         }
 
-        if (version == 1)
+        if (version is 1 or 2)
         {
-            // Migration 1 -> 2: add ingestion's tables and index the texts and quotes already stored, in one transaction.
+            // Migrations, in one transaction: 1 -> 2 adds ingestion's tables and indexes the texts and quotes already
+            // stored; 2 -> 3 adds the store's identity and write counter.
             using var transaction = connection.BeginTransaction();
-            Execute(connection, IngestionTables + IngestionIndexes + TextIndex, transaction);
+            if (version == 1)
+            {
+                Execute(connection, IngestionTables + IngestionIndexes + TextIndex, transaction);
+            }
+
+            Execute(connection, StateTable, transaction);
             Execute(connection, $"PRAGMA user_version={Version};", transaction);
             transaction.Commit();
             return;
@@ -172,8 +192,19 @@ internal static class SqliteSchema
     public static void CreateTablesForBulkLoad(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction();
-        Execute(connection, GraphTables + IngestionTables, transaction);
+        Execute(connection, GraphTables + IngestionTables + StateTable, transaction);
         transaction.Commit();
+    }
+
+    /// <summary>The file's identity and committed write count, as an index snapshot is stamped.</summary>
+    public static StoreStamp ReadStamp(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT store_id, writes FROM store_state WHERE id = 1;";
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new StoreStamp(reader.GetString(0), reader.GetInt64(1))
+            : throw new InvalidOperationException("The store file has no store_state row; it was not created by this build's schema.");
     }
 
     /// <summary>Builds the secondary indexes and the full-text index over the rows present, and marks the file as ours.</summary>

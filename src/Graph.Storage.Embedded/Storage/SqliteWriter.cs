@@ -12,8 +12,12 @@ namespace Graph.Storage.Embedded.Storage;
 /// </summary>
 internal static class SqliteWriter
 {
-    /// <summary>Writes the batch; <paramref name="textIndex"/> false leaves the full-text rows to a bulk load's final step.</summary>
-    public static void Write(SqliteConnection connection, WriteBatch batch, IProgress<ImportProgress>? progress, int interval, CancellationToken cancellationToken, bool textIndex = true)
+    /// <summary>
+    /// Writes the batch and returns the file's write count after it (<c>store_state.writes</c>, counted in the same
+    /// transaction, so an index snapshot stamped with an older count is never read as current);
+    /// <paramref name="textIndex"/> false leaves the full-text rows to a bulk load's final step.
+    /// </summary>
+    public static long Write(SqliteConnection connection, WriteBatch batch, IProgress<ImportProgress>? progress, int interval, CancellationToken cancellationToken, bool textIndex = true)
     {
         using var transaction = connection.BeginTransaction();
         using var commands = new Commands(connection);
@@ -115,8 +119,10 @@ internal static class SqliteWriter
             commands.Beside(sql, values.Count).Run([.. values]);
         }
 
+        var writes = commands.CountWrite.RunForInt64();
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
+        return writes;
     }
 
     /// <summary>How many leading evidence rows of the committed edge the new version keeps as they are.</summary>
@@ -174,6 +180,28 @@ internal static class SqliteWriter
                     throw new InvalidOperationException($"The statement '{sql}' has no parameter $p{i}.");
                 }
             }
+        }
+
+        /// <summary>Runs a statement without parameters that returns one integer (an UPDATE ... RETURNING).</summary>
+        public long RunForInt64()
+        {
+            var step = raw.sqlite3_step(_statement);
+            if (step != raw.SQLITE_ROW)
+            {
+                raw.sqlite3_reset(_statement);
+                Check(step, null);
+                throw new InvalidOperationException("The statement returned no row.");
+            }
+
+            var value = raw.sqlite3_column_int64(_statement, 0);
+            while (step == raw.SQLITE_ROW)
+            {
+                step = raw.sqlite3_step(_statement);
+            }
+
+            raw.sqlite3_reset(_statement);
+            Check(step, null);
+            return value;
         }
 
         public void Run(params object?[] values)
@@ -265,6 +293,8 @@ internal static class SqliteWriter
         public Statement InsertText => field ??= Make("INSERT INTO text_index(rowid, text, doc_seq, start) VALUES ($p0, $p1, $p2, $p3)", 4);
 
         public Statement DeleteText => field ??= Make("DELETE FROM text_index WHERE rowid = $p0", 1);
+
+        public Statement CountWrite => field ??= Make("UPDATE store_state SET writes = writes + 1 WHERE id = 1 RETURNING writes", 0);
 
         public Statement DeleteQuotes => field ??= Make("DELETE FROM text_index WHERE rowid BETWEEN $p0 AND $p1", 2);
 
