@@ -42,6 +42,12 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
 
     public List<SentStatement> Statements { get; } = [];
 
+    /// <summary>
+    /// The version on the schema marker node, null while there is none; the script's marker statement sets it, as
+    /// Neo4j would, so a second store connecting to this server finds it.
+    /// </summary>
+    public long? SchemaVersion { get; set; }
+
     public List<string> Requests { get; } = [];
 
     public static Neo4jStoreOptions Options(Neo4jProtocol protocol = Neo4jProtocol.Auto) => new()
@@ -201,6 +207,18 @@ internal sealed class FakeNeo4jServer(Neo4jProtocol protocol, GraphSnapshot? gra
         if (c.Contains("RETURN 1 AS ok", StringComparison.Ordinal))
         {
             return Rows(["ok"], [[1L]]);
+        }
+
+        if (c.Contains("AS schemaVersion", StringComparison.Ordinal))
+        {
+            return Rows(["schemaVersion"], [[SchemaVersion]]);
+        }
+
+        if (c.StartsWith("MERGE (g:GraphSchema {key: 'graph'})", StringComparison.Ordinal)
+            && System.Text.RegularExpressions.Regex.Match(c, @"SET g\.version = (\d+)") is { Success: true } version)
+        {
+            SchemaVersion = long.Parse(version.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return Rows([], []);
         }
 
         if (c.TrimEnd().EndsWith("RETURN a.id AS id", StringComparison.Ordinal))

@@ -359,11 +359,28 @@ public static class CypherQueries
 
         """ + EdgeTail());
 
-    /// <summary>Edges with more than one evidence: the only ones whose sources can disagree.</summary>
+    /// <summary>
+    /// Edges with more than one evidence: the only ones whose sources can disagree. Found from their second evidence
+    /// (range index <c>evidence_ordinal</c>), not by scanning every relationship for <c>evidenceCount</c>.
+    /// </summary>
+    /// <remarks>
+    /// An edge's evidence nodes are always written whole with the edge (<see cref="DeleteEvidenceOf"/> then
+    /// <see cref="CreateEvidence"/> in one transaction, by every write: upserts, imports, merges, evidence removal,
+    /// accepted proposals, sync; seed.cypher numbers them the same way), numbered by <c>ordinal</c> 0, 1, ... in the
+    /// edge's evidence order. So an edge has an evidence node with ordinal 1 exactly when it has more than one
+    /// evidence, and exactly one such node: <c>ordinal = 1</c> is the marker "my edge is corroborated", kept right by
+    /// the writes the store already makes, with no property of its own to maintain. Its range index answers the seek;
+    /// the edge is then found between the evidence's two ABOUT ends (an expand between two bound actors, as
+    /// <see cref="GetEdges"/> does), and <c>evidenceCount &gt; 1</c> is still checked on it, so no edge the old
+    /// all-relationship scan left out can come back. A relationship property index on <c>evidenceCount</c> was the
+    /// other choice; Neo4j indexes a relationship property per type, so it would take 24 indexes (and 24 UNION
+    /// branches), each maintained on every edge write, where this adds one index on a key written once per evidence.
+    /// </remarks>
     public static CypherStatement CorroboratedEdges() => new(
         """
-        MATCH (:Actor)-[r]->(:Actor)
-        WHERE r.evidenceCount > 1
+        MATCH (source:Actor)<-[:ABOUT {end: 'source'}]-(second:Evidence {ordinal: 1})-[:ABOUT {end: 'target'}]->(target:Actor)
+        MATCH (source)-[r]->(target)
+        WHERE r.id = second.edgeId AND r.evidenceCount > 1
 
         """ + EdgeTail());
 
@@ -540,13 +557,34 @@ public static class CypherQueries
         RETURN type(r) AS type, count(r) AS edges
         """);
 
-    /// <summary>How many evidence nodes and documents there are.</summary>
-    public static CypherStatement EvidenceAndDocumentCounts() => new(
+    /// <summary>
+    /// How many evidence nodes and documents there are: one row, also over an empty graph. Each count is its own
+    /// <c>MATCH (n:Label) RETURN count(n)</c> with no grouping key, the shape Neo4j answers from its count store
+    /// (NodeCountFromCountStore) instead of scanning the label; an aggregation without a grouping key returns one row
+    /// (0) over no rows, and the two one-row subqueries join to one row. (An OPTIONAL MATCH, or a second count grouped
+    /// by the first, scans the label; a grouping key over zero rows would return no row at all.) The subqueries import
+    /// nothing: <c>CALL () { ... }</c> on servers that take the scope clause (<paramref name="scopeClause"/>, Neo4j
+    /// 5.23+, which deprecates the bare form), <c>CALL { ... }</c> on older ones (4.4 has no other).
+    /// </summary>
+    public static CypherStatement EvidenceAndDocumentCounts(bool scopeClause)
+    {
+        var call = scopeClause ? "CALL () {" : "CALL {";
+        return new(
+            $$"""
+            {{call}} MATCH (e:Evidence) RETURN count(e) AS evidence }
+            {{call}} MATCH (d:Document) RETURN count(d) AS documents }
+            RETURN evidence, documents
+            """);
+    }
+
+    /// <summary>
+    /// The schema version the database has had its data migrations to (cypher/schema.cypher): one row, null when the
+    /// marker node is missing. A seek on the <c>graph_schema_key</c> constraint's index.
+    /// </summary>
+    public static CypherStatement SchemaVersion() => new(
         """
-        OPTIONAL MATCH (e:Evidence)
-        WITH count(e) AS evidence
-        OPTIONAL MATCH (d:Document)
-        RETURN evidence, count(d) AS documents
+        OPTIONAL MATCH (g:GraphSchema {key: 'graph'})
+        RETURN g.version AS schemaVersion
         """);
 
     /// <summary>A cheap statement that proves the credentials and the database.</summary>

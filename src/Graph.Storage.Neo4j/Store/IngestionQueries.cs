@@ -111,16 +111,29 @@ public static class IngestionQueries
         """,
         new Dictionary<string, object?> { ["ids"] = ids.Distinct(StringComparer.Ordinal).ToArray() });
 
-    /// <summary>Proposals passing the filter, in document order (document, quote start, id), paged.</summary>
+    /// <summary>
+    /// Proposals passing the filter, in document order (document, quote start, id), paged. Always anchored on the
+    /// range index <c>proposal_document</c>: a seek for one document, otherwise <c>p.documentId IS NOT NULL</c>, an
+    /// index scan that returns the proposals in <c>documentId</c> order, so the sort only orders each document's
+    /// proposals by start and id (a partial sort) and LIMIT stops once the page is full instead of sorting the whole
+    /// queue. Every proposal has a <c>documentId</c> (<see cref="CreateProposals"/> creates one only for a row whose
+    /// document it matched, and nothing removes it), so the predicate leaves no proposal out.
+    /// </summary>
     public static CypherStatement QueryProposals(ProposalQuery query)
     {
         var parameters = new Dictionary<string, object?> { ["minConfidence"] = query.MinConfidence };
-        var text = "MATCH (p:Proposal)\nWHERE p.confidence >= $minConfidence";
+        var text = "MATCH (p:Proposal)\n";
         if (query.Document is { Value: not null } document)
         {
-            text += "\n  AND p.documentId = $document";
+            text += "WHERE p.documentId = $document";
             parameters["document"] = document.Value;
         }
+        else
+        {
+            text += "WHERE p.documentId IS NOT NULL";
+        }
+
+        text += "\n  AND p.confidence >= $minConfidence";
 
         if (query.Status is { } status)
         {

@@ -15,9 +15,12 @@ public static class Neo4jGraphSchema
     /// <summary>Links of ingestion: a document's earlier version, a proposal's document.</summary>
     public static readonly IReadOnlyList<string> IngestionTypes = ["PREVIOUS_VERSION", "PROPOSED_FROM"];
 
-    /// <summary><c>Actor</c>, a label per node kind, <c>Document</c>, <c>Evidence</c> and ingestion's <c>Proposal</c>.</summary>
+    /// <summary>
+    /// <c>Actor</c>, a label per node kind, <c>Document</c>, <c>Evidence</c>, ingestion's <c>Proposal</c> and the schema
+    /// version marker's <c>GraphSchema</c>.
+    /// </summary>
     public static IReadOnlyList<string> Labels =>
-        ["Actor", .. GraphOntology.Kinds.Select(GraphProperties.Label), "Document", "Evidence", "Proposal"];
+        ["Actor", .. GraphOntology.Kinds.Select(GraphProperties.Label), "Document", "Evidence", "Proposal", "GraphSchema"];
 
     /// <summary>Every ontology relationship type (UPPER_SNAKE), the provenance links and ingestion's links.</summary>
     public static IReadOnlyList<string> RelationshipTypes =>
@@ -42,6 +45,8 @@ public static class Neo4jGraphSchema
             // ingestion: a document's record, proposals
             "format", "language", "publisherName", "source", "version", "ingestedAt",
             "status", "rule", "createdAt", "reviewedAt", "reviewNote", "edited", "originalId", "json",
+            // the schema version marker (version is also a document's)
+            "key",
         }.Concat(EdgeAttributes.FieldNames).Distinct(StringComparer.Ordinal),
     ];
 }

@@ -160,11 +160,19 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <summary>True for a Neo4j version that runs <c>ALL SHORTEST</c> over a quantified path pattern (5.21 or later).</summary>
-    public static bool SupportsQuantifiedPaths(string? version)
+    public static bool SupportsQuantifiedPaths(string? version) => AtLeast(version, 5, 21);
+
+    /// <summary>
+    /// True for a Neo4j version that takes a variable scope clause on a CALL subquery (<c>CALL () { ... }</c>, 5.23 or
+    /// later), which deprecates the bare <c>CALL { ... }</c> that older servers (4.4 too) need.
+    /// </summary>
+    public static bool SupportsScopedSubqueries(string? version) => AtLeast(version, 5, 23);
+
+    private static bool AtLeast(string? version, int major, int minor)
     {
         var parts = (version ?? "").Split('.', '-');
-        return parts.Length >= 2 && int.TryParse(parts[0], out var major) && int.TryParse(parts[1], out var minor)
-            && (major > 5 || (major == 5 && minor >= 21));
+        return parts.Length >= 2 && int.TryParse(parts[0], out var actualMajor) && int.TryParse(parts[1], out var actualMinor)
+            && (actualMajor > major || (actualMajor == major && actualMinor >= minor));
     }
 
     /// <inheritdoc />
@@ -215,7 +223,9 @@ public sealed partial class Neo4jGraphStore
             .ToList();
         var byType = (await ReadAsync(CypherQueries.EdgeCounts(), cancellationToken).ConfigureAwait(false)).Records
             .ToDictionary(r => r["type"].GetString()!, r => (int)Long(r["edges"]), StringComparer.Ordinal);
-        var counts = (await ReadAsync(CypherQueries.EvidenceAndDocumentCounts(), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        await _connection.DiscoverAsync(cancellationToken).ConfigureAwait(false);
+        var countsStatement = CypherQueries.EvidenceAndDocumentCounts(SupportsScopedSubqueries(_connection.ServerVersion));
+        var counts = (await ReadAsync(countsStatement, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
         return new GraphStats(
             degrees.Count,

@@ -35,7 +35,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore
 
     /// <summary>
     /// Connects now: reads the discovery document, proves the credentials and the database with a trivial query, and
-    /// creates the schema when <see cref="Neo4jStoreOptions.EnsureSchema"/>. Every operation does this on first use.
+    /// when <see cref="Neo4jStoreOptions.EnsureSchema"/> creates the schema's constraints and indexes and, on a
+    /// database whose schema version marker is older than the script's, runs its data migrations and writes the
+    /// marker. Every operation does this on first use.
     /// </summary>
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
@@ -56,9 +58,19 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             await _connection.ReadAsync(CypherQueries.Ping(), cancellationToken).ConfigureAwait(false);
             if (_options.EnsureSchema)
             {
-                foreach (var statement in SchemaScript.Statements())
+                foreach (var statement in SchemaScript.Definitions())
                 {
                     await _connection.RunAutoCommitAsync(new CypherStatement(statement), cancellationToken).ConfigureAwait(false);
+                }
+
+                // The data migrations scan what they rewrite: only on a database whose marker is older than the script.
+                var stored = (await _connection.ReadAsync(CypherQueries.SchemaVersion(), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+                if ((stored is { } row ? Long(row["schemaVersion"]) : 0) < SchemaScript.Version())
+                {
+                    foreach (var statement in SchemaScript.Migrations())
+                    {
+                        await _connection.RunAutoCommitAsync(new CypherStatement(statement), cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
 
