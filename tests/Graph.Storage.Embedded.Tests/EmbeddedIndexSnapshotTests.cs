@@ -87,6 +87,32 @@ public sealed class EmbeddedIndexSnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task A_name_two_actors_share_resolves_while_either_holds_it_and_after_reopening()
+    {
+        var doc = Document("twins");
+        var (a, b) = (State("a", "Twin Land"), State("b", "twin-land"));
+        var filler = Enumerable.Range(0, 3).Select(i => State($"f{i}")).ToList();
+        await using (var store = await OpenAsync())
+        {
+            await store.ImportAsync(Snapshot([a, b, .. filler], [doc], [Edge(RelationshipType.Supports, a, b, Quote(doc, 1))]), null, Ct);
+            Assert.Equal(a.Id, (await store.ResolveActorAsync("TWIN LAND", Ct))?.Id); // both hold it: the lower id wins
+
+            await store.UpsertActorsAsync([a with { Aliases = [] }], Ct);
+            Assert.Equal(b.Id, (await store.ResolveActorAsync("twin land", Ct))?.Id);
+        }
+
+        await using (var reopened = await OpenAsync())
+        {
+            Assert.Equal(IndexSource.Snapshot, reopened.OpenedFrom);
+            Assert.Equal(b.Id, (await reopened.ResolveActorAsync("Twin Land", Ct))?.Id);
+            await reopened.UpsertActorsAsync([b with { Aliases = [] }], Ct);
+            Assert.Null(await reopened.ResolveActorAsync("Twin Land", Ct));
+            await reopened.UpsertActorsAsync([a, b], Ct);
+            Assert.Equal(a.Id, (await reopened.ResolveActorAsync("twin land", Ct))?.Id);
+        }
+    }
+
+    [Fact]
     public async Task Writes_after_opening_from_the_snapshot_go_on_and_the_next_open_sees_them()
     {
         await WriteVariedGraphAsync();

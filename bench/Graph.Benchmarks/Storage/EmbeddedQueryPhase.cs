@@ -20,17 +20,19 @@ public static class EmbeddedQueryPhase
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length != 4 || args[0] != "--db" || args[2] != "--workload")
+        if (args.Length is not (4 or 5) || args[0] != "--db" || args[2] != "--workload" || (args.Length == 5 && args[4] != "--from-tables"))
         {
-            throw new BenchmarkUsageException($"Usage: {Command} --db <sqlite file> --workload <workload.json> (run by the storage benchmark).");
+            throw new BenchmarkUsageException($"Usage: {Command} --db <sqlite file> --workload <workload.json> [--from-tables] (run by the storage benchmark).");
         }
 
         var (dbPath, workload) = (args[1], Workload.Load(args[3]));
+        var fromTables = args.Length == 5;
         var peakHeap = 0L;
         void SampleHeap() => peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
 
         var open = Stopwatch.StartNew();
-        await using var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = dbPath }, new StderrLogger(open));
+        // --from-tables: the index built by scanning the tables, as without a snapshot (and none is saved).
+        await using var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = dbPath, IndexSnapshot = !fromTables }, new StderrLogger(open));
         var openCallMs = open.Elapsed.TotalMilliseconds;
         var first = await store.GetActorAsync(ActorId.Parse(workload.Neighbourhood[0]))
             ?? throw new InvalidOperationException($"The store has no actor '{workload.Neighbourhood[0]}': the import did not finish.");
@@ -117,7 +119,9 @@ public static class EmbeddedQueryPhase
             heapAfterOpen,
             peakHeap,
             GC.CollectionCount(0),
-            GC.CollectionCount(2));
+            GC.CollectionCount(2),
+            $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}{(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "" : ", concurrent")}",
+            store.OpenedFrom.ToString().ToLowerInvariant());
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
     }
@@ -140,4 +144,6 @@ public sealed record QueryPhaseResult(
     long LiveHeapAfterOpenBytes,
     long PeakGcHeapBytes,
     int Gen0Collections,
-    int Gen2Collections);
+    int Gen2Collections,
+    string Gc,
+    string OpenedFrom);

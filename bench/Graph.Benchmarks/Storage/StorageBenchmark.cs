@@ -9,7 +9,7 @@ namespace Graph.Benchmarks.Storage;
 
 /// <summary>
 /// The storage benchmark: generates a synthetic graph, bulk-imports it into a fresh embedded store file (exporting the
-/// same graph to CSV on the way), reopens the file in a fresh child process to time open + index and the traversals,
+/// same graph to CSV on the way), reopens the file in fresh child processes to time open + index and the traversals,
 /// runs the same queries on the same graph in Kuzu, and prints both side by side against the targets.
 /// </summary>
 public static class StorageBenchmark
@@ -38,8 +38,16 @@ public static class StorageBenchmark
         var workload = Workload.Draw(import.LinkedActors, options.Queries, options.Seed);
         workload.Save(workDir);
 
+        // Three fresh processes: the figures from the index snapshot the load saved, with the runtime's default GC
+        // (workstation, concurrent); the same with Server GC, as the API host runs (its memory); and an open that
+        // scans the tables instead, as after a write made the snapshot stale.
+        var workloadPath = Path.Combine(workDir, Workload.FileName);
         Console.Error.WriteLine("Reopening the file in a fresh process for open + index and the traversals...");
-        var query = await RunQueryPhaseAsync(dbPath, Path.Combine(workDir, Workload.FileName));
+        var query = await RunQueryPhaseAsync(dbPath, workloadPath, serverGc: false, fromTables: false);
+        Console.Error.WriteLine("Again with Server GC, as the API runs...");
+        var serverGc = await RunQueryPhaseAsync(dbPath, workloadPath, serverGc: true, fromTables: false);
+        Console.Error.WriteLine("Again opening from the tables, without the snapshot...");
+        var fromTables = await RunQueryPhaseAsync(dbPath, workloadPath, serverGc: false, fromTables: true);
 
         KuzuResult? kuzu = null;
         string? kuzuProblem = "skipped (--skip-kuzu)";
@@ -49,7 +57,7 @@ public static class StorageBenchmark
             (kuzu, kuzuProblem) = await KuzuRunner.RunAsync(workDir);
         }
 
-        new StorageReport(options, generator, import, workload, query, kuzu, kuzuProblem, loadAtStart).Print(Console.Out);
+        new StorageReport(options, generator, import, workload, query, serverGc, fromTables, kuzu, kuzuProblem, loadAtStart).Print(Console.Out);
         return 0;
     }
 
@@ -108,10 +116,12 @@ public static class StorageBenchmark
     }
 
     /// <summary>Runs <see cref="EmbeddedQueryPhase"/> in a child process: the same program, fresh process state.</summary>
-    private static async Task<QueryPhaseResult> RunQueryPhaseAsync(string dbPath, string workloadPath)
+    private static async Task<QueryPhaseResult> RunQueryPhaseAsync(string dbPath, string workloadPath, bool serverGc, bool fromTables)
     {
         var self = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
+        start.Environment["DOTNET_gcConcurrent"] = "1";
         if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
         {
             start.ArgumentList.Add(typeof(StorageBenchmark).Assembly.Location);
@@ -120,6 +130,11 @@ public static class StorageBenchmark
         foreach (var arg in new[] { EmbeddedQueryPhase.Command, "--db", dbPath, "--workload", workloadPath })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (fromTables)
+        {
+            start.ArgumentList.Add("--from-tables");
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{self}' for the query phase.");

@@ -14,14 +14,18 @@ public sealed class StorageReport(
     ImportFigures import,
     Workload workload,
     QueryPhaseResult ours,
+    QueryPhaseResult serverGc,
+    QueryPhaseResult fromTables,
     KuzuResult? kuzu,
     string? kuzuProblem,
     string loadAtStart)
 {
-    private const double OpenTargetMs = 10_000;
+    // Issue 12's targets at a million relationships (the traversal targets are the storage issue's).
+    private const double InsertTargetPerSecond = 300_000;
+    private const double OpenTargetMs = 2_000;
     private const double NeighbourhoodTargetMs = 0.2;
     private const double PathTargetMs = 2;
-    private const long MemoryTargetBytes = 1_500_000_000;
+    private const long MemoryTargetBytes = 400_000_000;
 
     private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
@@ -49,17 +53,20 @@ public sealed class StorageReport(
         o.WriteLine(new string('-', 100));
 
         var insertRate = rels / import.Write.TotalSeconds;
-        Row(o, "bulk insert (rel/s, fresh file)", $"{insertRate:N0}", kuzu is null ? null : $"{rels / (kuzu.LoadMs / 1000):N0}", kuzu?.LoadMs / import.Write.TotalMilliseconds, "");
+        Row(o, "bulk insert (rel/s, fresh file)", $"{insertRate:N0}", kuzu is null ? null : $"{rels / (kuzu.LoadMs / 1000):N0}", kuzu?.LoadMs / import.Write.TotalMilliseconds, Target(insertRate >= InsertTargetPerSecond, ">= 300,000/s"));
         Row(o, "bulk insert total (s)", Sec(import.Write.TotalMilliseconds), kuzu is null ? null : Sec(kuzu.LoadMs), kuzu?.LoadMs / import.Write.TotalMilliseconds, "(ours: validated, merged actors, documents, edges, evidence, then indexes + full-text; kuzu: COPY of ids, kinds and edge types only)");
-        Row(o, "  of which rows / indexes (s)", $"{import.Rows.TotalSeconds:F2} / {import.Indexes.TotalSeconds:F2}", null, null, "");
+        Row(o, "  of which rows / indexes (s)", $"{import.Rows.TotalSeconds:F2} / {import.Indexes.TotalSeconds:F2}", null, null, "(indexes: B-trees, the full-text index, the index snapshot)");
         Row(o, "file size (MB)", $"{import.FileBytes / 1e6:F0}", null, null, "");
         var openNote = rels == 1_000_000 ? "" : " (target is set for 1M)";
-        Row(o, "open + index, fresh process (s)", Sec(ours.OpenMs), kuzu is null ? null : Sec(kuzu.OpenMs), kuzu?.OpenMs / ours.OpenMs, Target(ours.OpenMs < OpenTargetMs, "< 10 s" + openNote));
+        Row(o, $"open + index, fresh process (s)", Sec(ours.OpenMs), kuzu is null ? null : Sec(kuzu.OpenMs), kuzu?.OpenMs / ours.OpenMs, Target(ours.OpenMs <= OpenTargetMs, "<= 2 s" + openNote) + $" (index from its {ours.OpenedFrom})");
+        Row(o, $"  from the tables, no snapshot (s)", Sec(fromTables.OpenMs), null, null, $"(index from its {fromTables.OpenedFrom}: after a write, before the snapshot is saved again)");
         Traversal(o, "2-hop neighbourhood", ours.Neighbourhood, kuzu?.Neighbourhood.ToLatency(), NeighbourhoodTargetMs);
         Traversal(o, "shortest path", ours.ShortestPath, kuzu?.ShortestPath.ToLatency(), PathTargetMs);
-        Row(o, "peak working set, query process (MB)", $"{ours.PeakWorkingSetBytes / 1e6:F0}", kuzu is null ? null : $"{kuzu.PeakRssMb:F0}", null, Target(ours.PeakWorkingSetBytes < MemoryTargetBytes, "< 1.5 GB"));
+        Row(o, "peak working set, query process (MB)", $"{ours.PeakWorkingSetBytes / 1e6:F0}", kuzu is null ? null : $"{kuzu.PeakRssMb:F0}", null, Target(ours.PeakWorkingSetBytes <= MemoryTargetBytes, "<= 400 MB") + $" ({ours.Gc} GC)");
+        Row(o, "  with Server GC, as the API runs (MB)", $"{serverGc.PeakWorkingSetBytes / 1e6:F0}", null, null, Target(serverGc.PeakWorkingSetBytes <= MemoryTargetBytes, "<= 400 MB") + $" ({serverGc.Gc} GC; peak GC heap {serverGc.PeakGcHeapBytes / 1e6:F0} MB)");
+        Row(o, "  opening from the tables (MB)", $"{fromTables.PeakWorkingSetBytes / 1e6:F0}", null, null, Target(fromTables.PeakWorkingSetBytes <= MemoryTargetBytes, "<= 400 MB") + $" ({fromTables.Gc} GC)");
         Row(o, "live GC heap after open (MB)", $"{ours.LiveHeapAfterOpenBytes / 1e6:F0}", null, null, "");
-        Row(o, "peak GC heap, query process (MB)", $"{ours.PeakGcHeapBytes / 1e6:F0}", null, null, Target(ours.PeakGcHeapBytes < MemoryTargetBytes, "< 1.5 GB"));
+        Row(o, "peak GC heap, query process (MB)", $"{ours.PeakGcHeapBytes / 1e6:F0}", null, null, Target(ours.PeakGcHeapBytes <= MemoryTargetBytes, "<= 400 MB"));
         Row(o, "peak working set, import process (MB)", $"{import.PeakWorkingSetBytes / 1e6:F0}", null, null, "(generator + CSV export + store)");
         Row(o, "allocated per neighbourhood (KB)", $"{ours.NeighbourhoodAllocatedBytesPerQuery / 1e3:F1}", null, null, $"({ours.NeighbourhoodTruncated} of {ours.Neighbourhood.Count} hit the cap)");
         Row(o, "allocated per shortest path (KB)", $"{ours.PathAllocatedBytesPerQuery / 1e3:F1}", null, null, $"(GCs during queries: gen0 {ours.Gen0Collections}, gen2 {ours.Gen2Collections})");

@@ -38,12 +38,11 @@ internal struct EdgeData
 /// <summary>
 /// One evidence, compact: the quote is not kept (it is <c>document.Text[Start..End]</c>, checked verbatim on write),
 /// the document, attributed actor and extractor are dense ids, the attributes stay as their JSON column until asked for.
+/// Its edge is not kept either: every read comes from the edge (<see cref="EdgeData.EvidenceStart"/>), and a field for
+/// it cost 8 bytes a row (40 bytes instead of 48).
 /// </summary>
 internal struct EvidenceData
 {
-    /// <summary>The edge's seq.</summary>
-    public int Edge;
-
     public int Document;
     public int Start;
     public int End;

@@ -21,7 +21,11 @@ internal readonly record struct NameEntry(string Folded, string Original);
 /// </summary>
 internal sealed class GraphIndex
 {
-    private readonly Dictionary<string, List<int>> _byFoldedName = new(StringComparer.Ordinal);
+    // Folded name -> the actor holding it, or SharedName when several do (then _sharedNames lists them): nearly every
+    // name has one holder, and a list per name cost 64 bytes an actor (13 MB at 200,000 actors).
+    private const int SharedName = -1;
+    private readonly Dictionary<string, int> _byFoldedName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _sharedNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _extractorIds = new(StringComparer.Ordinal);
     private readonly Lock _edgeKeysGate = new();
     private Dictionary<EdgeKey, int>? _edgeSeqs;
@@ -47,6 +51,9 @@ internal sealed class GraphIndex
     public int EvidenceUsed;
 
     private string[] _extractors = [];
+
+    // While loading: the edge of each evidence row appended so far (see AppendLoadedEvidence).
+    private int[]? _loadingEdges;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, EdgeAttributes> _attributes = new(StringComparer.Ordinal);
 
     public readonly Dictionary<DocumentId, int> DocumentSeqs = [];
@@ -330,7 +337,6 @@ internal sealed class GraphIndex
         {
             AppendEvidence(new EvidenceData
             {
-                Edge = seq,
                 Document = DocumentSeqs[e.DocumentId],
                 Start = e.Start,
                 End = e.End,
@@ -399,6 +405,23 @@ internal sealed class GraphIndex
         Qualifiers[seq] = qualifier;
         EdgeAttributeJson[seq] = attributesJson;
         EvidenceCount += evidenceCount;
+    }
+
+    /// <summary>
+    /// Appends a loaded evidence row of edge <paramref name="edge"/> (rows come in edge order); the edges' runs are set
+    /// from these at the end of the load (<see cref="CompleteLoad"/>), so a parallel scan of the edges is not written to.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run a million times while an open starts the runtime
+    public void AppendLoadedEvidence(int edge, in EvidenceData evidence)
+    {
+        _loadingEdges ??= new int[EvidencePool.Length];
+        if (EvidenceUsed == _loadingEdges.Length)
+        {
+            Array.Resize(ref _loadingEdges, Math.Max(64, _loadingEdges.Length + (_loadingEdges.Length / 2)));
+        }
+
+        _loadingEdges[EvidenceUsed] = edge;
+        AppendEvidence(evidence);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run a million times while an open starts the runtime
@@ -520,12 +543,14 @@ internal sealed class GraphIndex
     private void AttachEvidence()
     {
         var rows = EvidencePool.AsSpan(0, EvidenceUsed);
+        var edges = _loadingEdges;
+        _loadingEdges = null;
         for (var i = 0; i < rows.Length;)
         {
-            var seq = rows[i].Edge;
+            var seq = edges![i];
             var start = i;
             var best = 0.0;
-            for (; i < rows.Length && rows[i].Edge == seq; i++)
+            for (; i < rows.Length && edges[i] == seq; i++)
             {
                 if (rows[i].Stance != Stance.Denies && rows[i].Confidence > best)
                 {
@@ -544,7 +569,9 @@ internal sealed class GraphIndex
 
     /// <summary>Actors with a name or alias whose folded form is exactly this.</summary>
     public IReadOnlyList<int> WithFoldedName(string folded) =>
-        _byFoldedName.TryGetValue(folded, out var seqs) ? seqs : [];
+        !_byFoldedName.TryGetValue(folded, out var holder) ? []
+        : holder == SharedName ? _sharedNames[folded]
+        : [holder];
 
     /// <summary>The actor's name and aliases with their folded forms, the name first.</summary>
     public static NameEntry[] FoldedNames(Actor actor)
@@ -564,11 +591,23 @@ internal sealed class GraphIndex
     {
         foreach (var (folded, _) in entries)
         {
-            ref var seqs = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byFoldedName, folded, out _);
-            seqs ??= new List<int>(1);
-            if (!seqs.Contains(seq))
+            ref var holder = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byFoldedName, folded, out var held);
+            if (!held)
             {
-                seqs.Add(seq);
+                holder = seq;
+            }
+            else if (holder == SharedName)
+            {
+                var holders = _sharedNames[folded];
+                if (!holders.Contains(seq))
+                {
+                    holders.Add(seq);
+                }
+            }
+            else if (holder != seq)
+            {
+                _sharedNames[folded] = [holder, seq];
+                holder = SharedName;
             }
         }
 
@@ -577,14 +616,25 @@ internal sealed class GraphIndex
 
     private void RemoveNames(int seq)
     {
-        foreach (var entry in Names[seq] ?? [])
+        foreach (var (folded, _) in Names[seq] ?? [])
         {
-            if (_byFoldedName.TryGetValue(entry.Folded, out var seqs))
+            if (!_byFoldedName.TryGetValue(folded, out var holder))
             {
-                seqs.Remove(seq);
-                if (seqs.Count == 0)
+                continue;
+            }
+
+            if (holder == seq)
+            {
+                _byFoldedName.Remove(folded);
+            }
+            else if (holder == SharedName)
+            {
+                var holders = _sharedNames[folded];
+                holders.Remove(seq);
+                if (holders.Count == 1)
                 {
-                    _byFoldedName.Remove(entry.Folded);
+                    _byFoldedName[folded] = holders[0];
+                    _sharedNames.Remove(folded);
                 }
             }
         }

@@ -398,9 +398,8 @@ internal static class IndexSnapshot
             var rows = reader.Count(counts.EvidenceRows - loadedRows);
             for (var r = 0; r < rows; r++)
             {
-                index.AppendEvidence(new EvidenceData
+                index.AppendLoadedEvidence(seq, new EvidenceData
                 {
-                    Edge = seq,
                     Document = reader.Int32(),
                     Start = reader.Int32(),
                     End = reader.Int32(),
@@ -437,7 +436,7 @@ internal static class IndexSnapshot
             if (row.Document <= 0 || row.Document >= index.DocumentSlots || index.Documents[row.Document] is null
                 || (uint)row.Extractor >= (uint)extractors.Length || !Enum.IsDefined(row.Stance) || row.Start < 0 || row.End < row.Start)
             {
-                throw new InvalidDataException($"an evidence of edge {row.Edge} points outside the snapshot");
+                throw new InvalidDataException("an evidence row points outside the snapshot");
             }
 
             if (row.AttributedTo != 0)

@@ -113,9 +113,8 @@ internal static class SqliteLoader
                 lastExtractorId = index.ExtractorId(reader.String(7));
             }
 
-            index.AppendEvidence(new EvidenceData
+            index.AppendLoadedEvidence(seq, new EvidenceData
             {
-                Edge = seq,
                 Document = checked((int)reader.Int64(1)),
                 Start = reader.Int32(2),
                 End = reader.Int32(3),
