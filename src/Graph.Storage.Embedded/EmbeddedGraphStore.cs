@@ -113,7 +113,14 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
                 path, index.ActorCount, index.EdgeCount, index.EvidenceCount, index.DocumentCount, source == IndexSource.Snapshot ? "snapshot" : "tables", watch.ElapsedMilliseconds);
             if (reason is not null && options.IndexSnapshot)
             {
-                logger?.LogDebug("Read the tables of {Path}: {Reason}", path, reason);
+                if (reason.StartsWith(IndexSnapshot.Unreadable, StringComparison.Ordinal))
+                {
+                    logger?.LogWarning("Read the tables of {Path}: {Reason}", path, reason);
+                }
+                else
+                {
+                    logger?.LogDebug("Read the tables of {Path}: {Reason}", path, reason);
+                }
             }
 
             var store = new EmbeddedGraphStore(connection, options with { Path = path }, index, stamp, trusted, source == IndexSource.Snapshot, logger) { OpenedFrom = source };
@@ -176,9 +183,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             _snapshotWrites = _stamp.Writes;
             _logger?.LogDebug("Saved the index snapshot of {Path} (write {Writes}) in {Elapsed} ms", _options.Path, _stamp.Writes, watch.ElapsedMilliseconds);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
-            // Only the next open's speed depends on it: the tables are the record.
+            // Only the next open's speed depends on it: the tables are the record, so no failure here fails the store.
             _logger?.LogWarning("Could not save the index snapshot of {Path}; the next open reads the tables: {Error}", _options.Path, e.Message);
         }
     }

@@ -32,6 +32,9 @@ internal static class IndexSnapshot
     // Bounds a damaged count can not get past: no real store comes near them.
     private const int MaxSlots = 1 << 28;
 
+    /// <summary>How a reason starts when the snapshot was current but could not be read (worth a warning, unlike a stale one).</summary>
+    public const string Unreadable = "the index snapshot could not be read";
+
     public static string PathOf(string storePath) => storePath + ".index";
 
     /// <summary>Writes the snapshot of <paramref name="index"/> as of <paramref name="stamp"/>: to a temporary file, flushed, then moved into place.</summary>
@@ -139,11 +142,11 @@ internal static class IndexSnapshot
             reason = null;
             return index;
         }
-        catch (Exception e) when (e is AggregateException or IOException or InvalidDataException or EndOfStreamException or FormatException
-            or ArgumentException or UnauthorizedAccessException or OverflowException or IndexOutOfRangeException or Core.Errors.InvalidArgumentException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
+            // Whatever stops the read (a damaged section, a short file, a value out of range), the tables answer instead.
             var inner = e is AggregateException { InnerException: { } first } ? first : e;
-            reason = $"the index snapshot could not be read ({inner.Message})";
+            reason = $"{Unreadable} ({inner.GetType().Name}: {inner.Message})";
             return null;
         }
     }
