@@ -46,6 +46,9 @@ public sealed class GraphOptions
     {
         /// <summary>The SQLite file; empty means the per-user default.</summary>
         public string? Path { get; set; }
+
+        /// <summary>Keep the index snapshot beside the file (<c>graph.db.index</c>) so the next start opens fast.</summary>
+        public bool IndexSnapshot { get; set; } = true;
     }
 
     /// <summary>Options of the Neo4j store.</summary>

@@ -27,12 +27,13 @@ public static class GraphStoreFactory
     /// <summary>Opens the embedded store whatever store is selected (the source of <c>sync</c>).</summary>
     public static async Task<IGraphStore> OpenEmbeddedAsync(GraphOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)
     {
-        var embedded = new EmbeddedStoreOptions();
-        if (!string.IsNullOrWhiteSpace(options.Embedded.Path))
-        {
-            embedded = embedded with { Path = Path.GetFullPath(options.Embedded.Path) };
-        }
+        return await EmbeddedGraphStore.OpenAsync(EmbeddedOptions(options), loggerFactory.CreateLogger<EmbeddedGraphStore>(), cancellationToken).ConfigureAwait(false);
+    }
 
-        return await EmbeddedGraphStore.OpenAsync(embedded, loggerFactory.CreateLogger<EmbeddedGraphStore>(), cancellationToken).ConfigureAwait(false);
+    /// <summary>The embedded store's options from the <c>Graph:Embedded</c> settings.</summary>
+    public static EmbeddedStoreOptions EmbeddedOptions(GraphOptions options)
+    {
+        var embedded = new EmbeddedStoreOptions { IndexSnapshot = options.Embedded.IndexSnapshot };
+        return string.IsNullOrWhiteSpace(options.Embedded.Path) ? embedded : embedded with { Path = Path.GetFullPath(options.Embedded.Path) };
     }
 }
