@@ -74,6 +74,39 @@ public sealed class EmbeddedCrashTests : IDisposable
         Assert.Equal(export.Relationships.Count(r => r.From == first || r.To == first), edgesOfFirst.Count);
     }
 
+    [Fact]
+    public async Task A_writer_killed_after_opening_from_the_index_snapshot_leaves_the_snapshot_stale_and_unread()
+    {
+        var path = _folder.File("crash.db");
+        await RunAndKillAsync(path, 12, 0); // 12,000 edges or more: over the snapshot's minimum
+        await using (var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }, null, Ct))
+        {
+            await store.BackgroundSnapshot;
+        }
+
+        Assert.True(File.Exists(path + ".index"), "an open from the tables saves the snapshot");
+        await using (var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }, null, Ct))
+        {
+            Assert.Equal(IndexSource.Snapshot, store.OpenedFrom);
+        }
+
+        // The writer opens from the snapshot, writes batches past the first run's, and is killed before it closes.
+        var before = RelationshipsIn(path);
+        await RunAndKillAsync(path, 30, 0);
+        Assert.True(RelationshipsIn(path) > before, "the second writer committed nothing new; nothing was tested");
+
+        await using var reopened = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }, null, Ct);
+        Assert.Equal(IndexSource.Tables, reopened.OpenedFrom);
+        Assert.Equal(RelationshipsIn(path), (await reopened.GetStatsAsync(Ct)).Relationships);
+    }
+
+    private static long RelationshipsIn(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return (long)Scalar(connection, "SELECT count(*) FROM relationships;")!;
+    }
+
     /// <summary>Starts the writer, waits for its N-th commit (and a little more), kills it, returns the last batch it reported committed.</summary>
     private static async Task<int> RunAndKillAsync(string path, int afterCommits, int delayMs)
     {
