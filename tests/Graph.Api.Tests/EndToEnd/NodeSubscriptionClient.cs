@@ -65,18 +65,22 @@ internal sealed class NodeSubscriptionClient : IAsyncDisposable
     public Task<JsonObject> NextAsync(string type, TimeSpan timeout) => Task.Run(() =>
     {
         var deadline = DateTime.UtcNow + timeout;
+        var skipped = new List<string>();
         while (true)
         {
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero || !_lines.TryTake(out var line, left))
             {
-                throw new TimeoutException($"no '{type}' from the client within {timeout.TotalSeconds} s; stderr: {string.Join('\n', _stderr)}");
+                // What the client did print says whether it was slow, closed, or answered with an error.
+                throw new TimeoutException($"no '{type}' from the client within {timeout.TotalSeconds} s; it printed instead: [{string.Join(", ", skipped)}]; exited: {_process.HasExited}; stderr: {string.Join('\n', _stderr)}");
             }
 
             if ((string?)line["type"] == type)
             {
                 return line;
             }
+
+            skipped.Add(line.ToJsonString());
         }
     });
 
