@@ -31,6 +31,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
     private StoreStamp _stamp;
     private bool _stampTrusted;
     private long _snapshotWrites;
+    private Task _snapshotTask = Task.CompletedTask;
 
     private EmbeddedGraphStore(SqliteConnection connection, EmbeddedStoreOptions options, GraphIndex index, StoreStamp stamp, bool trusted, bool fromSnapshot, ILogger? logger)
     {
@@ -96,7 +97,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             SqliteSchema.Prepare(connection, path, options.DurableCommits);
             var stamp = SqliteSchema.ReadStamp(connection);
             string? reason = "index snapshots are off";
-            var index = options.IndexSnapshot ? IndexSnapshot.TryRead(path, stamp, out reason) : null;
+            var unreadable = false;
+            var index = options.IndexSnapshot ? IndexSnapshot.TryRead(path, stamp, out reason, out unreadable) : null;
             var source = index is null ? IndexSource.Tables : IndexSource.Snapshot;
             var trusted = true;
             if (index is null)
@@ -111,16 +113,13 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             logger?.LogInformation(
                 "Opened graph store {Path}: {Actors} actors, {Relationships} relationships, {Evidence} evidence, {Documents} documents indexed from its {Source} in {Elapsed} ms",
                 path, index.ActorCount, index.EdgeCount, index.EvidenceCount, index.DocumentCount, source == IndexSource.Snapshot ? "snapshot" : "tables", watch.ElapsedMilliseconds);
-            if (reason is not null && options.IndexSnapshot)
+            if (unreadable)
             {
-                if (reason.StartsWith(IndexSnapshot.Unreadable, StringComparison.Ordinal))
-                {
-                    logger?.LogWarning("Read the tables of {Path}: {Reason}", path, reason);
-                }
-                else
-                {
-                    logger?.LogDebug("Read the tables of {Path}: {Reason}", path, reason);
-                }
+                logger?.LogWarning("Read the tables of {Path}: {Reason}", path, reason);
+            }
+            else if (reason is not null && options.IndexSnapshot)
+            {
+                logger?.LogDebug("Read the tables of {Path}: {Reason}", path, reason);
             }
 
             var store = new EmbeddedGraphStore(connection, options with { Path = path }, index, stamp, trusted, source == IndexSource.Snapshot, logger) { OpenedFrom = source };
@@ -163,8 +162,6 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
         }
     }
 
-    private Task _snapshotTask = Task.CompletedTask;
-
     /// <summary>The snapshot saved in the background after an open from the tables (tests wait for it).</summary>
     internal Task BackgroundSnapshot => _snapshotTask;
 
@@ -176,17 +173,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             return;
         }
 
-        var watch = Stopwatch.StartNew();
-        try
+        if (IndexSnapshot.TrySave(_index, _options.Path, _stamp, _logger))
         {
-            IndexSnapshot.Write(_index, _options.Path, _stamp);
             _snapshotWrites = _stamp.Writes;
-            _logger?.LogDebug("Saved the index snapshot of {Path} (write {Writes}) in {Elapsed} ms", _options.Path, _stamp.Writes, watch.ElapsedMilliseconds);
-        }
-        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
-        {
-            // Only the next open's speed depends on it: the tables are the record, so no failure here fails the store.
-            _logger?.LogWarning("Could not save the index snapshot of {Path}; the next open reads the tables: {Error}", _options.Path, e.Message);
         }
     }
 

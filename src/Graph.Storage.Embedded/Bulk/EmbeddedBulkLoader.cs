@@ -183,16 +183,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
 
             // The index the load built is the one the first open would scan the tables for: save it beside the file.
             progress?.Report(new ImportProgress("snapshot", 0, 1));
-            try
-            {
-                IndexSnapshot.Write(_index, _path, stamp);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The file is complete without it; the first open reads the tables instead.
-                _logger?.LogWarning("Could not save the index snapshot of {Path}; the first open reads the tables: {Error}", _path, e.Message);
-            }
-
+            IndexSnapshot.TrySave(_index, _path, stamp, _logger);
             progress?.Report(new ImportProgress("snapshot", 1, 1));
         }
         catch

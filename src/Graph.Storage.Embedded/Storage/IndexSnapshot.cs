@@ -4,6 +4,7 @@ using System.Text;
 using Graph.Core.Model;
 using Graph.Core.Ontology;
 using Graph.Storage.Embedded.Index;
+using Microsoft.Extensions.Logging;
 
 namespace Graph.Storage.Embedded.Storage;
 
@@ -32,10 +33,27 @@ internal static class IndexSnapshot
     // Bounds a damaged count can not get past: no real store comes near them.
     private const int MaxSlots = 1 << 28;
 
-    /// <summary>How a reason starts when the snapshot was current but could not be read (worth a warning, unlike a stale one).</summary>
-    public const string Unreadable = "the index snapshot could not be read";
-
     public static string PathOf(string storePath) => storePath + ".index";
+
+    /// <summary>
+    /// Writes the snapshot and says whether it did. Only the next open's speed depends on it, the tables being the
+    /// record, so no failure here fails the caller: it is logged, and the next open reads the tables.
+    /// </summary>
+    public static bool TrySave(GraphIndex index, string storePath, StoreStamp stamp, ILogger? logger)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            Write(index, storePath, stamp);
+            logger?.LogDebug("Saved the index snapshot of {Path} (write {Writes}) in {Elapsed} ms", storePath, stamp.Writes, watch.ElapsedMilliseconds);
+            return true;
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            logger?.LogWarning("Could not save the index snapshot of {Path}; the next open reads the tables: {Error}", storePath, e.Message);
+            return false;
+        }
+    }
 
     /// <summary>Writes the snapshot of <paramref name="index"/> as of <paramref name="stamp"/>: to a temporary file, flushed, then moved into place.</summary>
     public static void Write(GraphIndex index, string storePath, StoreStamp stamp)
@@ -79,10 +97,12 @@ internal static class IndexSnapshot
 
     /// <summary>
     /// The index the snapshot holds, when there is one stamped exactly <paramref name="stamp"/>; otherwise null and why
-    /// (missing, stale, foreign, another format, damaged).
+    /// (missing, stale, foreign, another format, damaged), with <paramref name="unreadable"/> set when it was current but
+    /// could not be read (worth a warning, unlike a stale one).
     /// </summary>
-    public static GraphIndex? TryRead(string storePath, StoreStamp stamp, out string? reason)
+    public static GraphIndex? TryRead(string storePath, StoreStamp stamp, out string? reason, out bool unreadable)
     {
+        unreadable = false;
         var path = PathOf(storePath);
         if (!File.Exists(path))
         {
@@ -130,7 +150,7 @@ internal static class IndexSnapshot
 
             using var noCollections = NoCollectionsWhile(counts);
             var index = new GraphIndex();
-            index.Reserve(counts.ActorSlots, counts.EdgeSlots, counts.EvidenceRows + (counts.EvidenceRows / 16) + 64); // room for the next writes, as from the tables
+            index.Reserve(counts.ActorSlots, counts.EdgeSlots, counts.EvidenceRows);
             index.ReserveLookups(counts.Actors, counts.Documents);
 
             // The two sections fill different arrays of the index; references between them are checked once both are in.
@@ -146,7 +166,8 @@ internal static class IndexSnapshot
         {
             // Whatever stops the read (a damaged section, a short file, a value out of range), the tables answer instead.
             var inner = e is AggregateException { InnerException: { } first } ? first : e;
-            reason = $"{Unreadable} ({inner.GetType().Name}: {inner.Message})";
+            reason = $"the index snapshot could not be read ({inner.GetType().Name}: {inner.Message})";
+            unreadable = true;
             return null;
         }
     }
@@ -248,7 +269,6 @@ internal static class IndexSnapshot
             extractors[i] = reader.String();
         }
 
-        IReadOnlyDictionary<string, string> none = new Dictionary<string, string>(StringComparer.Ordinal);
         var last = 0;
         for (var i = 0; i < counts.Actors; i++)
         {
@@ -256,7 +276,7 @@ internal static class IndexSnapshot
             var id = ActorId.Parse(reader.String());
             var kind = (NodeKind)reader.Int32();
             var description = reader.Optional();
-            var attributes = reader.Optional() is { } json ? TextFields.FromJson(json) : none;
+            var attributes = TextFields.ActorFieldsFromJson(reader.Optional());
             var names = new NameEntry[reader.Count(MaxSlots)];
             if (names.Length == 0 || !Enum.IsDefined(kind))
             {
@@ -275,8 +295,7 @@ internal static class IndexSnapshot
                 aliases[a] = names[a + 1].Original;
             }
 
-            // One empty attribute map is shared by every actor without attributes: they are never written to.
-            index.LoadActor(seq, new Actor(id, kind, names[0].Original, aliases, attributes, description), names);
+            index.SetActor(seq, new Actor(id, kind, names[0].Original, aliases, attributes, description), names);
         }
 
         last = 0;

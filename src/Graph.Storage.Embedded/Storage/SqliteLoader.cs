@@ -20,7 +20,7 @@ internal static class SqliteLoader
         var actorSlots = (int)Scalar(connection, "SELECT coalesce(max(seq), 0) + 1 FROM actors");
         // Sized once: growing the evidence pool by doubling held the old and the new array together (75 MB at 1M rows).
         var evidenceRows = (int)Scalar(connection, "SELECT count(*) FROM evidence");
-        index.Reserve(actorSlots, edgeSlots, evidenceRows + (evidenceRows / 16) + 64); // room for the next writes
+        index.Reserve(actorSlots, edgeSlots, evidenceRows);
         index.ReserveLookups(actorSlots, 0);
 
         var edges = Task.Run(() => WithReader(connection, reader => LoadRelationships(reader, index)));
@@ -147,8 +147,6 @@ internal static class SqliteLoader
             }
         }
 
-        // One empty attribute map is shared by every actor without attributes: they are never written to.
-        IReadOnlyDictionary<string, string> none = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var command = Command(connection, "SELECT seq, id, kind, name, description, attributes FROM actors ORDER BY seq"))
         using (var reader = command.ExecuteReader())
         {
@@ -161,7 +159,7 @@ internal static class SqliteLoader
                     (NodeKind)reader.GetInt32(2),
                     reader.GetString(3),
                     aliases.TryGetValue(seq, out var names) ? names.ToArray() : [],
-                    reader.IsDBNull(5) ? none : TextFields.FromJson(reader.GetString(5)),
+                    TextFields.ActorFieldsFromJson(reader.IsDBNull(5) ? null : reader.GetString(5)),
                     reader.IsDBNull(4) ? null : reader.GetString(4));
                 index.SetActor(checked((int)seq), actor);
             }

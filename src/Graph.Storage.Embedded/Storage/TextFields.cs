@@ -37,6 +37,13 @@ internal static class TextFields
     public static string? EvidenceToJson(EdgeAttributes? attributes) =>
         attributes is null ? null : attributes.IsEmpty ? "{}" : ToJson(attributes.ToText());
 
+    /// <summary>
+    /// An actor's attributes as loaded: a column with none gives one shared, read-only empty map instead of a dictionary
+    /// per actor (200,000 actors without attributes held 40 MB of empty dictionaries).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ActorFieldsFromJson(string? json) =>
+        json is null ? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty : FromJson(json);
+
     public static Dictionary<string, string> FromJson(string? json)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
