@@ -99,7 +99,7 @@ public sealed partial class EmbeddedGraphStore : IIngestionStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TextHit>> SearchTextAsync(string query, int limit = 20, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TextHit>> SearchTextAsync(string query, int limit = 20, CancellationToken cancellationToken = default)
     {
         var match = FullTextQuery(query);
         if (limit is < 1 or > 1000)
@@ -107,8 +107,11 @@ public sealed partial class EmbeddedGraphStore : IIngestionStore
             throw new InvalidArgumentException("limit", $"limit must be between 1 and 1000; got {limit}.");
         }
 
-        return QueryAsync(() =>
+        // Right after a bulk load the full-text index is still being filled: wait for it rather than answer from half of it.
+        await TextIndexReady.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await QueryAsync(() =>
         {
+            RequireTextIndex();
             var rows = new List<(long Row, int DocumentSeq, int? Start, string Snippet, double Rank)>();
             using (var command = Command(
                 "SELECT rowid, doc_seq, start, snippet(text_index, 0, '[', ']', '…', 16), bm25(text_index) FROM text_index WHERE text_index MATCH $p0 ORDER BY bm25(text_index), rowid LIMIT $p1",

@@ -32,6 +32,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
     private bool _stampTrusted;
     private long _snapshotWrites;
     private Task _snapshotTask = Task.CompletedTask;
+    private Task _textIndexTask = Task.CompletedTask;
+    private readonly CancellationTokenSource _closing = new();
 
     private EmbeddedGraphStore(SqliteConnection connection, EmbeddedStoreOptions options, GraphIndex index, StoreStamp stamp, bool trusted, bool fromSnapshot, ILogger? logger)
     {
@@ -129,6 +131,13 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
                 store._snapshotTask = Task.Run(store.SaveSnapshotAsync);
             }
 
+            if (SqliteSchema.TextIndexPending(connection))
+            {
+                // A bulk load leaves the full-text index to the first open: graph reads answer at once, while writes
+                // and searches wait for the fill.
+                store._textIndexTask = Task.Run(store.FillTextIndexAsync);
+            }
+
             return store;
         }
         catch
@@ -141,6 +150,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // A full-text fill still running is abandoned (rolled back, still pending): the next open does it again.
+        await _closing.CancelAsync().ConfigureAwait(false);
         await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {

@@ -108,7 +108,7 @@ public static class StorageBenchmark
         write.Start();
         var figures = await loader.CompleteAsync();
         write.Stop();
-        Console.Error.WriteLine($"  rows written in {figures.RowsTime.TotalSeconds:F2} s, indexes and full-text index built in {figures.IndexTime.TotalSeconds:F2} s");
+        Console.Error.WriteLine($"  rows written in {figures.RowsTime.TotalSeconds:F2} s, indexes built in {figures.IndexTime.TotalSeconds:F2} s");
 
         var bytes = new[] { "", "-wal" }.Select(s => new FileInfo(dbPath + s)).Where(f => f.Exists).Sum(f => f.Length);
         using var self = Process.GetCurrentProcess();

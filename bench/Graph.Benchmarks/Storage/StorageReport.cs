@@ -54,8 +54,11 @@ public sealed class StorageReport(
 
         var insertRate = rels / import.Write.TotalSeconds;
         Row(o, "bulk insert (rel/s, fresh file)", $"{insertRate:N0}", kuzu is null ? null : $"{rels / (kuzu.LoadMs / 1000):N0}", kuzu?.LoadMs / import.Write.TotalMilliseconds, Target(insertRate >= InsertTargetPerSecond, ">= 300,000/s"));
-        Row(o, "bulk insert total (s)", Sec(import.Write.TotalMilliseconds), kuzu is null ? null : Sec(kuzu.LoadMs), kuzu?.LoadMs / import.Write.TotalMilliseconds, "(ours: validated, merged actors, documents, edges, evidence, then indexes + full-text; kuzu: COPY of ids, kinds and edge types only)");
-        Row(o, "  of which rows / indexes (s)", $"{import.Rows.TotalSeconds:F2} / {import.Indexes.TotalSeconds:F2}", null, null, "(indexes: B-trees, the full-text index, the index snapshot)");
+        Row(o, "bulk insert total (s)", Sec(import.Write.TotalMilliseconds), kuzu is null ? null : Sec(kuzu.LoadMs), kuzu?.LoadMs / import.Write.TotalMilliseconds, "(ours: validated, merged actors, documents, edges, evidence, then B-tree indexes; kuzu: COPY of ids, kinds and edge types only)");
+        Row(o, "  of which rows / indexes (s)", $"{import.Rows.TotalSeconds:F2} / {import.Indexes.TotalSeconds:F2}", null, null, "(indexes: B-trees and the index snapshot)");
+        Row(o, "  full-text index, filled at first open (s)", ours.TextIndexFillMs is { } fill ? Sec(fill) : "none", null, null, "(in the background after the open returns; graph reads answer meanwhile, searches wait)");
+        var withText = rels / (import.Write.TotalSeconds + (ours.TextIndexFillMs ?? 0) / 1000);
+        Row(o, "  load + full-text fill (rel/s)", $"{withText:N0}", null, null, "(the whole cost of a searchable store, for comparison with earlier loads that built it inline)");
         Row(o, "file size (MB)", $"{import.FileBytes / 1e6:F0}", null, null, "");
         var openNote = rels == 1_000_000 ? "" : " (target is set for 1M)";
         Row(o, "open + index, fresh process (s)", Sec(ours.OpenMs), kuzu is null ? null : Sec(kuzu.OpenMs), kuzu?.OpenMs / ours.OpenMs, Target(ours.OpenMs <= OpenTargetMs, "<= 2 s" + openNote) + $" (index from its {ours.OpenedFrom})");

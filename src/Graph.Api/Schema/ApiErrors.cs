@@ -5,7 +5,7 @@ namespace Graph.Api.Schema;
 
 /// <summary>
 /// Turns the graph's errors into GraphQL errors a client can act on: <c>extensions.code</c> says the kind of problem
-/// (BAD_USER_INPUT, NOT_FOUND, RULE_VIOLATION, UNAUTHENTICATED, FORBIDDEN) and further entries say where.
+/// (BAD_USER_INPUT, NOT_FOUND, RULE_VIOLATION, UNAUTHENTICATED, FORBIDDEN, UNAVAILABLE) and further entries say where.
 /// </summary>
 public static class ApiErrors
 {
@@ -24,6 +24,9 @@ public static class ApiErrors
     /// <summary>Error code of a mutation sent to a read-only server.</summary>
     public const string Forbidden = "FORBIDDEN";
 
+    /// <summary>Error code of a part of the store that cannot answer for now (a full-text index not yet filled); try again later.</summary>
+    public const string Unavailable = "UNAVAILABLE";
+
     /// <summary>The GraphQL error for a graph error, with its code and details in extensions.</summary>
     public static GraphQLError From(GraphException exception)
     {
@@ -40,6 +43,9 @@ public static class ApiErrors
                 break;
             case RuleViolationException rule:
                 extensions["rule"] = rule.Rule;
+                break;
+            case UnavailableException unavailable:
+                extensions["part"] = unavailable.Part;
                 break;
             case InputValidationException input:
                 extensions["fields"] = input.Problems

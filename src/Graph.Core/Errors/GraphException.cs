@@ -42,3 +42,13 @@ public sealed class RuleViolationException(string rule, string message) : GraphE
     /// <summary>The name of the rule broken, e.g. <c>direction</c> or <c>evidence-required</c>.</summary>
     public string Rule { get; } = rule;
 }
+
+/// <summary>
+/// A part of the store cannot answer for now (a full-text index still being filled); the request may succeed later, and
+/// the message says what is missing and what still works.
+/// </summary>
+public sealed class UnavailableException(string part, string message) : GraphException("UNAVAILABLE", message)
+{
+    /// <summary>The part that cannot answer, e.g. <c>textIndex</c>.</summary>
+    public string Part { get; } = part;
+}

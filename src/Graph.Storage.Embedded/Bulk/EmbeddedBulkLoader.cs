@@ -9,8 +9,10 @@ namespace Graph.Storage.Embedded.Bulk;
 
 /// <summary>
 /// Writes a new store file from a stream of snapshots faster than importing them into an open store: rows are written
-/// without a rollback journal, fsync, foreign-key checks or secondary indexes, and the indexes and the full-text index
-/// are built once, at the end. Every snapshot is still validated and merged exactly as <see cref="EmbeddedGraphStore.ImportAsync"/>
+/// without a rollback journal, fsync, foreign-key checks or secondary indexes, and the indexes are built once, at the
+/// end. The full-text index is left to the store's first open, which fills it in the background (as a database
+/// populates its indexes after an offline import): the load is done sooner, and the graph answers at once after it
+/// while searches wait for the fill. Every snapshot is still validated and merged exactly as <see cref="EmbeddedGraphStore.ImportAsync"/>
 /// does (the same staging code); a refused snapshot throws and writes nothing, and the load can go on.
 /// </summary>
 /// <remarks>
@@ -142,7 +144,8 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
     }
 
     /// <summary>
-    /// Builds the secondary indexes and the full-text index, flushes the file to disk and moves it to <see cref="Path"/>.
+    /// Builds the secondary indexes, marks the full-text index for the first open to fill, flushes the file to disk and
+    /// moves it to <see cref="Path"/>.
     /// After this the loader is done; open the file with <see cref="EmbeddedGraphStore.OpenAsync"/>.
     /// </summary>
     public Task<BulkLoadFigures> CompleteAsync(IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -160,7 +163,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
             progress?.Report(new ImportProgress("indexing", 0, 1));
             using (var transaction = _connection.BeginTransaction())
             {
-                SqliteSchema.FinishNewFile(_connection, transaction);
+                SqliteSchema.FinishNewFile(_connection, transaction, fillTextIndex: false);
                 transaction.Commit();
             }
 

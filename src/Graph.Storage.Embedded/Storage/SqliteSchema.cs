@@ -12,9 +12,11 @@ internal static class SqliteSchema
     /// <remarks>
     /// Version 2 added ingestion: ingested documents, the proposal queue and the full-text index. Version 3 added
     /// <c>store_state</c>, the file's identity and write counter that an index snapshot is checked against: a build
-    /// before it would write without counting, so it must not open these files.
+    /// before it would write without counting, so it must not open these files. Version 4 added
+    /// <c>store_state.text_pending</c>: a bulk-loaded file leaves its full-text index to the store's first open, and a
+    /// build before it would search (and add to) an index that is not filled yet.
     /// </remarks>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>
     /// Full-text rows: a document's text has rowid <c>-doc_seq</c>, an evidence quote <c>rel_seq * 2^20 + ord</c>, so
@@ -121,19 +123,23 @@ internal static class SqliteSchema
         CREATE INDEX proposals_rule ON proposals(rule, status);
         """;
 
-    // The full-text index over document texts and evidence quotes, filled from the rows already stored.
-    private const string TextIndex = """
+    // The full-text index over document texts and evidence quotes.
+    private const string TextIndexTable = """
         CREATE VIRTUAL TABLE text_index USING fts5(text, doc_seq UNINDEXED, start UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
-        INSERT INTO text_index(rowid, text, doc_seq, start) SELECT -seq, text, seq, NULL FROM documents;
-        INSERT INTO text_index(rowid, text, doc_seq, start) SELECT (rel_seq << 20) + ord, quote, doc_seq, start FROM evidence;
         """;
 
+    // Filling it from the rows already stored, in ranges of seq so a long fill can report progress ($p0..$p1).
+    private const string FillDocumentTexts = "INSERT INTO text_index(rowid, text, doc_seq, start) SELECT -seq, text, seq, NULL FROM documents WHERE seq BETWEEN $p0 AND $p1";
+    private const string FillEvidenceQuotes = "INSERT INTO text_index(rowid, text, doc_seq, start) SELECT (rel_seq << 20) + ord, quote, doc_seq, start FROM evidence WHERE rel_seq BETWEEN $p0 AND $p1";
+
     // Version 3: which file this is and how many write transactions it has committed (IndexSnapshot's stamp).
+    // Version 4: whether the full-text index still waits to be filled from the rows (after a bulk load).
     private const string StateTable = """
         CREATE TABLE store_state (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             store_id TEXT NOT NULL,
-            writes INTEGER NOT NULL
+            writes INTEGER NOT NULL,
+            text_pending INTEGER NOT NULL DEFAULT 0
         );
         INSERT INTO store_state(id, store_id, writes) VALUES (1, lower(hex(randomblob(16))), 0);
         """;
@@ -152,7 +158,7 @@ internal static class SqliteSchema
         {
             using var transaction = connection.BeginTransaction();
             Execute(connection, GraphTables + IngestionTables + StateTable, transaction);
-            FinishNewFile(connection, transaction);
+            FinishNewFile(connection, transaction, fillTextIndex: true);
             transaction.Commit();
             return;
         }
@@ -162,17 +168,23 @@ internal static class SqliteSchema
             throw new StoreFileException(path, $"'{path}' is a SQLite file of another program (application_id {application}, {tables} tables), not a graph store. Choose another path for the embedded store.");
         }
 
-        if (version is 1 or 2)
+        if (version is 1 or 2 or 3)
         {
-            // Migrations, in one transaction: 1 -> 2 adds ingestion's tables and indexes the texts and quotes already
-            // stored; 2 -> 3 adds the store's identity and write counter.
+            // Migrations, in one transaction: 1 -> 2 adds ingestion's tables and the full-text index (filled by the
+            // store when it opens, as after a bulk load); 2 -> 3 adds the store's identity and write counter; 3 -> 4
+            // the flag of a full-text index still to fill.
             using var transaction = connection.BeginTransaction();
             if (version == 1)
             {
-                Execute(connection, IngestionTables + IngestionIndexes + TextIndex, transaction);
+                Execute(connection, IngestionTables + IngestionIndexes + TextIndexTable, transaction);
             }
 
-            Execute(connection, StateTable, transaction);
+            Execute(connection, version == 3 ? "ALTER TABLE store_state ADD COLUMN text_pending INTEGER NOT NULL DEFAULT 0;" : StateTable, transaction);
+            if (version == 1)
+            {
+                Execute(connection, "UPDATE store_state SET text_pending = 1 WHERE id = 1;", transaction);
+            }
+
             Execute(connection, $"PRAGMA user_version={Version};", transaction);
             transaction.Commit();
             return;
@@ -207,12 +219,74 @@ internal static class SqliteSchema
             : throw new InvalidOperationException("The store file has no store_state row; it was not created by this build's schema.");
     }
 
-    /// <summary>Builds the secondary indexes and the full-text index over the rows present, and marks the file as ours.</summary>
-    public static void FinishNewFile(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>
+    /// Builds the secondary indexes over the rows present, creates the full-text index (filled now, or marked for the
+    /// store to fill when it opens), and marks the file as ours.
+    /// </summary>
+    public static void FinishNewFile(SqliteConnection connection, SqliteTransaction transaction, bool fillTextIndex)
     {
-        Execute(connection, GraphIndexes + IngestionIndexes + TextIndex, transaction);
+        Execute(connection, GraphIndexes + IngestionIndexes + TextIndexTable, transaction);
+        if (fillTextIndex)
+        {
+            FillTextIndex(connection, transaction, null, CancellationToken.None);
+        }
+        else
+        {
+            Execute(connection, "UPDATE store_state SET text_pending = 1 WHERE id = 1;", transaction);
+        }
+
         Execute(connection, $"PRAGMA application_id={ApplicationId};", transaction);
         Execute(connection, $"PRAGMA user_version={Version};", transaction);
+    }
+
+    /// <summary>True when the file's full-text index still waits to be filled from its rows (see <see cref="FillPendingTextIndex"/>).</summary>
+    public static bool TextIndexPending(SqliteConnection connection, SqliteTransaction? transaction = null) =>
+        Scalar(connection, "SELECT text_pending FROM store_state WHERE id = 1;", transaction) != 0;
+
+    /// <summary>
+    /// Fills a pending full-text index from the rows, in one transaction: a fill that stops (cancelled, crashed) leaves
+    /// the index empty and still pending, for the next open to do again. Returns false when there was nothing to fill
+    /// (another connection filled it first). Does not count as a write: no row the index snapshot holds changes.
+    /// </summary>
+    public static bool FillPendingTextIndex(SqliteConnection connection, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        if (!TextIndexPending(connection, transaction))
+        {
+            return false;
+        }
+
+        Execute(connection, "DELETE FROM text_index;", transaction);
+        FillTextIndex(connection, transaction, progress, cancellationToken);
+        Execute(connection, "UPDATE store_state SET text_pending = 0 WHERE id = 1;", transaction);
+        transaction.Commit();
+        return true;
+    }
+
+    private static void FillTextIndex(SqliteConnection connection, SqliteTransaction transaction, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
+    {
+        const long Step = 50_000;
+        var documents = Scalar(connection, "SELECT coalesce(max(seq), 0) FROM documents;", transaction);
+        var edges = Scalar(connection, "SELECT coalesce(max(seq), 0) FROM relationships;", transaction);
+        var total = documents + edges;
+        long done = 0;
+        foreach (var (sql, last) in new[] { (FillDocumentTexts, documents), (FillEvidenceQuotes, edges) })
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            var from = command.Parameters.Add("$p0", SqliteType.Integer);
+            var to = command.Parameters.Add("$p1", SqliteType.Integer);
+            for (long start = 0; start <= last; start += Step)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                from.Value = start;
+                to.Value = start + Step - 1;
+                command.ExecuteNonQuery();
+                done += Math.Min(Step, last - start + 1);
+                progress?.Report((Math.Min(done, total), total));
+            }
+        }
     }
 
     private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
@@ -223,9 +297,10 @@ internal static class SqliteSchema
         command.ExecuteNonQuery();
     }
 
-    private static long Scalar(SqliteConnection connection, string sql)
+    private static long Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }

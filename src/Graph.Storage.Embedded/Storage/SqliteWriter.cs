@@ -15,12 +15,14 @@ internal static class SqliteWriter
     /// <summary>
     /// Writes the batch and returns the file's write count after it (<c>store_state.writes</c>, counted in the same
     /// transaction, so an index snapshot stamped with an older count is never read as current);
-    /// <paramref name="textIndex"/> false leaves the full-text rows to a bulk load's final step.
+    /// <paramref name="textIndex"/> false leaves the full-text rows to a bulk load's final step. While the file's
+    /// full-text index waits to be filled (after a bulk load), its rows are left to that fill, which reads the tables.
     /// </summary>
     public static long Write(SqliteConnection connection, WriteBatch batch, IProgress<ImportProgress>? progress, int interval, CancellationToken cancellationToken, bool textIndex = true)
     {
         using var transaction = connection.BeginTransaction();
         using var commands = new Commands(connection);
+        textIndex = textIndex && commands.TextPending.RunForInt64() == 0;
 
         foreach (var seq in batch.RemovedEdges)
         {
@@ -293,6 +295,8 @@ internal static class SqliteWriter
         public Statement InsertText => field ??= Make("INSERT INTO text_index(rowid, text, doc_seq, start) VALUES ($p0, $p1, $p2, $p3)", 4);
 
         public Statement DeleteText => field ??= Make("DELETE FROM text_index WHERE rowid = $p0", 1);
+
+        public Statement TextPending => field ??= Make("SELECT text_pending FROM store_state WHERE id = 1", 0);
 
         public Statement CountWrite => field ??= Make("UPDATE store_state SET writes = writes + 1 WHERE id = 1 RETURNING writes", 0);
 

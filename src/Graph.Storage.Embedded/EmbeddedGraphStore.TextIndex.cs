@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Graph.Core.Errors;
+using Graph.Storage.Embedded.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Graph.Storage.Embedded;
+
+/// <summary>
+/// Filling the full-text index that a bulk load leaves to the first open, the way a database populates its indexes
+/// after an offline import: in the background, in one transaction, holding the write gate (writes and the searches,
+/// which share the connection, wait for it; reads of the graph do not).
+/// </summary>
+public sealed partial class EmbeddedGraphStore
+{
+    private string? _textIndexProblem;
+
+    /// <summary>
+    /// Completes when the full-text fill this open started (after a bulk load) has ended, or at once when the file needed
+    /// none. It never faults: a failed fill is logged, and searches then say why they cannot answer.
+    /// </summary>
+    public Task TextIndexReady => _textIndexTask;
+
+    private async Task FillTextIndexAsync()
+    {
+        try
+        {
+            await _writeGate.WaitAsync(_closing.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            var watch = Stopwatch.StartNew();
+            var lastReport = Stopwatch.StartNew();
+            var progress = new InlineProgress<(long Done, long Total)>(p =>
+            {
+                // Quiet by default: a line every few seconds at Information, for a fill that long.
+                if (lastReport.ElapsedMilliseconds >= 5_000)
+                {
+                    lastReport.Restart();
+                    _logger?.LogInformation("Filling the full-text index of {Path}: {Done} of {Total} documents and relationships", _options.Path, p.Done, p.Total);
+                }
+            });
+            if (SqliteSchema.FillPendingTextIndex(_connection, progress, _closing.Token))
+            {
+                _logger?.LogInformation("Filled the full-text index of {Path} in {Elapsed} ms", _options.Path, watch.ElapsedMilliseconds);
+            }
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+            _logger?.LogInformation("Closed {Path} before its full-text index was filled; the next open fills it", _options.Path);
+        }
+        catch (Exception e)
+        {
+            // The graph stays fully usable; searches say the index is missing, and the next open tries again.
+            _textIndexProblem = e.Message;
+            _logger?.LogError(e, "Could not fill the full-text index of {Path}; text search is unavailable until the store opens again", _options.Path);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Refuses a search of a full-text index that is not filled (the caller holds the write gate and has waited for this
+    /// open's own fill, so what is left is a fill that failed, or one another process is running).
+    /// </summary>
+    private void RequireTextIndex()
+    {
+        if (SqliteSchema.TextIndexPending(_connection))
+        {
+            throw new UnavailableException(
+                "textIndex",
+                _textIndexProblem is { } problem
+                    ? $"Text search is unavailable: filling the full-text index of '{_options.Path}' after its bulk load failed ({problem}). It is tried again when the store next opens; graph queries are unaffected."
+                    : $"Text search is unavailable: the full-text index of '{_options.Path}' is being filled by another process after a bulk load. Search again when it is done; graph queries are unaffected.");
+        }
+    }
+
+    /// <summary>Calls back on the reporting thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
