@@ -155,4 +155,24 @@ public sealed class EmbeddedBulkLoaderTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() => loader.Add(GraphSnapshot.Empty, null, Ct));
         Assert.Contains("complete", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Rows_the_writer_thread_cannot_write_fail_the_load_at_the_next_call_and_leave_no_file()
+    {
+        var path = _folder.File("graph.db");
+        await using (var loader = EmbeddedBulkLoader.Create(path))
+        {
+            // A disk that fills up: the file may not grow past a few pages, so the first batch's rows cannot be written.
+            loader.RunPragmaForTests("max_page_count = 8");
+            loader.Add(KnowledgeFile.Load(TestFiles.SeedKnowledge), null, Ct);
+
+            // The failure happens on the writer thread; the loader reports it at the next call, whichever it is.
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => loader.CompleteAsync(null, Ct));
+            Assert.Contains("full", error.Message, StringComparison.OrdinalIgnoreCase);
+            var again = Assert.Throws<InvalidOperationException>(() => loader.Add(GraphSnapshot.Empty, null, Ct));
+            Assert.Contains("failed", again.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Directory.GetFiles(_folder.Path));
+    }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Graph.Core.Store;
 using Graph.Storage.Embedded.Index;
 using Graph.Storage.Embedded.Storage;
@@ -16,7 +18,10 @@ namespace Graph.Storage.Embedded.Bulk;
 /// does (the same staging code); a refused snapshot throws and writes nothing, and the load can go on.
 /// </summary>
 /// <remarks>
-/// The index the load builds is saved beside the file (<see cref="IndexSnapshot"/>), so the first open reads it instead
+/// Rows are written on a writer thread of the loader's own while the caller stages the next batch: <see cref="Add"/>
+/// validates, merges and plans the batch's rows against the index, applies it to the index and hands the rows over
+/// (at most two batches wait). A failure to write rows (a full disk) fails the load at the next call, since without a
+/// journal nothing can be rolled back. The index the load builds is saved beside the file (<see cref="IndexSnapshot"/>), so the first open reads it instead
 /// of the tables. The rows go to a temporary file beside the target, which is renamed into place only by <see cref="CompleteAsync"/>
 /// after the indexes are built and the file is flushed to disk. A load that fails, is cancelled or is disposed without
 /// completing deletes its temporary file: the target path never holds half a load.
@@ -30,6 +35,10 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
     private readonly int _progressInterval;
     private readonly ILogger? _logger;
     private readonly Stopwatch _rowsTime = new();
+    private readonly BlockingCollection<WritePlan> _pending = new(boundedCapacity: 2);
+    private readonly Thread _writer;
+    private volatile ExceptionDispatchInfo? _writeError;
+    private volatile bool _abandoned;
     private State _state = State.Loading;
 
     private EmbeddedBulkLoader(string path, string temporary, SqliteConnection connection, int progressInterval, ILogger? logger)
@@ -39,6 +48,8 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
         _connection = connection;
         _progressInterval = progressInterval;
         _logger = logger;
+        _writer = new Thread(WriteRows) { IsBackground = true, Name = "bulk load rows" };
+        _writer.Start();
     }
 
     private enum State
@@ -116,32 +127,71 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         RequireLoading();
-        var batch = new WriteBatch(_index);
-        var result = batch.StageSnapshot(snapshot, progress, _progressInterval, cancellationToken);
-        if (!batch.HasChanges)
-        {
-            return result;
-        }
-
+        _rowsTime.Start();
         try
         {
-            _rowsTime.Start();
-            SqliteWriter.Write(_connection, batch, progress, _progressInterval, cancellationToken, textIndex: false);
+            var batch = new WriteBatch(_index);
+            var result = batch.StageSnapshot(snapshot, progress, _progressInterval, cancellationToken);
+            if (!batch.HasChanges)
+            {
+                return result;
+            }
+
+            // The plan reads the index as it was before the batch, so it is made first; then the index moves on for the
+            // next batch's staging while the writer thread writes these rows.
+            var plan = SqliteWriter.Plan(batch, textIndex: false);
             batch.ApplyTo(_index);
-        }
-        catch
-        {
-            // Without a journal a write that stopped half way cannot be rolled back: the file is abandoned.
-            _state = State.Failed;
-            throw;
+            _pending.Add(plan, CancellationToken.None);
+            return result;
         }
         finally
         {
             _rowsTime.Stop();
         }
-
-        return result;
     }
+
+    /// <summary>The writer thread: writes each batch's rows in its own transaction, in the order they were added.</summary>
+    private void WriteRows()
+    {
+        foreach (var plan in _pending.GetConsumingEnumerable())
+        {
+            if (_writeError is not null || _abandoned)
+            {
+                continue;
+            }
+
+            try
+            {
+                SqliteWriter.Run(_connection, plan, null, int.MaxValue, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                _writeError = ExceptionDispatchInfo.Capture(e);
+            }
+        }
+    }
+
+    /// <summary>Sets a pragma on the load's connection before any row is written (tests: a disk that fills up).</summary>
+    internal void RunPragmaForTests(string pragma)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA " + pragma + ";";
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Waits for the writer thread to write every row handed to it, and rethrows a failure it had.</summary>
+    private void DrainWriter()
+    {
+        _pending.CompleteAdding();
+        _writer.Join();
+        if (_writeError is { } error)
+        {
+            throw WriteFailure(error);
+        }
+    }
+
+    private InvalidOperationException WriteFailure(ExceptionDispatchInfo error) =>
+        new($"The bulk load of '{_path}' failed writing rows: {error.SourceException.Message} Dispose the loader (its temporary file is deleted) and start again.", error.SourceException);
 
     /// <summary>
     /// Builds the secondary indexes, marks the full-text index for the first open to fill, flushes the file to disk and
@@ -156,10 +206,22 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
 
     private BulkLoadFigures Complete(IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var indexing = Stopwatch.StartNew();
+        Stopwatch indexing;
+        Task<bool>? snapshot = null;
         try
         {
+            _rowsTime.Start();
+            DrainWriter();
+            _rowsTime.Stop();
+            indexing = Stopwatch.StartNew();
             cancellationToken.ThrowIfCancellationRequested();
+
+            // The index the load built is the one the first open would scan the tables for: save it beside the file,
+            // on another core while SQLite sorts the B-tree indexes (building them writes no row, so the stamp holds).
+            var stamp = SqliteSchema.ReadStamp(_connection);
+            progress?.Report(new ImportProgress("snapshot", 0, 1));
+            snapshot = Task.Run(() => IndexSnapshot.TrySave(_index, _temporary, stamp, _logger), CancellationToken.None);
+
             progress?.Report(new ImportProgress("indexing", 0, 1));
             using (var transaction = _connection.BeginTransaction())
             {
@@ -174,24 +236,27 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
                 command.ExecuteNonQuery();
             }
 
-            var stamp = SqliteSchema.ReadStamp(_connection);
             _connection.Close();
             using (var file = new FileStream(_temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
             {
                 file.Flush(flushToDisk: true);
             }
 
-            File.Move(_temporary, _path, overwrite: false);
             progress?.Report(new ImportProgress("indexing", 1, 1));
-
-            // The index the load built is the one the first open would scan the tables for: save it beside the file.
-            progress?.Report(new ImportProgress("snapshot", 0, 1));
-            IndexSnapshot.TrySave(_index, _path, stamp, _logger);
+            var saved = snapshot.Result;
             progress?.Report(new ImportProgress("snapshot", 1, 1));
+
+            // The file first: a snapshot without its file would be useless, a file without its snapshot only opens slower.
+            File.Move(_temporary, _path, overwrite: false);
+            if (saved)
+            {
+                MoveSnapshot();
+            }
         }
         catch
         {
             _state = State.Failed;
+            snapshot?.Wait(CancellationToken.None);
             throw;
         }
 
@@ -213,6 +278,14 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
 
         var completed = _state == State.Completed;
         _state = State.Disposed;
+        _abandoned = true;
+        if (!_pending.IsAddingCompleted)
+        {
+            _pending.CompleteAdding();
+        }
+
+        _writer.Join();
+        _pending.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
         if (!completed)
         {
@@ -222,6 +295,12 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
 
     private void RequireLoading()
     {
+        if (_state == State.Loading && _writeError is { } error)
+        {
+            _state = State.Failed;
+            throw WriteFailure(error);
+        }
+
         switch (_state)
         {
             case State.Failed:
@@ -233,9 +312,22 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
         }
     }
 
+    private void MoveSnapshot()
+    {
+        try
+        {
+            File.Move(IndexSnapshot.PathOf(_temporary), IndexSnapshot.PathOf(_path), overwrite: true);
+        }
+        catch (IOException e)
+        {
+            File.Delete(IndexSnapshot.PathOf(_temporary));
+            _logger?.LogWarning("Could not move the index snapshot of {Path} into place; the first open reads the tables: {Error}", _path, e.Message);
+        }
+    }
+
     private static void DeleteFiles(string path)
     {
-        foreach (var suffix in new[] { "", "-journal", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-journal", "-wal", "-shm", ".index" })
         {
             File.Delete(path + suffix);
         }

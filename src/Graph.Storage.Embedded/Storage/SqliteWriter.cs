@@ -8,7 +8,8 @@ namespace Graph.Storage.Embedded.Storage;
 
 /// <summary>
 /// Writes a staged batch in one transaction with prepared commands: a crash before the commit leaves nothing of it,
-/// after the commit all of it.
+/// after the commit all of it. A write is planned first (every row's values resolved against the index as it was
+/// before the batch) and then run, so a bulk load can run one batch's rows on a writer thread while it stages the next.
 /// </summary>
 internal static class SqliteWriter
 {
@@ -18,107 +19,124 @@ internal static class SqliteWriter
     /// <paramref name="textIndex"/> false leaves the full-text rows to a bulk load's final step. While the file's
     /// full-text index waits to be filled (after a bulk load), its rows are left to that fill, which reads the tables.
     /// </summary>
-    public static long Write(SqliteConnection connection, WriteBatch batch, IProgress<ImportProgress>? progress, int interval, CancellationToken cancellationToken, bool textIndex = true)
-    {
-        using var transaction = connection.BeginTransaction();
-        using var commands = new Commands(connection);
-        textIndex = textIndex && commands.TextPending.RunForInt64() == 0;
+    public static long Write(SqliteConnection connection, WriteBatch batch, IProgress<ImportProgress>? progress, int interval, CancellationToken cancellationToken, bool textIndex = true) =>
+        Run(connection, Plan(batch, textIndex), progress, interval, cancellationToken);
 
+    /// <summary>
+    /// The rows a batch writes, with every value resolved: it reads the index, so it is made before the batch is
+    /// applied to it, and after that it depends on nothing but itself.
+    /// </summary>
+    public static WritePlan Plan(WriteBatch batch, bool textIndex = true)
+    {
+        var plan = new WritePlan(textIndex);
         foreach (var seq in batch.RemovedEdges)
         {
-            commands.DeleteEvidence.Run(seq);
-            if (textIndex)
-            {
-                commands.DeleteQuotes.Run(QuoteRow(seq, 0), QuoteRow(seq + 1, 0) - 1);
-            }
-
-            commands.DeleteEdge.Run(seq);
+            plan.Add(Row.DeleteEvidence, seq);
+            plan.AddText(Row.DeleteQuotes, QuoteRow(seq, 0), QuoteRow(seq + 1, 0) - 1);
+            plan.Add(Row.DeleteEdge, seq);
         }
 
-        var actors = batch.Actors.ToList();
-        var done = 0;
-        foreach (var (seq, actor, isNew) in actors)
+        foreach (var (seq, actor, isNew) in batch.Actors)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var command = isNew ? commands.InsertActor : commands.UpdateActor;
-            command.Run(seq, actor.Id.Value, (int)actor.Kind, actor.Name, actor.Description, TextFields.ToJson(actor.Attributes));
+            plan.Actors++;
+            plan.Add(isNew ? Row.InsertActor : Row.UpdateActor, seq, actor.Id.Value, (int)actor.Kind, actor.Name, actor.Description, TextFields.ToJson(actor.Attributes));
+            plan.Mark(Row.ActorDone);
             if (!isNew)
             {
-                commands.DeleteAliases.Run(seq);
+                plan.Add(Row.DeleteAliases, seq);
             }
 
             for (var i = 0; i < actor.Aliases.Count; i++)
             {
-                commands.InsertAlias.Run(seq, i, actor.Aliases[i], NameFolding.Fold(actor.Aliases[i]));
+                plan.Add(Row.InsertAlias, seq, i, actor.Aliases[i], NameFolding.Fold(actor.Aliases[i]));
             }
-
-            Report(progress, "actors", ++done, actors.Count, interval);
         }
 
         foreach (var (seq, document, isNew) in batch.Documents)
         {
-            var command = isNew ? commands.InsertDocument : commands.UpdateDocument;
-            command.Run(seq, document.Id.Value, document.Title, document.Publisher is { } p ? batch.ActorSeq(p) : null, document.Url,
+            plan.Add(isNew ? Row.InsertDocument : Row.UpdateDocument, seq, document.Id.Value, document.Title, document.Publisher is { } p ? batch.ActorSeq(p) : null, document.Url,
                 document.Published?.ToString(), document.Text, document.ContentHash);
-            if (textIndex)
+            if (!isNew)
             {
-                if (!isNew)
-                {
-                    commands.DeleteText.Run(-seq);
-                }
-
-                commands.InsertText.Run(-seq, document.Text, seq, null);
+                plan.AddText(Row.DeleteText, -seq);
             }
+
+            plan.AddText(Row.InsertText, -seq, document.Text, seq, null);
         }
 
-        var edges = batch.Edges.ToList();
-        done = 0;
-        foreach (var (seq, edge, isNew) in edges)
+        foreach (var (seq, edge, isNew) in batch.Edges)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            plan.Edges++;
             var unchanged = 0;
             if (isNew)
             {
-                commands.InsertEdge.Run(seq, (int)edge.Type, batch.ActorSeq(edge.From), batch.ActorSeq(edge.To), edge.Key.Qualifier ?? "", TextFields.EdgeToJson(edge.Attributes));
+                plan.Add(Row.InsertEdge, seq, (int)edge.Type, batch.ActorSeq(edge.From), batch.ActorSeq(edge.To), edge.Key.Qualifier ?? "", TextFields.EdgeToJson(edge.Attributes));
             }
             else
             {
                 // Merging keeps earlier evidence in place, so only rows from the first that differs are rewritten:
                 // adding the thousandth quote to an edge writes one row, not a thousand.
-                commands.UpdateEdge.Run(seq, TextFields.EdgeToJson(edge.Attributes));
+                plan.Add(Row.UpdateEdge, seq, TextFields.EdgeToJson(edge.Attributes));
                 unchanged = UnchangedPrefix(batch.Committed(seq), edge);
-                commands.DeleteEvidenceFrom.Run(seq, unchanged);
-                if (textIndex)
-                {
-                    commands.DeleteQuotes.Run(QuoteRow(seq, unchanged), QuoteRow(seq + 1, 0) - 1);
-                }
+                plan.Add(Row.DeleteEvidenceFrom, seq, unchanged);
+                plan.AddText(Row.DeleteQuotes, QuoteRow(seq, unchanged), QuoteRow(seq + 1, 0) - 1);
             }
 
             for (var i = unchanged; i < edge.Evidence.Count; i++)
             {
                 var e = edge.Evidence[i];
                 var documentSeq = batch.DocumentSeq(e.DocumentId);
-                commands.InsertEvidence.Run(seq, i, documentSeq, e.Start, e.End, e.Quote,
+                plan.Add(Row.InsertEvidence, seq, i, documentSeq, e.Start, e.End, e.Quote,
                     e.AttributedTo is { } source ? batch.ActorSeq(source) : null, (int)e.Stance, e.Confidence, e.Extractor, TextFields.EvidenceToJson(e.Attributes));
-                if (textIndex)
-                {
-                    commands.InsertText.Run(QuoteRow(seq, i), e.Quote, documentSeq, e.Start);
-                }
+                plan.AddText(Row.InsertText, QuoteRow(seq, i), e.Quote, documentSeq, e.Start);
             }
 
-            Report(progress, "relationships", ++done, edges.Count, interval);
+            plan.Mark(Row.EdgeDone);
         }
 
         foreach (var seq in batch.RemovedActors)
         {
-            commands.DeleteAliases.Run(seq);
-            commands.DeleteActor.Run(seq);
+            plan.Add(Row.DeleteAliases, seq);
+            plan.Add(Row.DeleteActor, seq);
         }
 
         // Rows beside the graph (ingestion records, proposal decisions) commit or roll back with it.
         foreach (var (sql, values) in batch.Statements)
         {
-            commands.Beside(sql, values.Count).Run([.. values]);
+            plan.AddBeside(sql, [.. values]);
+        }
+
+        return plan;
+    }
+
+    /// <summary>Runs a plan in one transaction and returns the file's write count after it (see <see cref="Write"/>).</summary>
+    public static long Run(SqliteConnection connection, WritePlan plan, IProgress<ImportProgress>? progress, int interval, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var commands = new Commands(connection);
+        var textIndex = plan.TextIndex && commands.TextPending.RunForInt64() == 0;
+        int actors = 0, edges = 0;
+        foreach (var (row, sql, values) in plan.Rows)
+        {
+            switch (row)
+            {
+                case Row.ActorDone:
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Report(progress, "actors", ++actors, plan.Actors, interval);
+                    continue;
+                case Row.EdgeDone:
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Report(progress, "relationships", ++edges, plan.Edges, interval);
+                    continue;
+                case Row.DeleteQuotes or Row.DeleteText or Row.InsertText when !textIndex:
+                    continue;
+                case Row.Beside:
+                    commands.Beside(sql!, values.Length).Run(values);
+                    continue;
+                default:
+                    commands.For(row).Run(values);
+                    continue;
+            }
         }
 
         var writes = commands.CountWrite.RunForInt64();
@@ -266,6 +284,27 @@ internal static class SqliteWriter
             return statement;
         }
 
+        public Statement For(Row row) => row switch
+        {
+            Row.InsertActor => InsertActor,
+            Row.UpdateActor => UpdateActor,
+            Row.DeleteActor => DeleteActor,
+            Row.InsertAlias => InsertAlias,
+            Row.DeleteAliases => DeleteAliases,
+            Row.InsertDocument => InsertDocument,
+            Row.UpdateDocument => UpdateDocument,
+            Row.InsertEdge => InsertEdge,
+            Row.UpdateEdge => UpdateEdge,
+            Row.DeleteEdge => DeleteEdge,
+            Row.InsertEvidence => InsertEvidence,
+            Row.DeleteEvidence => DeleteEvidence,
+            Row.DeleteEvidenceFrom => DeleteEvidenceFrom,
+            Row.InsertText => InsertText,
+            Row.DeleteText => DeleteText,
+            Row.DeleteQuotes => DeleteQuotes,
+            _ => throw new ArgumentOutOfRangeException(nameof(row), row, "Not a statement of the graph's tables."),
+        };
+
         public Statement InsertActor => field ??= Make("INSERT INTO actors(seq, id, kind, name, description, attributes) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)", 6);
 
         public Statement UpdateActor => field ??= Make("UPDATE actors SET id = $p1, kind = $p2, name = $p3, description = $p4, attributes = $p5 WHERE seq = $p0", 6);
@@ -317,4 +356,58 @@ internal static class SqliteWriter
             return statement;
         }
     }
+}
+
+/// <summary>What one planned row does: a statement of the graph's tables, one beside them, or a progress mark.</summary>
+internal enum Row : byte
+{
+    InsertActor,
+    UpdateActor,
+    DeleteActor,
+    InsertAlias,
+    DeleteAliases,
+    InsertDocument,
+    UpdateDocument,
+    InsertEdge,
+    UpdateEdge,
+    DeleteEdge,
+    InsertEvidence,
+    DeleteEvidence,
+    DeleteEvidenceFrom,
+    InsertText,
+    DeleteText,
+    DeleteQuotes,
+    Beside,
+    ActorDone,
+    EdgeDone,
+}
+
+/// <summary>A batch's rows in the order they are written, with their values (see <see cref="SqliteWriter.Plan"/>).</summary>
+internal sealed class WritePlan(bool textIndex)
+{
+    private readonly List<(Row Row, string? Sql, object?[] Values)> _rows = [];
+
+    /// <summary>Whether the full-text rows are written with the others (a bulk load leaves them to the first open).</summary>
+    public bool TextIndex => textIndex;
+
+    public IReadOnlyList<(Row Row, string? Sql, object?[] Values)> Rows => _rows;
+
+    public int Actors { get; set; }
+
+    public int Edges { get; set; }
+
+    public void Add(Row row, params object?[] values) => _rows.Add((row, null, values));
+
+    /// <summary>A full-text row: not planned at all when the plan leaves the text index out.</summary>
+    public void AddText(Row row, params object?[] values)
+    {
+        if (textIndex)
+        {
+            _rows.Add((row, null, values));
+        }
+    }
+
+    public void AddBeside(string sql, object?[] values) => _rows.Add((Row.Beside, sql, values));
+
+    public void Mark(Row mark) => _rows.Add((mark, null, []));
 }
