@@ -281,15 +281,24 @@ public static class GraphCommandLine
     /// Runs a command's work over the configured store (with the command line's configuration); a user error prints one
     /// line and exits 2, anything else the work returns is the exit code.
     /// </summary>
-    internal static async Task<int> WithStoreAsync(ParseResult result, Func<IGraphStore, IConfiguration, Task<int>> work, CancellationToken cancellationToken)
+    internal static Task<int> WithStoreAsync(ParseResult result, Func<IGraphStore, IConfiguration, Task<int>> work, CancellationToken cancellationToken) =>
+        WithConfigurationAsync(result, async (configuration, loggerFactory) =>
+        {
+            await using var store = await GraphStoreFactory.OpenAsync(GraphConfiguration.ReadGraphOptions(configuration), loggerFactory, cancellationToken);
+            return await work(store, configuration);
+        });
+
+    /// <summary>
+    /// Runs a command's work with the command line's configuration and logging but without opening the store (for work
+    /// that decides how to open it); user errors are handled as by <see cref="WithStoreAsync"/>.
+    /// </summary>
+    internal static async Task<int> WithConfigurationAsync(ParseResult result, Func<IConfiguration, ILoggerFactory, Task<int>> work)
     {
         try
         {
             var configuration = GraphConfiguration.Build(Switches(result));
-            var options = GraphConfiguration.ReadGraphOptions(configuration);
             using var loggerFactory = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
-            await using var store = await GraphStoreFactory.OpenAsync(options, loggerFactory, cancellationToken);
-            return await work(store, configuration);
+            return await work(configuration, loggerFactory);
         }
         catch (Exception e) when (IsUserError(e))
         {

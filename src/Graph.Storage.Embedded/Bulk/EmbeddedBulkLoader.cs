@@ -120,6 +120,39 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
     }
 
     /// <summary>
+    /// Writes a new store file holding <paramref name="snapshot"/>: its actors and documents first, then its
+    /// relationships in batches of <paramref name="batchSize"/>, so rows are written while the next batch is checked.
+    /// All or nothing: a refused relationship throws, and no file is left at <paramref name="path"/>. Progress comes as
+    /// the stage <c>loading</c> (relationships), then <c>snapshot</c> and <c>indexing</c>.
+    /// </summary>
+    public static async Task<(UpsertResult Result, BulkLoadFigures Figures)> LoadAsync(
+        string path, GraphSnapshot snapshot, IProgress<ImportProgress>? progress = null, ILogger? logger = null, int batchSize = 20_000, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (batchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchSize), $"batchSize must be 1 or more; got {batchSize}.");
+        }
+
+        await using var loader = Create(path, logger: logger);
+        int created = 0, updated = 0, unchanged = 0;
+        var relationships = snapshot.Relationships;
+        for (var start = 0; start == 0 || start < relationships.Count; start += batchSize)
+        {
+            var batch = new GraphSnapshot(
+                start == 0 ? snapshot.Actors : [],
+                start == 0 ? snapshot.Documents : [],
+                [.. relationships.Skip(start).Take(batchSize)]);
+            var result = loader.Add(batch, null, cancellationToken);
+            (created, updated, unchanged) = (created + result.Created, updated + result.Updated, unchanged + result.Unchanged);
+            progress?.Report(new ImportProgress("loading", Math.Min(start + batchSize, relationships.Count), relationships.Count));
+        }
+
+        var figures = await loader.CompleteAsync(progress, cancellationToken).ConfigureAwait(false);
+        return (new UpsertResult(created, updated, unchanged), figures);
+    }
+
+    /// <summary>
     /// Validates the snapshot against everything loaded before it, merges repeated relationship keys, and writes its
     /// rows. A refused snapshot throws the store's usual validation error and writes nothing.
     /// </summary>

@@ -36,6 +36,17 @@ public sealed class ExchangeCommandTests : IDisposable
         var import = await GraphProcess.RunAsync(_dir, copy, null, "import", "first/nodes.csv");
         Assert.True(import.ExitCode == 0, import.Error);
         Assert.Contains("Imported 33 actors, 2 documents, 65 relationships", import.Output, StringComparison.Ordinal);
+        Assert.Contains("(bulk load)", import.Output, StringComparison.Ordinal); // a new file is bulk-loaded
+
+        // Its full-text index is filled by the first open, before the search answers.
+        var search = await GraphProcess.RunAsync(_dir, copy, null, "search", "Pyongyang");
+        Assert.True(search.ExitCode == 0, search.Error);
+        Assert.Matches(@"^[1-9][0-9]* hit\(s\)\.$", search.Output.Trim().Split('\n')[^1].Trim());
+
+        // Into the file that now exists, the same import goes through the open store and changes nothing.
+        var twice = await GraphProcess.RunAsync(_dir, copy, null, "import", "first/nodes.csv");
+        Assert.True(twice.ExitCode == 0, twice.Error);
+        Assert.Contains("into the embedded store: 0 created, 0 updated", twice.Output, StringComparison.Ordinal);
 
         var again = await GraphProcess.RunAsync(_dir, copy, null, "export", "--format", "csv", "--output", "second");
         Assert.True(again.ExitCode == 0, again.Error);
@@ -62,5 +73,27 @@ public sealed class ExchangeCommandTests : IDisposable
         Assert.Equal(2, import.ExitCode);
         Assert.Contains("export-only format", import.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", import.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_import_into_a_new_file_leaves_no_file()
+    {
+        var seeded = Path.Combine(_dir, "seeded.db");
+        Assert.Equal(0, (await GraphProcess.RunAsync(_dir, seeded, null, "seed", "--knowledge", Path.Combine(ApiServer.RepositoryRoot, "data", "knowledge", "seed-knowledge.json"))).ExitCode);
+        Assert.Equal(0, (await GraphProcess.RunAsync(_dir, seeded, null, "export", "--format", "csv", "--output", "out")).ExitCode);
+
+        // One relationship's end made an actor nobody declared: the whole import is refused.
+        var relationships = Path.Combine(_dir, "out", "relationships.csv");
+        var lines = await File.ReadAllLinesAsync(relationships, TestContext.Current.CancellationToken);
+        var at = lines[1].IndexOf(',', StringComparison.Ordinal);
+        lines[1] = "state:atlantis" + lines[1][at..];
+        await File.WriteAllLinesAsync(relationships, lines, TestContext.Current.CancellationToken);
+
+        var fresh = Path.Combine(_dir, "fresh.db");
+        var import = await GraphProcess.RunAsync(_dir, fresh, null, "import", "out/nodes.csv");
+        Assert.Equal(2, import.ExitCode);
+        Assert.Contains("atlantis", import.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", import.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_dir, "fresh.db*"));
     }
 }
