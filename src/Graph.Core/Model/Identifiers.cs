@@ -13,7 +13,10 @@ public readonly record struct ActorId : IComparable<ActorId>
     public string Value { get; }
 
     /// <summary>The kind named by the id's prefix.</summary>
-    public NodeKind Kind => GraphOntology.ParseKind(Value[..Value.IndexOf(':', StringComparison.Ordinal)]);
+    public NodeKind Kind =>
+        GraphOntology.TryParseIdPrefix(Value.AsSpan(0, Math.Max(0, Value.IndexOf(':', StringComparison.Ordinal))), out var kind)
+            ? kind
+            : GraphOntology.ParseKind(Value[..Value.IndexOf(':', StringComparison.Ordinal)]);
 
     /// <summary>Parses an id, or throws an error that says the expected form.</summary>
     public static ActorId Parse(string value) =>
@@ -31,8 +34,7 @@ public readonly record struct ActorId : IComparable<ActorId>
         }
 
         var colon = value.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || !GraphOntology.TryParseKind(value[..colon], out var kind) || value[..colon] != GraphOntology.IdPrefix(kind)
-            || !Slug.IsValid(value.AsSpan(colon + 1)))
+        if (colon <= 0 || !GraphOntology.TryParseIdPrefix(value.AsSpan(0, colon), out _) || !Slug.IsValid(value.AsSpan(colon + 1)))
         {
             return false;
         }

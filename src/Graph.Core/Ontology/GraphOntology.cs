@@ -8,6 +8,12 @@ public static class GraphOntology
 {
     private static readonly NodeKind[] s_allKinds = Enum.GetValues<NodeKind>();
 
+    // Id prefixes both ways, computed once: ids are parsed for every actor of every load, and formatting the enum
+    // each time boxed it and made two strings per id (a third of the garbage of opening a million-edge graph).
+    private static readonly FrozenDictionary<NodeKind, string> s_prefixByKind = s_allKinds.ToFrozenDictionary(k => k, k => k.ToString().ToLowerInvariant());
+    private static readonly FrozenDictionary<string, NodeKind>.AlternateLookup<ReadOnlySpan<char>> s_kindByPrefix =
+        s_allKinds.ToFrozenDictionary(k => s_prefixByKind[k], k => k, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly RelationshipRule[] s_rules =
     [
         Rule(RelationshipType.VotedFor, "votedForBy", [State, Agency], [Resolution, Treaty], false, "voted in favour of"),
@@ -74,7 +80,10 @@ public static class GraphOntology
             : throw new Errors.InvalidArgumentException("kind", $"Unknown node kind '{name}'. Allowed: {string.Join(", ", s_allKinds)}.");
 
     /// <summary>The prefix of actor ids of this kind, e.g. <c>state</c>.</summary>
-    public static string IdPrefix(NodeKind kind) => kind.ToString().ToLowerInvariant();
+    public static string IdPrefix(NodeKind kind) => s_prefixByKind.TryGetValue(kind, out var prefix) ? prefix : kind.ToString().ToLowerInvariant();
+
+    /// <summary>The kind whose id prefix is exactly <paramref name="prefix"/> (lower case, e.g. <c>state</c>).</summary>
+    public static bool TryParseIdPrefix(ReadOnlySpan<char> prefix, out NodeKind kind) => s_kindByPrefix.TryGetValue(prefix, out kind);
 
     private static RelationshipRule Rule(RelationshipType type, string inverse, NodeKind[] from, NodeKind[] to, bool symmetric, string meaning)
     {
