@@ -43,7 +43,7 @@ internal sealed class GraphIndex
     public readonly Dictionary<ActorId, int> ActorSeqs = [];
 
     public EdgeData[] Edges = new EdgeData[64];
-    public string[] Qualifiers = new string[64];
+    public readonly EdgeQualifiers Qualifiers = new();
     public string?[] EdgeAttributeJson = new string?[64];
 
     /// <summary>Every edge's evidence, each edge a contiguous run (<see cref="EdgeData.EvidenceStart"/>); a rewritten edge appends a new run.</summary>
@@ -459,7 +459,6 @@ internal sealed class GraphIndex
         if (edgeSlots > Edges.Length)
         {
             Array.Resize(ref Edges, edgeSlots);
-            Array.Resize(ref Qualifiers, edgeSlots);
             Array.Resize(ref EdgeAttributeJson, edgeSlots);
         }
 
@@ -485,7 +484,7 @@ internal sealed class GraphIndex
         edge.Start = startDay;
         edge.End = endDay;
         edge.Alive = true;
-        Qualifiers[seq] = qualifier.Length == 0 ? "" : qualifier;
+        Qualifiers[seq] = qualifier;
         EdgeAttributeJson[seq] = attributesJson;
     }
 
@@ -691,7 +690,6 @@ internal sealed class GraphIndex
         {
             var size = Math.Max(seq + 1, Edges.Length * 2);
             Array.Resize(ref Edges, size);
-            Array.Resize(ref Qualifiers, size);
             Array.Resize(ref EdgeAttributeJson, size);
         }
 

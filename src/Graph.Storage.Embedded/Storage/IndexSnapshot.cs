@@ -194,7 +194,12 @@ internal static class IndexSnapshot
     {
         public void Dispose()
         {
-            if (started && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            if (!started)
+            {
+                return;
+            }
+
+            if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
             {
                 try
                 {
@@ -205,6 +210,12 @@ internal static class IndexSnapshot
                     // The budget ran out and the runtime ended the region itself.
                 }
             }
+
+            // One full collection now, while the read's garbage is all there is to drop: the collector then sizes its
+            // budgets from the compacted index instead of from a heap that grew for a second unchecked. At a million
+            // edges with Server GC (as the API runs) the query process peaked at 359-396 MB without it, 350-351 MB with
+            // it (five runs each); the open took 430-550 ms either way.
+            GC.Collect();
         }
     }
 
