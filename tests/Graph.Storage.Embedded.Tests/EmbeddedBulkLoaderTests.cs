@@ -175,4 +175,29 @@ public sealed class EmbeddedBulkLoaderTests : IDisposable
 
         Assert.Empty(Directory.GetFiles(_folder.Path));
     }
+
+    [Theory]
+    [InlineData(1, 1, 1, 1)]
+    [InlineData(5_000, 50, 20_000, 20_000)]
+    public async Task A_size_hint_too_small_or_too_large_gives_the_same_store(int actors, int documents, int relationships, int evidence)
+    {
+        var batches = Batches();
+        var plain = _folder.File("plain.db");
+        var hinted = _folder.File("hinted.db");
+        foreach (var (path, size) in new[] { (plain, (BulkLoadSize?)null), (hinted, new BulkLoadSize(actors, documents, relationships, evidence)) })
+        {
+            await using var loader = EmbeddedBulkLoader.Create(path, expected: size);
+            foreach (var batch in batches)
+            {
+                loader.Add(batch, null, Ct);
+            }
+
+            await loader.CompleteAsync(null, Ct);
+        }
+
+        await using var first = await OpenAsync(plain);
+        await using var second = await OpenAsync(hinted);
+        SnapshotAssert.Equal(await first.ExportAsync(Ct), await second.ExportAsync(Ct));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BulkLoadSize(-1, 0, 0, 0));
+    }
 }

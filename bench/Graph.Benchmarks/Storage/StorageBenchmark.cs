@@ -69,8 +69,11 @@ public static class StorageBenchmark
         using var csv = new GraphCsvExport(workDir);
         long relationships = 0, actors = 0;
 
+        var pausesBefore = GC.GetTotalPauseDuration();
+        var fullBefore = GC.CollectionCount(2);
         write.Start();
-        await using var loader = EmbeddedBulkLoader.Create(dbPath);
+        // The generator knows the graph's size, as an import of a file does: the loader sizes its index once.
+        await using var loader = EmbeddedBulkLoader.Create(dbPath, expected: new BulkLoadSize(generator.ActorCount, generator.DocumentCount, generator.RelationshipCount, generator.RelationshipCount));
         write.Stop();
         var progress = Stopwatch.StartNew();
         using (var batches = generator.Generate().GetEnumerator())
@@ -112,7 +115,7 @@ public static class StorageBenchmark
 
         var bytes = new[] { "", "-wal" }.Select(s => new FileInfo(dbPath + s)).Where(f => f.Exists).Sum(f => f.Length);
         using var self = Process.GetCurrentProcess();
-        return new ImportFigures(generate.Elapsed, export.Elapsed, write.Elapsed, figures.RowsTime, figures.IndexTime, bytes, self.PeakWorkingSet64, csv.LinkedActors(), csv.MaxDegree);
+        return new ImportFigures(generate.Elapsed, export.Elapsed, write.Elapsed, figures.RowsTime, figures.IndexTime, GC.GetTotalPauseDuration() - pausesBefore, GC.CollectionCount(2) - fullBefore, bytes, self.PeakWorkingSet64, csv.LinkedActors(), csv.MaxDegree);
     }
 
     /// <summary>Runs <see cref="EmbeddedQueryPhase"/> in a child process: the same program, fresh process state.</summary>
@@ -156,6 +159,8 @@ public sealed record ImportFigures(
     TimeSpan Write,
     TimeSpan Rows,
     TimeSpan Indexes,
+    TimeSpan GcPauses,
+    int FullCollections,
     long FileBytes,
     long PeakWorkingSetBytes,
     IReadOnlyList<string> LinkedActors,

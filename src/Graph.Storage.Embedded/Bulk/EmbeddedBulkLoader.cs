@@ -36,6 +36,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
     private readonly ILogger? _logger;
     private readonly Stopwatch _rowsTime = new();
     private readonly BlockingCollection<WritePlan> _pending = new(boundedCapacity: 2);
+    private readonly ConcurrentBag<WritePlan> _written = [];
     private readonly Thread _writer;
     private volatile ExceptionDispatchInfo? _writeError;
     private volatile bool _abandoned;
@@ -73,7 +74,14 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
     /// Starts a load into a new file at <paramref name="path"/>. Refuses a path that already holds a file: a bulk load
     /// creates a store, it never adds to one (import into the open store for that).
     /// </summary>
-    public static EmbeddedBulkLoader Create(string path, int progressInterval = 50_000, ILogger? logger = null)
+    /// <param name="path">The new store file.</param>
+    /// <param name="progressInterval">Rows between two progress reports of a batch's staging.</param>
+    /// <param name="logger">Where the load logs (quiet: one line when it completes).</param>
+    /// <param name="expected">
+    /// How big the graph will be, when the caller knows: the index is sized once instead of growing by copies, which
+    /// each cost a full collection at this size. Only a hint: a load may end smaller or larger.
+    /// </param>
+    public static EmbeddedBulkLoader Create(string path, int progressInterval = 50_000, ILogger? logger = null, BulkLoadSize? expected = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (progressInterval < 1)
@@ -109,7 +117,13 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
             }
 
             SqliteSchema.CreateTablesForBulkLoad(connection);
-            return new EmbeddedBulkLoader(full, temporary, connection, progressInterval, logger);
+            var loader = new EmbeddedBulkLoader(full, temporary, connection, progressInterval, logger);
+            if (expected is { } size)
+            {
+                loader._index.ReserveCapacity(size.Actors, size.Documents, size.Relationships, size.Evidence);
+            }
+
+            return loader;
         }
         catch
         {
@@ -134,7 +148,8 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(batchSize), $"batchSize must be 1 or more; got {batchSize}.");
         }
 
-        await using var loader = Create(path, logger: logger);
+        var size = new BulkLoadSize(snapshot.Actors.Count, snapshot.Documents.Count, snapshot.Relationships.Count, snapshot.Relationships.Sum(r => r.Evidence?.Count ?? 0));
+        await using var loader = Create(path, logger: logger, expected: size);
         int created = 0, updated = 0, unchanged = 0;
         var relationships = snapshot.Relationships;
         for (var start = 0; start == 0 || start < relationships.Count; start += batchSize)
@@ -172,7 +187,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
 
             // The plan reads the index as it was before the batch, so it is made first; then the index moves on for the
             // next batch's staging while the writer thread writes these rows.
-            var plan = SqliteWriter.Plan(batch, textIndex: false);
+            var plan = SqliteWriter.Plan(batch, textIndex: false, _written.TryTake(out var reuse) ? reuse : null);
             batch.ApplyTo(_index);
             _pending.Add(plan, CancellationToken.None);
             return result;
@@ -201,6 +216,9 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
             {
                 _writeError = ExceptionDispatchInfo.Capture(e);
             }
+
+            plan.Reset(textIndex: false);
+            _written.Add(plan);
         }
     }
 
@@ -369,3 +387,21 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
 
 /// <summary>What a bulk load wrote and where its time went: writing rows, and building the indexes at the end.</summary>
 public sealed record BulkLoadFigures(int Actors, int Documents, int Relationships, int Evidence, TimeSpan RowsTime, TimeSpan IndexTime);
+
+/// <summary>
+/// How many actors, documents, relationships and evidence rows a bulk load expects: a sizing hint, never a limit.
+/// Counts are 0 or more.
+/// </summary>
+public sealed record BulkLoadSize(int Actors, int Documents, int Relationships, int Evidence)
+{
+    public int Actors { get; } = NotNegative(Actors, nameof(Actors));
+
+    public int Documents { get; } = NotNegative(Documents, nameof(Documents));
+
+    public int Relationships { get; } = NotNegative(Relationships, nameof(Relationships));
+
+    public int Evidence { get; } = NotNegative(Evidence, nameof(Evidence));
+
+    private static int NotNegative(int count, string name) =>
+        count >= 0 ? count : throw new ArgumentOutOfRangeException(name, count, $"{name} is a count: 0 or more.");
+}

@@ -445,6 +445,38 @@ internal sealed class GraphIndex
     }
 
     /// <summary>
+    /// Grows the arrays and lookups to hold this many actors, documents, edges and evidence rows, without claiming any
+    /// slot: a bulk load told its size then never copies a large array to grow it (each copy of a large array is a
+    /// large-object allocation, and those start full collections).
+    /// </summary>
+    public void ReserveCapacity(int actors, int documents, int edges, int evidenceRows)
+    {
+        if (actors + 1 > Actors.Length)
+        {
+            var size = actors + 1;
+            Array.Resize(ref Actors, size);
+            Array.Resize(ref Names, size);
+            Array.Resize(ref Adjacency, size);
+            Array.Resize(ref Neighbours, size);
+            Array.Resize(ref AdjacencyCount, size);
+        }
+
+        if (edges + 1 > Edges.Length)
+        {
+            Array.Resize(ref Edges, edges + 1);
+            Array.Resize(ref EdgeAttributeJson, edges + 1);
+        }
+
+        if (evidenceRows > EvidencePool.Length)
+        {
+            Array.Resize(ref EvidencePool, evidenceRows);
+        }
+
+        ReserveLookups(actors, documents);
+        EdgeSeqs().EnsureCapacity(edges);
+    }
+
+    /// <summary>
     /// Sizes the actor, edge and evidence arrays once for a load of this many slots and evidence rows, with the
     /// evidence pool a sixteenth larger for the writes that follow: growing it by half then copies 75 MB at 1M rows.
     /// </summary>

@@ -27,9 +27,11 @@ internal static class SqliteWriter
     /// The rows a batch writes, with every value resolved: it reads the index, so it is made before the batch is
     /// applied to it, and after that it depends on nothing but itself.
     /// </summary>
-    public static WritePlan Plan(WriteBatch batch, bool textIndex = true)
+    /// <remarks>A bulk load passes back a plan it has written (<paramref name="reuse"/>) to be filled again, keeping its lists.</remarks>
+    public static WritePlan Plan(WriteBatch batch, bool textIndex = true, WritePlan? reuse = null)
     {
-        var plan = new WritePlan(textIndex);
+        var plan = reuse ?? new WritePlan();
+        plan.Reset(textIndex);
         foreach (var seq in batch.RemovedEdges)
         {
             plan.Add(Row.DeleteEvidence, seq);
@@ -386,13 +388,13 @@ internal enum Row : byte
 /// of every row are kept in one list of unboxed <see cref="SqlValue"/>s: an array of boxed values per row cost about
 /// 300 bytes of garbage per evidence row, half a gigabyte over a million-relationship bulk load.
 /// </summary>
-internal sealed class WritePlan(bool textIndex)
+internal sealed class WritePlan
 {
     private readonly List<(Row Row, string? Sql, int Start, int Count)> _rows = [];
     private readonly List<SqlValue> _values = [];
 
     /// <summary>Whether the full-text rows are written with the others (a bulk load leaves them to the first open).</summary>
-    public bool TextIndex => textIndex;
+    public bool TextIndex { get; private set; } = true;
 
     public IReadOnlyList<(Row Row, string? Sql, int Start, int Count)> Rows => _rows;
 
@@ -409,10 +411,23 @@ internal sealed class WritePlan(bool textIndex)
         _values.AddRange(values);
     }
 
+    /// <summary>
+    /// Empties the plan for another batch, keeping its lists' capacity: a bulk load's plans reach megabytes, and a new
+    /// large array per batch is a large-object allocation, which starts full collections.
+    /// </summary>
+    public void Reset(bool textIndex)
+    {
+        _rows.Clear();
+        _values.Clear();
+        TextIndex = textIndex;
+        Actors = 0;
+        Edges = 0;
+    }
+
     /// <summary>A full-text row: not planned at all when the plan leaves the text index out.</summary>
     public void AddText(Row row, params ReadOnlySpan<SqlValue> values)
     {
-        if (textIndex)
+        if (TextIndex)
         {
             Add(row, values);
         }

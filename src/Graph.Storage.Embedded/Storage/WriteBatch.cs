@@ -143,6 +143,11 @@ internal sealed class WriteBatch(GraphIndex index)
     /// <summary>Stages a whole snapshot (actors, documents, then relationships) and says what it creates and updates.</summary>
     public UpsertResult StageSnapshot(GraphSnapshot snapshot, IProgress<ImportProgress>? progress, int interval, CancellationToken cancellationToken)
     {
+        // Sized once: a dictionary of a large batch grows through several large arrays otherwise (large-object
+        // allocations, which start full collections in a bulk load).
+        _actors.EnsureCapacity(snapshot.Actors.Count);
+        _documents.EnsureCapacity(snapshot.Documents.Count);
+        _edges.EnsureCapacity(snapshot.Relationships.Count);
         foreach (var actor in snapshot.Actors)
         {
             StageActor(actor);
@@ -263,7 +268,8 @@ internal sealed class WriteBatch(GraphIndex index)
             where TKey : notnull
             where TValue : class
         {
-            foreach (var (key, (seq, value)) in staged.ToList())
+            List<TKey>? same = null;
+            foreach (var (key, (seq, value)) in staged)
             {
                 var current = stored(seq);
                 if (current is null)
@@ -273,12 +279,17 @@ internal sealed class WriteBatch(GraphIndex index)
                 else if (current.Equals(value))
                 {
                     unchanged++;
-                    staged.Remove(key);
+                    (same ??= []).Add(key);
                 }
                 else
                 {
                     updated++;
                 }
+            }
+
+            foreach (var key in same ?? [])
+            {
+                staged.Remove(key);
             }
         }
 
@@ -306,7 +317,7 @@ internal sealed class WriteBatch(GraphIndex index)
             target.SetDocument(seq, document);
         }
 
-        foreach (var (seq, edge) in _edges.Values.OrderBy(e => e.Seq))
+        foreach (var (seq, edge) in InSeqOrder(_edges.Values))
         {
             target.SetEdge(seq, edge);
         }
@@ -315,6 +326,26 @@ internal sealed class WriteBatch(GraphIndex index)
         {
             target.RemoveActor(seq);
         }
+    }
+
+    /// <summary>
+    /// The staged edges by seq. New edges are staged in seq order already (a bulk load's batches hold little else), so
+    /// they are sorted only when they are not: sorting copies the whole batch.
+    /// </summary>
+    private static IEnumerable<(int Seq, Relationship Edge)> InSeqOrder(Dictionary<EdgeKey, (int Seq, Relationship Edge)>.ValueCollection edges)
+    {
+        var last = int.MinValue;
+        foreach (var (seq, _) in edges)
+        {
+            if (seq < last)
+            {
+                return edges.OrderBy(e => e.Seq);
+            }
+
+            last = seq;
+        }
+
+        return edges;
     }
 
     private IEnumerable<Relationship> CurrentEdges()
