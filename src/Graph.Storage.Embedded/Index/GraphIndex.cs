@@ -320,10 +320,11 @@ internal sealed class GraphIndex
     }
 
     /// <summary>Stores a committed edge (new or rewritten); its ends, documents and attributed actors are already indexed.</summary>
-    public void SetEdge(int seq, Relationship edge)
+    public void SetEdge(int seq, Relationship edge) => SetEdge(seq, edge, ActorSeqs[edge.From], ActorSeqs[edge.To]);
+
+    /// <summary>Stores a committed edge whose ends are already resolved to their seqs (a write batch's key holds them).</summary>
+    public void SetEdge(int seq, Relationship edge, int from, int to)
     {
-        var from = ActorSeqs[edge.From];
-        var to = ActorSeqs[edge.To];
         var start = EvidenceUsed;
         foreach (var e in edge.Evidence)
         {

@@ -67,13 +67,13 @@ internal static class SqliteWriter
             plan.AddText(Row.InsertText, -seq, document.Text, seq, SqlValue.Null);
         }
 
-        foreach (var (seq, edge, isNew) in batch.Edges)
+        foreach (var (seq, key, edge, isNew) in batch.Edges)
         {
             plan.Edges++;
             var unchanged = 0;
             if (isNew)
             {
-                plan.Add(Row.InsertEdge, seq, (int)edge.Type, batch.ActorSeq(edge.From), batch.ActorSeq(edge.To), edge.Key.Qualifier ?? "", TextFields.EdgeToJson(edge.Attributes));
+                plan.Add(Row.InsertEdge, seq, (int)edge.Type, key.From, key.To, key.Qualifier, TextFields.EdgeToJson(edge.Attributes));
             }
             else
             {

@@ -42,7 +42,8 @@ internal sealed class WriteBatch(GraphIndex index)
 
     public IEnumerable<(int Seq, Document Document, bool IsNew)> Documents => _documents.Values.Select(d => (d.Seq, d.Document, index.Documents.ElementAtOrDefault(d.Seq) is null));
 
-    public IEnumerable<(int Seq, Relationship Edge, bool IsNew)> Edges => _edges.Values.Select(e => (e.Seq, e.Edge, !index.IsEdge(e.Seq)));
+    /// <summary>Edges to insert or replace, with their keys (the ends as seqs, already resolved) and whether each is new.</summary>
+    public IEnumerable<(int Seq, EdgeKey Key, Relationship Edge, bool IsNew)> Edges => _edges.Select(e => (e.Value.Seq, e.Key, e.Value.Edge, !index.IsEdge(e.Value.Seq)));
 
     /// <summary>An edge as committed before this batch (null for a new one): the writer rewrites only what changed.</summary>
     public Relationship? Committed(int seq) => index.IsEdge(seq) && !_removedEdges.Contains(seq) ? index.Record(seq) : null;
@@ -317,9 +318,9 @@ internal sealed class WriteBatch(GraphIndex index)
             target.SetDocument(seq, document);
         }
 
-        foreach (var (seq, edge) in InSeqOrder(_edges.Values))
+        foreach (var (key, (seq, edge)) in InSeqOrder(_edges))
         {
-            target.SetEdge(seq, edge);
+            target.SetEdge(seq, edge, key.From, key.To);
         }
 
         foreach (var seq in _removedActors)
@@ -332,14 +333,14 @@ internal sealed class WriteBatch(GraphIndex index)
     /// The staged edges by seq. New edges are staged in seq order already (a bulk load's batches hold little else), so
     /// they are sorted only when they are not: sorting copies the whole batch.
     /// </summary>
-    private static IEnumerable<(int Seq, Relationship Edge)> InSeqOrder(Dictionary<EdgeKey, (int Seq, Relationship Edge)>.ValueCollection edges)
+    private static IEnumerable<KeyValuePair<EdgeKey, (int Seq, Relationship Edge)>> InSeqOrder(Dictionary<EdgeKey, (int Seq, Relationship Edge)> edges)
     {
         var last = int.MinValue;
-        foreach (var (seq, _) in edges)
+        foreach (var (_, (seq, _)) in edges)
         {
             if (seq < last)
             {
-                return edges.OrderBy(e => e.Seq);
+                return edges.OrderBy(e => e.Value.Seq);
             }
 
             last = seq;
