@@ -22,6 +22,8 @@ internal sealed class WriteBatch(GraphIndex index)
     private int _nextActorSeq = index.ActorSlots;
     private int _nextDocumentSeq = index.DocumentSlots;
     private int _nextEdgeSeq = index.EdgeSlots;
+    private Func<ActorId, NodeKind?>? _kindOf;
+    private Func<DocumentId, Document?>? _documentOf;
 
     public GraphIndex Index => index;
 
@@ -200,14 +202,33 @@ internal sealed class WriteBatch(GraphIndex index)
         }
 
         var edge = key == relationship.Key ? relationship : relationship with { Key = key };
-        edge.Validated(KindOf, DocumentOf);
+        edge.Validated(_kindOf ??= KindOf, _documentOf ??= DocumentOf);
         var edgeKey = new EdgeKey(key.Type, ActorSeq(key.From), ActorSeq(key.To), key.Qualifier);
-        var current = EdgeOf(edgeKey);
+
+        // The edge this one merges into, staged earlier in the batch or stored: each looked up once (a bulk load stages
+        // a million edges against a million-entry key map).
+        Relationship? current = null;
+        int seq;
+        if (_edges.TryGetValue(edgeKey, out var staged))
+        {
+            (seq, current) = staged;
+        }
+        else if (index.EdgeSeqs().TryGetValue(edgeKey, out var existing) && !_removedEdges.Contains(existing))
+        {
+            (seq, current) = (existing, index.Record(existing));
+        }
+        else
+        {
+            seq = _nextEdgeSeq++;
+        }
+
+        // A new edge as given has had its attributes checked with it; anything merged is checked again.
         var merged = current is null ? Normalized(edge) : current.Merge(edge);
-        merged.Attributes.Validate();
-        var seq = _edges.TryGetValue(edgeKey, out var staged) ? staged.Seq
-            : index.EdgeSeqs().TryGetValue(edgeKey, out var existing) && !_removedEdges.Contains(existing) ? existing
-            : _nextEdgeSeq++;
+        if (!ReferenceEquals(merged, edge))
+        {
+            merged.Attributes.Validate();
+        }
+
         _edges[edgeKey] = (seq, merged);
     }
 
