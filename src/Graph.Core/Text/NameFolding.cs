@@ -24,10 +24,33 @@ public static class NameFolding
     private static readonly Dictionary<char, string> s_bases = BuildBases();
 
     /// <summary>The folded form of a name.</summary>
+    /// <remarks>
+    /// Written into a buffer on the stack (a character folds to at most two), so folding makes one string, or none when
+    /// the name is folded already: names are folded for every actor a store loads and every lookup it answers.
+    /// </remarks>
     public static string Fold(string text)
     {
         var normalized = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(normalized.Length);
+        var most = normalized.Length * 2;
+        char[]? rented = null;
+        var buffer = most <= 512 ? stackalloc char[512] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(most));
+        try
+        {
+            var folded = FoldInto(normalized, buffer);
+            return folded.SequenceEqual(text) ? text : new string(folded);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static ReadOnlySpan<char> FoldInto(string normalized, Span<char> buffer)
+    {
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in normalized)
         {
@@ -39,19 +62,20 @@ public static class NameFolding
 
             if (char.IsLetterOrDigit(c))
             {
-                if (pendingSpace && builder.Length > 0)
+                if (pendingSpace && length > 0)
                 {
-                    builder.Append(' ');
+                    buffer[length++] = ' ';
                 }
 
                 pendingSpace = false;
                 if (c > '\u007f' && s_bases.TryGetValue(c, out var letters))
                 {
-                    builder.Append(letters);
+                    letters.CopyTo(buffer[length..]);
+                    length += letters.Length;
                 }
                 else
                 {
-                    builder.Append(char.ToLowerInvariant(c));
+                    buffer[length++] = char.ToLowerInvariant(c);
                 }
             }
             else if (c is '\'' or '’' or '.')
@@ -65,7 +89,7 @@ public static class NameFolding
             }
         }
 
-        return builder.ToString();
+        return buffer[..length];
     }
 
     private static Dictionary<char, string> BuildBases()

@@ -17,6 +17,19 @@ public sealed class NameFoldingTests
     }
 
     [Fact]
+    public void A_long_name_folds_as_a_short_one_does_and_a_folded_name_comes_back_as_it_is()
+    {
+        // Past the stack buffer (512 characters) the fold rents its buffer; every character may fold to two ("ß").
+        var name = string.Concat(Enumerable.Repeat("Straße Ålpha–", 60));
+        Assert.Equal(string.Concat(Enumerable.Repeat("strasse alpha ", 60)).TrimEnd(), NameFolding.Fold(name));
+        Assert.Equal(new string('s', 600), NameFolding.Fold(new string('ß', 300)));
+
+        var folded = "north korea";
+        Assert.Same(folded, NameFolding.Fold(folded));
+        Assert.Equal("", NameFolding.Fold(""));
+    }
+
+    [Fact]
     public void Slugs_come_from_folded_names()
     {
         Assert.Equal("wi-sung-lac", Slug.From("Wí Sung–lac"));
