@@ -188,8 +188,18 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
             // The plan reads the index as it was before the batch, so it is made first; then the index moves on for the
             // next batch's staging while the writer thread writes these rows.
             var plan = SqliteWriter.Plan(batch, textIndex: false, _written.TryTake(out var reuse) ? reuse : null);
-            batch.ApplyTo(_index);
-            _pending.Add(plan, CancellationToken.None);
+            try
+            {
+                batch.ApplyTo(_index);
+                _pending.Add(plan, CancellationToken.None);
+            }
+            catch
+            {
+                // The index may hold part of the batch and the file none of it: the load cannot go on.
+                _state = State.Failed;
+                throw;
+            }
+
             return result;
         }
         finally
