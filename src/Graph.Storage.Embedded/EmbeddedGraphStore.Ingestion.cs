@@ -107,8 +107,9 @@ public sealed partial class EmbeddedGraphStore : IIngestionStore
             throw new InvalidArgumentException("limit", $"limit must be between 1 and 1000; got {limit}.");
         }
 
-        // Right after a bulk load the full-text index is still being filled: wait for it rather than answer from half of it.
-        await TextIndexReady.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Right after a bulk load the full-text index is still being filled: wait for it (for a while) rather than answer
+        // from half of it.
+        await WaitForTextIndexAsync(cancellationToken).ConfigureAwait(false);
         return await QueryAsync(() =>
         {
             RequireTextIndex();

@@ -14,6 +14,38 @@ public sealed partial class EmbeddedGraphStore
 {
     private string? _textIndexProblem;
 
+    // How far this open's fill has got, for a search that stops waiting (a torn read only blurs a progress message).
+    private long _textFillDone;
+    private long _textFillTotal;
+    private long _textFillStarted;
+
+    /// <summary>
+    /// Waits for this open's full-text fill, if one is running, up to <see cref="EmbeddedStoreOptions.TextSearchWait"/>;
+    /// past that a search answers UNAVAILABLE with the fill's progress rather than hold a request for minutes.
+    /// </summary>
+    private async Task WaitForTextIndexAsync(CancellationToken cancellationToken)
+    {
+        if (_textIndexTask.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            await _textIndexTask.WaitAsync(_options.TextSearchWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            var (done, total) = (Volatile.Read(ref _textFillDone), Volatile.Read(ref _textFillTotal));
+            var started = Volatile.Read(ref _textFillStarted);
+            var elapsed = started == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(started);
+            var howFar = started == 0 ? "waiting to start" : total > 0 ? $"{100.0 * done / total:0}% done after {elapsed.TotalSeconds:0} s" : "just started";
+            throw new UnavailableException(
+                "textIndex",
+                $"Text search is unavailable for now: the full-text index of '{_options.Path}' is being filled after a bulk load ({howFar}). Search again shortly; graph queries are unaffected.");
+        }
+    }
+
     /// <summary>
     /// Completes when the full-text fill this open started (after a bulk load) has ended, or at once when the file needed
     /// none. It never faults: a failed fill is logged, and searches then say why they cannot answer.
@@ -39,9 +71,13 @@ public sealed partial class EmbeddedGraphStore
             }
 
             var watch = Stopwatch.StartNew();
+            Volatile.Write(ref _textFillStarted, Stopwatch.GetTimestamp());
             var lastReport = Stopwatch.StartNew();
             var progress = new InlineProgress<(long Done, long Total)>(p =>
             {
+                Volatile.Write(ref _textFillTotal, p.Total);
+                Volatile.Write(ref _textFillDone, p.Done);
+
                 // Quiet by default: a line every few seconds at Information, for a fill that long.
                 if (lastReport.ElapsedMilliseconds >= 5_000)
                 {

@@ -74,6 +74,11 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             throw new ArgumentException($"DocumentTextCacheCharacters must be 0 or more; got {options.DocumentTextCacheCharacters}.", nameof(options));
         }
 
+        if (options.TextSearchWait < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"TextSearchWait must be zero or more; got {options.TextSearchWait}.", nameof(options));
+        }
+
         if (options.ProgressInterval < 1)
         {
             throw new ArgumentException($"ProgressInterval must be 1 or more; got {options.ProgressInterval}.", nameof(options));

@@ -36,6 +36,12 @@ public sealed record EmbeddedStoreOptions
     /// </summary>
     public int IndexSnapshotMinimumRelationships { get; init; } = 10_000;
 
+    /// <summary>
+    /// How long a text search waits for the full-text index that the first open after a bulk load fills (about 8 s per
+    /// million quotes here) before it answers <c>UNAVAILABLE</c> with how far the fill has got. Graph reads never wait.
+    /// </summary>
+    public TimeSpan TextSearchWait { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Rows written between two progress reports of an import.</summary>
     public int ProgressInterval { get; init; } = 50_000;
 

@@ -168,4 +168,39 @@ public sealed class EmbeddedTextIndexFillTests : IDisposable
         Assert.Equal(0L, WithConnection(path, c => Scalar(c, "SELECT text_pending FROM store_state")));
         Assert.Equal(2L, WithConnection(path, c => Scalar(c, "SELECT count(*) FROM text_index")));
     }
+
+    [Fact]
+    public async Task A_search_stops_waiting_for_a_long_fill_and_says_how_far_it_has_got()
+    {
+        var (path, docs) = await LoadAsync();
+        await (await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }, null, Ct)).DisposeAsync();
+
+        // Pending again, and another connection holding the write lock: the next open's fill cannot start until it lets go.
+        using var other = new SqliteConnection($"Data Source={path};Pooling=False");
+        other.Open();
+        using (var command = other.CreateCommand())
+        {
+            command.CommandText = "DELETE FROM text_index; UPDATE store_state SET text_pending = 1;";
+            command.ExecuteNonQuery();
+        }
+
+        var holding = other.BeginTransaction(deferred: false);
+        await using var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path, TextSearchWait = TimeSpan.FromMilliseconds(200) }, null, Ct);
+        var error = await Assert.ThrowsAsync<UnavailableException>(() => store.SearchTextAsync(Word(Quote(docs[0], 3)), 10, Ct));
+        Assert.Equal("textIndex", error.Part);
+        Assert.Contains("is being filled after a bulk load", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Search again shortly", error.Message, StringComparison.Ordinal);
+        Assert.Single((await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(A.Id), Ct)).Edges);
+
+        holding.Rollback();
+        await store.TextIndexReady.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.NotEmpty(await store.SearchTextAsync(Word(Quote(docs[0], 3)), 10, Ct));
+    }
+
+    [Fact]
+    public async Task A_negative_wait_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = _folder.File("graph.db"), TextSearchWait = TimeSpan.FromSeconds(-1) }, null, Ct));
+        Assert.Contains("TextSearchWait must be zero or more", error.Message, StringComparison.Ordinal);
+    }
 }
