@@ -64,7 +64,7 @@ internal static class ExchangeCommands
             if (await GraphStoreFactory.TryBulkLoadNewFileAsync(options, snapshot, progress, loggerFactory, ct) is { } loaded)
             {
                 progress?.Finish();
-                Console.WriteLine($"Imported {counts} into a new embedded store file {loaded.Path} (bulk load): {loaded.Result.Created} created, {loaded.Result.Updated} updated, {loaded.Result.Unchanged} unchanged ({watch.ElapsedMilliseconds} ms). Its full-text index is filled when the store first opens.");
+                Console.WriteLine($"Imported {counts} into a new embedded store file {loaded.Path} (bulk load): {loaded.Result.Created} created, {loaded.Result.Updated} updated, {loaded.Result.Unchanged} unchanged ({watch.ElapsedMilliseconds} ms). Its full-text index is filled when the store first opens (the server, or the first `search`).");
                 return 0;
             }
 

@@ -176,6 +176,7 @@ public static class IngestionCommands
         var command = new Command("search", "Full-text search over the stored documents and the quotes of every relationship's evidence.") { text, limit };
         command.SetAction((result, ct) => GraphCommandLine.WithStoreAsync(result, async (store, _) =>
         {
+            await GraphStoreFactory.WaitForTextIndexAsync(store, () => Console.Error.WriteLine("Filling the full-text index of the bulk-loaded file first (once)..."), ct);
             var hits = await IngestionComposition.IngestionStoreOf(store).SearchTextAsync(result.GetRequiredValue(text), Math.Clamp(result.GetValue(limit), 1, 200), ct);
             var table = new TextTable("document", "in", "snippet");
             foreach (var hit in hits)

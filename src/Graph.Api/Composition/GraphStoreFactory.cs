@@ -49,6 +49,20 @@ public static class GraphStoreFactory
         return (path, result);
     }
 
+    /// <summary>
+    /// Waits, however long it takes, for the full-text index that an embedded store fills on its first open after a bulk
+    /// load; returns at once for any other store or file. A one-off command (the command line's <c>search</c>) would
+    /// otherwise give up after the search's usual wait and, closing, leave the fill for the next open again.
+    /// </summary>
+    public static async Task WaitForTextIndexAsync(IGraphStore store, Action? waiting = null, CancellationToken cancellationToken = default)
+    {
+        if (store.Find<EmbeddedGraphStore>() is { TextIndexReady: { IsCompleted: false } fill })
+        {
+            waiting?.Invoke();
+            await fill.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The embedded store's options from the <c>Graph:Embedded</c> settings.</summary>
     public static EmbeddedStoreOptions EmbeddedOptions(GraphOptions options)
     {
