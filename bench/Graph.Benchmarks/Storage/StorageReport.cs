@@ -56,7 +56,7 @@ public sealed class StorageReport(
         Row(o, "bulk insert (rel/s, fresh file)", $"{insertRate:N0}", kuzu is null ? null : $"{rels / (kuzu.LoadMs / 1000):N0}", kuzu?.LoadMs / import.Write.TotalMilliseconds, Target(insertRate >= InsertTargetPerSecond, ">= 300,000/s"));
         Row(o, "bulk insert total (s)", Sec(import.Write.TotalMilliseconds), kuzu is null ? null : Sec(kuzu.LoadMs), kuzu?.LoadMs / import.Write.TotalMilliseconds, "(ours: validated, merged actors, documents, edges, evidence, then B-tree indexes; kuzu: COPY of ids, kinds and edge types only)");
         Row(o, "  of which rows / indexes (s)", $"{import.Rows.TotalSeconds:F2} / {import.Indexes.TotalSeconds:F2}", null, null, $"(indexes: B-trees and the index snapshot; GC pauses in the import process {import.GcPauses.TotalSeconds:F2} s with {import.FullCollections} full collections, {(System.Runtime.GCSettings.IsServerGC ? "Server" : "workstation")} GC)");
-        Row(o, "  full-text index, filled at first open (s)", ours.TextIndexFillMs is { } fill ? Sec(fill) : "none", null, null, "(in the background after the open returns; graph reads answer meanwhile, searches wait)");
+        Row(o, "  full-text index, filled at first open (s)", ours.TextIndexFillMs is { } fill ? Sec(fill) : "none", null, null, "(in the background after the open returns; graph reads answer meanwhile, text searches wait up to 5 s)");
         var withText = rels / (import.Write.TotalSeconds + (ours.TextIndexFillMs ?? 0) / 1000);
         Row(o, "  load + full-text fill (rel/s)", $"{withText:N0}", null, null, "(the whole cost of a searchable store, for comparison with earlier loads that built it inline)");
         Row(o, "file size (MB)", $"{import.FileBytes / 1e6:F0}", null, null, "");
