@@ -245,11 +245,12 @@ public sealed class ExplorerPageTests(ApiServer server, ChromiumFixture chromium
         Assert.True(await reader.Locator(".mention").CountAsync() >= 5);
         output.WriteLine($"screenshot: {await explorer.ScreenshotAsync("explorer-document-reader")}");
 
-        // A quote of another relationship: clicking it selects that edge and shows its evidence.
-        var quote = reader.Locator("mark.quote").Filter(new() { HasText = "KCNA" }).First;
+        // A quote of another relationship: clicking it selects that edge and shows its evidence. A piece of a quote that
+        // is an actor's mention selects the actor instead, so the piece clicked is plain quote text.
+        var quote = reader.Locator("mark.quote:not(:has(.mention))").Filter(new() { HasText = "KCNA" }).First;
         if (await quote.CountAsync() == 0)
         {
-            quote = reader.Locator("mark.quote:not(.focused)").First;
+            quote = reader.Locator("mark.quote:not(.focused):not(:has(.mention))").First;
         }
 
         var relationship = await quote.GetAttributeAsync("data-relationship");
