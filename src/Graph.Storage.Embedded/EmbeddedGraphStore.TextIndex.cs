@@ -70,24 +70,25 @@ public sealed partial class EmbeddedGraphStore
                 return;
             }
 
-            var watch = Stopwatch.StartNew();
-            Volatile.Write(ref _textFillStarted, Stopwatch.GetTimestamp());
-            var lastReport = Stopwatch.StartNew();
-            var progress = new InlineProgress<(long Done, long Total)>(p =>
+            var started = Stopwatch.GetTimestamp();
+            Volatile.Write(ref _textFillStarted, started);
+            var lastReport = started;
+            void Progress(long done, long total)
             {
-                Volatile.Write(ref _textFillTotal, p.Total);
-                Volatile.Write(ref _textFillDone, p.Done);
+                Volatile.Write(ref _textFillTotal, total);
+                Volatile.Write(ref _textFillDone, done);
 
                 // Quiet by default: a line every few seconds at Information, for a fill that long.
-                if (lastReport.ElapsedMilliseconds >= 5_000)
+                if (Stopwatch.GetElapsedTime(lastReport) >= TimeSpan.FromSeconds(5))
                 {
-                    lastReport.Restart();
-                    _logger?.LogInformation("Filling the full-text index of {Path}: {Done} of {Total} documents and relationships", _options.Path, p.Done, p.Total);
+                    lastReport = Stopwatch.GetTimestamp();
+                    _logger?.LogInformation("Filling the full-text index of {Path}: {Done} of {Total} documents and relationships", _options.Path, done, total);
                 }
-            });
-            if (SqliteSchema.FillPendingTextIndex(_connection, progress, _closing.Token))
+            }
+
+            if (SqliteSchema.FillPendingTextIndex(_connection, Progress, _closing.Token))
             {
-                _logger?.LogInformation("Filled the full-text index of {Path} in {Elapsed} ms", _options.Path, watch.ElapsedMilliseconds);
+                _logger?.LogInformation("Filled the full-text index of {Path} in {Elapsed} ms", _options.Path, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
         catch (OperationCanceledException) when (_closing.IsCancellationRequested)
@@ -120,11 +121,5 @@ public sealed partial class EmbeddedGraphStore
                     ? $"Text search is unavailable: filling the full-text index of '{_options.Path}' after its bulk load failed ({problem}). It is tried again when the store next opens; graph queries are unaffected."
                     : $"Text search is unavailable: the full-text index of '{_options.Path}' is being filled by another process after a bulk load. Search again when it is done; graph queries are unaffected.");
         }
-    }
-
-    /// <summary>Calls back on the reporting thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -176,15 +176,7 @@ public sealed class EmbeddedTextIndexFillTests : IDisposable
         await (await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }, null, Ct)).DisposeAsync();
 
         // Pending again, and another connection holding the write lock: the next open's fill cannot start until it lets go.
-        using var other = new SqliteConnection($"Data Source={path};Pooling=False");
-        other.Open();
-        using (var command = other.CreateCommand())
-        {
-            command.CommandText = "DELETE FROM text_index; UPDATE store_state SET text_pending = 1;";
-            command.ExecuteNonQuery();
-        }
-
-        var holding = other.BeginTransaction(deferred: false);
+        using var heldBack = new HeldBackTextFill(path);
         await using var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path, TextSearchWait = TimeSpan.FromMilliseconds(200) }, null, Ct);
         var error = await Assert.ThrowsAsync<UnavailableException>(() => store.SearchTextAsync(Word(Quote(docs[0], 3)), 10, Ct));
         Assert.Equal("textIndex", error.Part);
@@ -192,7 +184,7 @@ public sealed class EmbeddedTextIndexFillTests : IDisposable
         Assert.Contains("Search again shortly", error.Message, StringComparison.Ordinal);
         Assert.Single((await store.GetNeighbourhoodAsync(new NeighbourhoodRequest(A.Id), Ct)).Edges);
 
-        holding.Rollback();
+        heldBack.Release();
         await store.TextIndexReady.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         Assert.NotEmpty(await store.SearchTextAsync(Word(Quote(docs[0], 3)), 10, Ct));
     }

@@ -111,9 +111,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
             // deleted, so there is nothing to roll back or to keep across a crash.
             foreach (var pragma in new[] { "journal_mode=OFF", "synchronous=OFF", "foreign_keys=OFF", "locking_mode=EXCLUSIVE", "temp_store=MEMORY", "cache_size=-262144" })
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA " + pragma + ";";
-                command.ExecuteNonQuery();
+                Pragma(connection, pragma);
             }
 
             SqliteSchema.CreateTablesForBulkLoad(connection);
@@ -233,12 +231,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
     }
 
     /// <summary>Sets a pragma on the load's connection before any row is written (tests: a disk that fills up).</summary>
-    internal void RunPragmaForTests(string pragma)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "PRAGMA " + pragma + ";";
-        command.ExecuteNonQuery();
-    }
+    internal void RunPragmaForTests(string pragma) => Pragma(_connection, pragma);
 
     /// <summary>Waits for the writer thread to write every row handed to it, and rethrows a failure it had.</summary>
     private void DrainWriter()
@@ -286,16 +279,12 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
             progress?.Report(new ImportProgress("indexing", 0, 1));
             using (var transaction = _connection.BeginTransaction())
             {
-                SqliteSchema.FinishNewFile(_connection, transaction, fillTextIndex: false);
+                SqliteSchema.FinishNewFile(_connection, transaction, textIndexPending: true);
                 transaction.Commit();
             }
 
-            using (var command = _connection.CreateCommand())
-            {
-                // Leave the file in rollback-journal mode; the store switches it to WAL when it opens it.
-                command.CommandText = "PRAGMA journal_mode=DELETE;";
-                command.ExecuteNonQuery();
-            }
+            // Leave the file in rollback-journal mode; the store switches it to WAL when it opens it.
+            Pragma(_connection, "journal_mode=DELETE");
 
             _connection.Close();
             using (var file = new FileStream(_temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
@@ -384,6 +373,13 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
             File.Delete(IndexSnapshot.PathOf(_temporary));
             _logger?.LogWarning("Could not move the index snapshot of {Path} into place; the first open reads the tables: {Error}", _path, e.Message);
         }
+    }
+
+    private static void Pragma(SqliteConnection connection, string pragma)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + pragma + ";";
+        command.ExecuteNonQuery();
     }
 
     private static void DeleteFiles(string path)

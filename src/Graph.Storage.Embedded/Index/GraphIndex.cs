@@ -452,27 +452,9 @@ internal sealed class GraphIndex
     /// </summary>
     public void ReserveCapacity(int actors, int documents, int edges, int evidenceRows)
     {
-        if (actors + 1 > Actors.Length)
-        {
-            var size = actors + 1;
-            Array.Resize(ref Actors, size);
-            Array.Resize(ref Names, size);
-            Array.Resize(ref Adjacency, size);
-            Array.Resize(ref Neighbours, size);
-            Array.Resize(ref AdjacencyCount, size);
-        }
-
-        if (edges + 1 > Edges.Length)
-        {
-            Array.Resize(ref Edges, edges + 1);
-            Array.Resize(ref EdgeAttributeJson, edges + 1);
-        }
-
-        if (evidenceRows > EvidencePool.Length)
-        {
-            Array.Resize(ref EvidencePool, evidenceRows);
-        }
-
+        GrowActorArrays(actors + 1);
+        GrowEdgeArrays(edges + 1);
+        GrowEvidencePool(evidenceRows);
         ReserveLookups(actors, documents);
         EdgeSeqs().EnsureCapacity(edges);
     }
@@ -489,16 +471,8 @@ internal sealed class GraphIndex
             EnsureActorSlot(actorSlots - 1);
         }
 
-        if (edgeSlots > Edges.Length)
-        {
-            Array.Resize(ref Edges, edgeSlots);
-            Array.Resize(ref EdgeAttributeJson, edgeSlots);
-        }
-
-        if (evidenceRows > EvidencePool.Length)
-        {
-            Array.Resize(ref EvidencePool, evidenceRows);
-        }
+        GrowEdgeArrays(edgeSlots);
+        GrowEvidencePool(evidenceRows);
     }
 
     /// <summary>
@@ -706,12 +680,7 @@ internal sealed class GraphIndex
     {
         if (seq >= Actors.Length)
         {
-            var size = Math.Max(seq + 1, Actors.Length * 2);
-            Array.Resize(ref Actors, size);
-            Array.Resize(ref Names, size);
-            Array.Resize(ref Adjacency, size);
-            Array.Resize(ref Neighbours, size);
-            Array.Resize(ref AdjacencyCount, size);
+            GrowActorArrays(Math.Max(seq + 1, Actors.Length * 2));
         }
 
         ActorSlots = Math.Max(ActorSlots, seq + 1);
@@ -721,12 +690,41 @@ internal sealed class GraphIndex
     {
         if (seq >= Edges.Length)
         {
-            var size = Math.Max(seq + 1, Edges.Length * 2);
-            Array.Resize(ref Edges, size);
-            Array.Resize(ref EdgeAttributeJson, size);
+            GrowEdgeArrays(Math.Max(seq + 1, Edges.Length * 2));
         }
 
         EdgeSlots = Math.Max(EdgeSlots, seq + 1);
+    }
+
+    /// <summary>Grows every per-actor array together to hold at least <paramref name="size"/> slots.</summary>
+    private void GrowActorArrays(int size)
+    {
+        if (size > Actors.Length)
+        {
+            Array.Resize(ref Actors, size);
+            Array.Resize(ref Names, size);
+            Array.Resize(ref Adjacency, size);
+            Array.Resize(ref Neighbours, size);
+            Array.Resize(ref AdjacencyCount, size);
+        }
+    }
+
+    /// <summary>Grows every per-edge array together to hold at least <paramref name="size"/> slots.</summary>
+    private void GrowEdgeArrays(int size)
+    {
+        if (size > Edges.Length)
+        {
+            Array.Resize(ref Edges, size);
+            Array.Resize(ref EdgeAttributeJson, size);
+        }
+    }
+
+    private void GrowEvidencePool(int rows)
+    {
+        if (rows > EvidencePool.Length)
+        {
+            Array.Resize(ref EvidencePool, rows);
+        }
     }
 }
 

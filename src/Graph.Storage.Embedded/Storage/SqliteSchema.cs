@@ -132,6 +132,10 @@ internal static class SqliteSchema
     private const string FillDocumentTexts = "INSERT INTO text_index(rowid, text, doc_seq, start) SELECT -seq, text, seq, NULL FROM documents WHERE seq BETWEEN $p0 AND $p1";
     private const string FillEvidenceQuotes = "INSERT INTO text_index(rowid, text, doc_seq, start) SELECT (rel_seq << 20) + ord, quote, doc_seq, start FROM evidence WHERE rel_seq BETWEEN $p0 AND $p1";
 
+    // Whether the full-text index still waits to be filled (read by searches and, in each write's transaction, by the writer).
+    public const string TextPendingQuery = "SELECT text_pending FROM store_state WHERE id = 1";
+    private const string MarkTextPending = "UPDATE store_state SET text_pending = 1 WHERE id = 1;";
+
     // Version 3: which file this is and how many write transactions it has committed (IndexSnapshot's stamp).
     // Version 4: whether the full-text index still waits to be filled from the rows (after a bulk load).
     private const string StateTable = """
@@ -158,7 +162,7 @@ internal static class SqliteSchema
         {
             using var transaction = connection.BeginTransaction();
             Execute(connection, GraphTables + IngestionTables + StateTable, transaction);
-            FinishNewFile(connection, transaction, fillTextIndex: true);
+            FinishNewFile(connection, transaction, textIndexPending: false); // no rows yet: nothing to fill
             transaction.Commit();
             return;
         }
@@ -174,15 +178,10 @@ internal static class SqliteSchema
             // store when it opens, as after a bulk load); 2 -> 3 adds the store's identity and write counter; 3 -> 4
             // the flag of a full-text index still to fill.
             using var transaction = connection.BeginTransaction();
-            if (version == 1)
-            {
-                Execute(connection, IngestionTables + IngestionIndexes + TextIndexTable, transaction);
-            }
-
             Execute(connection, version == 3 ? "ALTER TABLE store_state ADD COLUMN text_pending INTEGER NOT NULL DEFAULT 0;" : StateTable, transaction);
             if (version == 1)
             {
-                Execute(connection, "UPDATE store_state SET text_pending = 1 WHERE id = 1;", transaction);
+                Execute(connection, IngestionTables + IngestionIndexes + TextIndexTable + MarkTextPending, transaction);
             }
 
             Execute(connection, $"PRAGMA user_version={Version};", transaction);
@@ -220,20 +219,12 @@ internal static class SqliteSchema
     }
 
     /// <summary>
-    /// Builds the secondary indexes over the rows present, creates the full-text index (filled now, or marked for the
-    /// store to fill when it opens), and marks the file as ours.
+    /// Builds the secondary indexes over the rows present, creates the full-text index (empty: marked for the store to
+    /// fill when it opens when <paramref name="textIndexPending"/>), and marks the file as ours.
     /// </summary>
-    public static void FinishNewFile(SqliteConnection connection, SqliteTransaction transaction, bool fillTextIndex)
+    public static void FinishNewFile(SqliteConnection connection, SqliteTransaction transaction, bool textIndexPending)
     {
-        Execute(connection, GraphIndexes + IngestionIndexes + TextIndexTable, transaction);
-        if (fillTextIndex)
-        {
-            FillTextIndex(connection, transaction, null, CancellationToken.None);
-        }
-        else
-        {
-            Execute(connection, "UPDATE store_state SET text_pending = 1 WHERE id = 1;", transaction);
-        }
+        Execute(connection, GraphIndexes + IngestionIndexes + TextIndexTable + (textIndexPending ? MarkTextPending : ""), transaction);
 
         Execute(connection, $"PRAGMA application_id={ApplicationId};", transaction);
         Execute(connection, $"PRAGMA user_version={Version};", transaction);
@@ -241,14 +232,14 @@ internal static class SqliteSchema
 
     /// <summary>True when the file's full-text index still waits to be filled from its rows (see <see cref="FillPendingTextIndex"/>).</summary>
     public static bool TextIndexPending(SqliteConnection connection, SqliteTransaction? transaction = null) =>
-        Scalar(connection, "SELECT text_pending FROM store_state WHERE id = 1;", transaction) != 0;
+        Scalar(connection, TextPendingQuery, transaction) != 0;
 
     /// <summary>
     /// Fills a pending full-text index from the rows, in one transaction: a fill that stops (cancelled, crashed) leaves
     /// the index empty and still pending, for the next open to do again. Returns false when there was nothing to fill
     /// (another connection filled it first). Does not count as a write: no row the index snapshot holds changes.
     /// </summary>
-    public static bool FillPendingTextIndex(SqliteConnection connection, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
+    public static bool FillPendingTextIndex(SqliteConnection connection, Action<long, long>? progress, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         if (!TextIndexPending(connection, transaction))
@@ -263,7 +254,8 @@ internal static class SqliteSchema
         return true;
     }
 
-    private static void FillTextIndex(SqliteConnection connection, SqliteTransaction transaction, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
+    /// <summary>Fills the full-text index from the rows in seq ranges, reporting (ranges done, in all) after each.</summary>
+    private static void FillTextIndex(SqliteConnection connection, SqliteTransaction transaction, Action<long, long>? progress, CancellationToken cancellationToken)
     {
         const long Step = 50_000;
         var documents = Scalar(connection, "SELECT coalesce(max(seq), 0) FROM documents;", transaction);
@@ -284,7 +276,7 @@ internal static class SqliteSchema
                 to.Value = start + Step - 1;
                 command.ExecuteNonQuery();
                 done += Math.Min(Step, last - start + 1);
-                progress?.Report((Math.Min(done, total), total));
+                progress?.Invoke(Math.Min(done, total), total);
             }
         }
     }

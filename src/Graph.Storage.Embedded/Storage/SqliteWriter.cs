@@ -336,7 +336,7 @@ internal static class SqliteWriter
 
         public Statement DeleteText => field ??= Make("DELETE FROM text_index WHERE rowid = $p0", 1);
 
-        public Statement TextPending => field ??= Make("SELECT text_pending FROM store_state WHERE id = 1", 0);
+        public Statement TextPending => field ??= Make(SqliteSchema.TextPendingQuery, 0);
 
         public Statement CountWrite => field ??= Make("UPDATE store_state SET writes = writes + 1 WHERE id = 1 RETURNING writes", 0);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Graph.Core.Errors;
 using Graph.Core.Model;
 using Graph.Core.Ontology;
@@ -81,14 +82,23 @@ internal sealed class WriteBatch(GraphIndex index)
 
     public int DocumentSeq(DocumentId id) => _documents.TryGetValue(id, out var staged) ? staged.Seq : index.DocumentSeqs[id];
 
-    public Relationship? EdgeOf(EdgeKey key)
+    /// <summary>The edge with this key as the batch leaves it so far (staged earlier, or stored and not removed), and its slot.</summary>
+    public bool TryFindEdge(EdgeKey key, out int seq, [NotNullWhen(true)] out Relationship? edge)
     {
         if (_edges.TryGetValue(key, out var staged))
         {
-            return staged.Edge;
+            (seq, edge) = staged;
+            return true;
         }
 
-        return index.EdgeSeqs().TryGetValue(key, out var seq) && !_removedEdges.Contains(seq) ? index.Record(seq) : null;
+        if (index.EdgeSeqs().TryGetValue(key, out seq) && !_removedEdges.Contains(seq))
+        {
+            edge = index.Record(seq);
+            return true;
+        }
+
+        (seq, edge) = (-1, null);
+        return false;
     }
 
     // ---- staging ----
@@ -205,19 +215,9 @@ internal sealed class WriteBatch(GraphIndex index)
         edge.Validated(_kindOf ??= KindOf, _documentOf ??= DocumentOf);
         var edgeKey = new EdgeKey(key.Type, ActorSeq(key.From), ActorSeq(key.To), key.Qualifier);
 
-        // The edge this one merges into, staged earlier in the batch or stored: each looked up once (a bulk load stages
-        // a million edges against a million-entry key map).
-        Relationship? current = null;
-        int seq;
-        if (_edges.TryGetValue(edgeKey, out var staged))
-        {
-            (seq, current) = staged;
-        }
-        else if (index.EdgeSeqs().TryGetValue(edgeKey, out var existing) && !_removedEdges.Contains(existing))
-        {
-            (seq, current) = (existing, index.Record(existing));
-        }
-        else
+        // The edge this one merges into and its slot, looked up once (a bulk load stages a million edges against a
+        // million-entry key map).
+        if (!TryFindEdge(edgeKey, out var seq, out var current))
         {
             seq = _nextEdgeSeq++;
         }

@@ -4,7 +4,6 @@ using Graph.Core.Store;
 using Graph.Ingest.Knowledge;
 using Graph.Storage.Embedded;
 using Graph.Storage.Embedded.Bulk;
-using Microsoft.Data.Sqlite;
 
 namespace Graph.Api.Tests.Hosting;
 
@@ -35,21 +34,13 @@ public sealed class TextIndexWaitTests : IDisposable
         await (await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }, null, ct)).DisposeAsync();
 
         // Pending again, with another connection holding the write lock for longer than a search would wait.
-        using var other = new SqliteConnection($"Data Source={path};Pooling=False");
-        other.Open();
-        using (var command = other.CreateCommand())
-        {
-            command.CommandText = "DELETE FROM text_index; UPDATE store_state SET text_pending = 1;";
-            command.ExecuteNonQuery();
-        }
-
-        var holding = other.BeginTransaction(deferred: false);
+        using var heldBack = new HeldBackTextFill(path);
         await using IGraphStore store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path, TextSearchWait = TimeSpan.FromMilliseconds(100) }, null, ct);
         var waited = false;
         var release = Task.Run(async () =>
         {
             await Task.Delay(600, ct);
-            holding.Rollback();
+            heldBack.Release();
         }, ct);
 
         await GraphStoreFactory.WaitForTextIndexAsync(store, () => waited = true, ct);
