@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { GraphiQL } from 'graphiql';
-import { useGraphiQL } from '@graphiql/react';
+import { useGraphiQL, useGraphiQLActions } from '@graphiql/react';
 import { graphqlFetcher } from './fetcher.js';
 import { loadExamples } from './examples.js';
 
@@ -65,6 +65,7 @@ function showVariablesEditor() {
 function ExamplePicker({ examples, slot }) {
   const queryEditor = useGraphiQL((s) => s.queryEditor);
   const variableEditor = useGraphiQL((s) => s.variableEditor);
+  const { setOperationName } = useGraphiQLActions();
   const [selected, setSelected] = useState('');
 
   if (!slot || examples.length === 0) return null;
@@ -77,6 +78,10 @@ function ExamplePicker({ examples, slot }) {
     // Setting the editors' text fires GraphiQL's change handlers, which store it in the active tab.
     queryEditor?.setValue(example.query);
     variableEditor?.setValue(example.variables);
+    // GraphiQL learns the operation's name from the new text only after a short debounce: a Run before that sent the
+    // new query with the previous example's name ("Unknown operation named ..."). Name it now.
+    const name = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/m.exec(example.query)?.[1];
+    if (name) setOperationName(name);
     if (example.variables) showVariablesEditor();
   };
 
