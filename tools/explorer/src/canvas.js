@@ -97,18 +97,30 @@ export class Canvas {
     const graph = this.scene.graph;
     let dragged = null;
     let moved = false;
-    r.on('clickNode', ({ node, event }) => {
+    const clickNode = (node, event) => {
       if (moved) return;
       this.handlers.nodeClicked(node, event.original.shiftKey || event.original.ctrlKey || event.original.metaKey);
-    });
-    r.on('doubleClickNode', ({ node, event }) => {
-      event.preventSigmaDefault();
-      this.handlers.nodeExpand(node);
-    });
-    r.on('clickStage', ({ event }) => {
+    };
+    const clickStage = (event) => {
       const edge = this.edgeAt(event);
       if (edge) this.handlers.edgeClicked(edge);
       else this.handlers.stageClicked();
+    };
+    // Sigma calls any two clicks on the canvas within its timeout a double click, wherever they land (and its reset
+    // timer runs late on a busy page), and then reports no click: clicking one actor and then another expanded the
+    // second. The browser's click count (two clicks at one place) decides; anything else is the click it was.
+    const isDouble = (event) => event.original.detail >= 2;
+    r.on('clickNode', ({ node, event }) => clickNode(node, event));
+    r.on('doubleClickNode', ({ node, event }) => {
+      event.preventSigmaDefault();
+      if (isDouble(event)) this.handlers.nodeExpand(node);
+      else clickNode(node, event);
+    });
+    r.on('clickStage', ({ event }) => clickStage(event));
+    r.on('doubleClickStage', ({ event }) => {
+      if (isDouble(event)) return; // sigma zooms in
+      event.preventSigmaDefault();
+      clickStage(event);
     });
     let overNode = false;
     r.on('enterNode', () => {
