@@ -143,9 +143,14 @@ internal sealed class GraphIndex
                 for (var seq = 1; seq < EdgeSlots; seq++)
                 {
                     ref readonly var edge = ref Edges[seq];
-                    if (edge.Alive)
+                    // The file has no unique index on the key (see SqliteSchema): the write path keeps it unique, and
+                    // a file that breaks that is refused here, before any write stages against it.
+                    if (edge.Alive && !map.TryAdd(new EdgeKey(edge.Type, edge.From, edge.To, Qualifiers[seq]), seq))
                     {
-                        map[new EdgeKey(edge.Type, edge.From, edge.To, Qualifiers[seq])] = seq;
+                        var first = map[new EdgeKey(edge.Type, edge.From, edge.To, Qualifiers[seq])];
+                        throw new InvalidOperationException(
+                            $"The store file holds two relationships with one key ({edge.Type} from actor seq {edge.From} to {edge.To}, qualifier '{Qualifiers[seq]}': relationship seqs {first} and {seq}). " +
+                            "It was not written by this store's write path; export it, remove one of the two, and import it into a new file.");
                     }
                 }
 

@@ -78,15 +78,21 @@ internal static class SqliteSchema
         );
         """;
 
-    // One edge per key: files before the bulk loader declared this as a UNIQUE constraint in the table, which SQLite
-    // keeps as the same kind of index, so both shapes behave alike.
+    // Secondary indexes are only for what SQLite itself looks up: no read of the store goes through SQL (the in-memory
+    // index answers every query, built by whole-table scans), so the only lookup left is a foreign-key check. Merging
+    // actors deletes one, and the check for evidence still crediting it would scan the whole evidence table without
+    // this (a small, partial index). The others a file used to have (one edge per key, the edges into an actor, the
+    // evidence of a document, folded aliases) served no read: the edge key is kept unique by the write path, which
+    // stages every write against the index's key map and refuses to build that map from a file with a repeated key;
+    // documents are never deleted; a check for edges into a deleted actor scans the edge table, as the one for edges
+    // out of it always has. They cost 2.8 s of a million-relationship bulk load and 45 MB of its file.
     private const string GraphIndexes = """
-        CREATE UNIQUE INDEX relationships_key ON relationships(type, from_seq, to_seq, qualifier);
-        CREATE INDEX aliases_folded ON aliases(folded);
-        CREATE INDEX relationships_to ON relationships(to_seq);
-        CREATE INDEX evidence_document ON evidence(doc_seq);
         CREATE INDEX evidence_attributed ON evidence(attributed_seq) WHERE attributed_seq IS NOT NULL;
         """;
+
+    // Files written before that keep the indexes nothing reads until a store opens them (pre-bulk-load files keep
+    // their table constraint for the edge key, which cannot be dropped without rewriting the table).
+    private const string UnreadIndexes = "('relationships_key', 'relationships_to', 'evidence_document', 'aliases_folded')";
 
     // Version 2: what ingestion keeps beside the graph. Run on new files and, as the migration, on version 1 files.
     private const string IngestionTables = """
@@ -186,6 +192,7 @@ internal static class SqliteSchema
 
             Execute(connection, $"PRAGMA user_version={Version};", transaction);
             transaction.Commit();
+            DropUnreadIndexes(connection);
             return;
         }
 
@@ -193,6 +200,39 @@ internal static class SqliteSchema
         {
             throw new StoreFileException(path, $"'{path}' has graph schema version {version}, but this build reads version {Version}. Export it with the build that wrote it and import it here, or choose another path.");
         }
+
+        DropUnreadIndexes(connection);
+    }
+
+    /// <summary>
+    /// Drops the secondary indexes nothing reads (see <see cref="GraphIndexes"/>) from a file that has them. The file's
+    /// format is unchanged: a build before this one opens it as before, and keeps every rule without them.
+    /// </summary>
+    private static void DropUnreadIndexes(SqliteConnection connection)
+    {
+        var found = new List<string>();
+        using (var names = connection.CreateCommand())
+        {
+            names.CommandText = $"SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN {UnreadIndexes};";
+            using var reader = names.ExecuteReader();
+            while (reader.Read())
+            {
+                found.Add(reader.GetString(0));
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        foreach (var name in found)
+        {
+            Execute(connection, $"DROP INDEX IF EXISTS {name};", transaction);
+        }
+
+        transaction.Commit();
     }
 
     /// <summary>
