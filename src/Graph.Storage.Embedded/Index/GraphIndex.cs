@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Graph.Core;
 using Graph.Core.Model;
 using Graph.Core.Ontology;
+using Graph.Storage.Embedded.Storage;
 
 namespace Graph.Storage.Embedded.Index;
 
@@ -51,6 +52,7 @@ internal sealed class GraphIndex
     public int EvidenceUsed;
 
     private string[] _extractors = [];
+    private (string? Name, int Id) _lastExtractor; // only the writer (or the load) asks for ids
 
     // While loading: the edge of each evidence row appended so far (see AppendLoadedEvidence).
     private int[]? _loadingEdges;
@@ -221,6 +223,12 @@ internal sealed class GraphIndex
 
     public int ExtractorId(string extractor)
     {
+        // Most evidence of a write shares one extractor string: skip the hash for the one seen last.
+        if (ReferenceEquals(extractor, _lastExtractor.Name))
+        {
+            return _lastExtractor.Id;
+        }
+
         if (!_extractorIds.TryGetValue(extractor, out var id))
         {
             // Copy on write: lazy evidence lists hold the array they were made with.
@@ -228,6 +236,7 @@ internal sealed class GraphIndex
             _extractors = [.. _extractors, extractor];
         }
 
+        _lastExtractor = (extractor, id);
         return id;
     }
 
@@ -325,39 +334,32 @@ internal sealed class GraphIndex
     }
 
     /// <summary>Stores a committed edge (new or rewritten); its ends, documents and attributed actors are already indexed.</summary>
-    public void SetEdge(int seq, Relationship edge) => SetEdge(seq, edge, ActorSeqs[edge.From], ActorSeqs[edge.To]);
-
-    /// <summary>Stores a committed edge whose ends are already resolved to their seqs (a write batch's key holds them).</summary>
-    public void SetEdge(int seq, Relationship edge, int from, int to)
+    /// <summary>
+    /// Stores a committed edge whose ends, documents and attributes a write batch has already resolved
+    /// (<paramref name="evidence"/> holds the edge's evidence in order, as seqs and JSON).
+    /// </summary>
+    public void SetEdge(int seq, Relationship edge, int from, int to, string? attributesJson, ReadOnlySpan<ResolvedEvidence> evidence)
     {
         var start = EvidenceUsed;
-        foreach (var e in edge.Evidence)
+        for (var i = 0; i < evidence.Length; i++)
         {
+            var e = edge.Evidence[i];
+            ref readonly var resolved = ref evidence[i];
             AppendEvidence(new EvidenceData
             {
-                Document = DocumentSeqs[e.DocumentId],
+                Document = resolved.Document,
                 Start = e.Start,
                 End = e.End,
-                AttributedTo = e.AttributedTo is { } source ? ActorSeqs[source] : 0,
+                AttributedTo = resolved.AttributedTo,
                 Confidence = e.Confidence,
                 Extractor = ExtractorId(e.Extractor),
                 Stance = e.Stance,
-                Attributes = Storage.TextFields.EvidenceToJson(e.Attributes),
+                Attributes = resolved.AttributesJson,
             });
         }
 
         var attributes = edge.Attributes;
-        SetEdge(
-            seq,
-            edge.Type,
-            from,
-            to,
-            edge.Key.Qualifier ?? "",
-            Storage.TextFields.EdgeToJson(attributes),
-            attributes.ValidFrom,
-            attributes.ValidTo,
-            start,
-            edge.Evidence.Count);
+        SetEdge(seq, edge.Type, from, to, edge.Key.Qualifier ?? "", attributesJson, attributes.ValidFrom, attributes.ValidTo, start, evidence.Length);
     }
 
     /// <summary>Stores an edge from its parts; its evidence is already in the pool at <paramref name="evidenceStart"/>.</summary>

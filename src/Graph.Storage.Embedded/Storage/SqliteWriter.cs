@@ -67,31 +67,33 @@ internal static class SqliteWriter
             plan.AddText(Row.InsertText, -seq, document.Text, seq, SqlValue.Null);
         }
 
-        foreach (var (seq, key, edge, isNew) in batch.Edges)
+        foreach (var (key, staged, isNew) in batch.Edges)
         {
             plan.Edges++;
+            var (seq, edge) = (staged.Seq, staged.Edge);
             var unchanged = 0;
             if (isNew)
             {
-                plan.Add(Row.InsertEdge, seq, (int)edge.Type, key.From, key.To, key.Qualifier, TextFields.EdgeToJson(edge.Attributes));
+                plan.Add(Row.InsertEdge, seq, (int)edge.Type, key.From, key.To, key.Qualifier, staged.AttributesJson);
             }
             else
             {
                 // Merging keeps earlier evidence in place, so only rows from the first that differs are rewritten:
                 // adding the thousandth quote to an edge writes one row, not a thousand.
-                plan.Add(Row.UpdateEdge, seq, TextFields.EdgeToJson(edge.Attributes));
+                plan.Add(Row.UpdateEdge, seq, staged.AttributesJson);
                 unchanged = UnchangedPrefix(batch.Committed(seq), edge);
                 plan.Add(Row.DeleteEvidenceFrom, seq, unchanged);
                 plan.AddText(Row.DeleteQuotes, QuoteRow(seq, unchanged), QuoteRow(seq + 1, 0) - 1);
             }
 
-            for (var i = unchanged; i < edge.Evidence.Count; i++)
+            var resolved = batch.EvidenceOf(staged);
+            for (var i = unchanged; i < resolved.Length; i++)
             {
                 var e = edge.Evidence[i];
-                var documentSeq = batch.DocumentSeq(e.DocumentId);
-                plan.Add(Row.InsertEvidence, seq, i, documentSeq, e.Start, e.End, e.Quote,
-                    e.AttributedTo is { } source ? batch.ActorSeq(source) : SqlValue.Null, (int)e.Stance, e.Confidence, e.Extractor, TextFields.EvidenceToJson(e.Attributes));
-                plan.AddText(Row.InsertText, QuoteRow(seq, i), e.Quote, documentSeq, e.Start);
+                ref readonly var r = ref resolved[i];
+                plan.Add(Row.InsertEvidence, seq, i, r.Document, e.Start, e.End, e.Quote,
+                    r.AttributedTo > 0 ? r.AttributedTo : SqlValue.Null, (int)e.Stance, e.Confidence, e.Extractor, r.AttributesJson);
+                plan.AddText(Row.InsertText, QuoteRow(seq, i), e.Quote, r.Document, e.Start);
             }
 
             plan.Mark(Row.EdgeDone);

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using Graph.Core.Errors;
 using Graph.Core.Model;
 using Graph.Core.Ontology;
@@ -16,7 +17,11 @@ internal sealed class WriteBatch(GraphIndex index)
 {
     private readonly Dictionary<ActorId, (int Seq, Actor Actor)> _actors = [];
     private readonly Dictionary<DocumentId, (int Seq, Document Document)> _documents = [];
-    private readonly Dictionary<EdgeKey, (int Seq, Relationship Edge)> _edges = [];
+    private readonly Dictionary<DocumentId, (int Seq, Document? Document)> _storedDocuments = [];
+    private readonly (string? Id, int Seq, Actor? Actor)[] _recentActors = new (string?, int, Actor?)[4];
+    private int _nextRecent;
+    private readonly Dictionary<EdgeKey, StagedEdge> _edges = [];
+    private readonly List<ResolvedEvidence> _evidence = [];
     private readonly HashSet<int> _removedEdges = [];
     private readonly HashSet<int> _removedActors = [];
     private readonly List<(string Sql, IReadOnlyList<object?> Values)> _statements = [];
@@ -46,7 +51,11 @@ internal sealed class WriteBatch(GraphIndex index)
     public IEnumerable<(int Seq, Document Document, bool IsNew)> Documents => _documents.Values.Select(d => (d.Seq, d.Document, index.Documents.ElementAtOrDefault(d.Seq) is null));
 
     /// <summary>Edges to insert or replace, with their keys (the ends as seqs, already resolved) and whether each is new.</summary>
-    public IEnumerable<(int Seq, EdgeKey Key, Relationship Edge, bool IsNew)> Edges => _edges.Select(e => (e.Value.Seq, e.Key, e.Value.Edge, !index.IsEdge(e.Value.Seq)));
+    public IEnumerable<(EdgeKey Key, StagedEdge Staged, bool IsNew)> Edges => _edges.Select(e => (e.Key, e.Value, !index.IsEdge(e.Value.Seq)));
+
+    /// <summary>A staged edge's evidence as the file and the index take it, in the edge's evidence order.</summary>
+    public ReadOnlySpan<ResolvedEvidence> EvidenceOf(in StagedEdge staged) =>
+        CollectionsMarshal.AsSpan(_evidence).Slice(staged.EvidenceStart, staged.Edge.Evidence.Count);
 
     /// <summary>An edge as committed before this batch (null for a new one): the writer rewrites only what changed.</summary>
     public Relationship? Committed(int seq) => index.IsEdge(seq) && !_removedEdges.Contains(seq) ? index.Record(seq) : null;
@@ -57,37 +66,71 @@ internal sealed class WriteBatch(GraphIndex index)
 
     // ---- the graph as it will be after this batch ----
 
-    public Actor? ActorOf(ActorId id)
+    public Actor? ActorOf(ActorId id) => LookUpActor(id).Actor;
+
+    public NodeKind? KindOf(ActorId id) => LookUpActor(id).Actor?.Kind;
+
+    /// <summary>The actor's slot (staged, stored, or stored and removed by this batch), or -1.</summary>
+    public int ActorSeq(ActorId id) => LookUpActor(id).Seq;
+
+    public Document? DocumentOf(DocumentId id) => id.Value is null ? null : LookUpDocument(id).Document;
+
+    public int DocumentSeq(DocumentId id) => LookUpDocument(id).Seq;
+
+    /// <summary>
+    /// An actor's slot and, unless this batch removed it, the actor. Staging an edge asks for each end and each source
+    /// of its evidence while validating it, then again while resolving it: the last few answers are kept, found by
+    /// their id's text object (the edge's own), so each is looked up once.
+    /// </summary>
+    private (int Seq, Actor? Actor) LookUpActor(ActorId id)
     {
-        if (id.Value is null)
+        var text = id.Value;
+        if (text is null)
         {
-            return null;
+            return (-1, null);
         }
 
-        if (_actors.TryGetValue(id, out var staged))
+        foreach (var (known, seq, actor) in _recentActors)
         {
-            return staged.Actor;
+            if (ReferenceEquals(known, text))
+            {
+                return (seq, actor);
+            }
         }
 
-        var seq = index.SeqOf(id);
-        return seq >= 0 && !_removedActors.Contains(seq) ? index.Actors[seq] : null;
+        (int Seq, Actor? Actor) found = _actors.TryGetValue(id, out var staged) ? (staged.Seq, staged.Actor)
+            : index.SeqOf(id) is var stored and >= 0 ? (stored, _removedActors.Contains(stored) ? null : index.Actors[stored])
+            : (-1, null);
+        _recentActors[_nextRecent] = (text, found.Seq, found.Actor);
+        _nextRecent = (_nextRecent + 1) % _recentActors.Length;
+        return found;
     }
 
-    public NodeKind? KindOf(ActorId id) => ActorOf(id)?.Kind;
+    /// <summary>
+    /// A document's slot and the document, staged or stored (-1 and null when unknown). A stored document is made from
+    /// its entry and its text once per batch: a batch's evidence cites each document many times.
+    /// </summary>
+    private (int Seq, Document? Document) LookUpDocument(DocumentId id)
+    {
+        if (_documents.TryGetValue(id, out var staged))
+        {
+            return (staged.Seq, staged.Document);
+        }
 
-    public int ActorSeq(ActorId id) => _actors.TryGetValue(id, out var staged) ? staged.Seq : index.SeqOf(id);
+        if (!_storedDocuments.TryGetValue(id, out var stored))
+        {
+            _storedDocuments[id] = stored = index.DocumentSeqs.TryGetValue(id, out var seq) ? (seq, index.DocumentAt(seq)) : (-1, null);
+        }
 
-    public Document? DocumentOf(DocumentId id) =>
-        id.Value is not null && _documents.TryGetValue(id, out var staged) ? staged.Document : index.DocumentOf(id);
-
-    public int DocumentSeq(DocumentId id) => _documents.TryGetValue(id, out var staged) ? staged.Seq : index.DocumentSeqs[id];
+        return stored;
+    }
 
     /// <summary>The edge with this key as the batch leaves it so far (staged earlier, or stored and not removed), and its slot.</summary>
     public bool TryFindEdge(EdgeKey key, out int seq, [NotNullWhen(true)] out Relationship? edge)
     {
         if (_edges.TryGetValue(key, out var staged))
         {
-            (seq, edge) = staged;
+            (seq, edge) = (staged.Seq, staged.Edge);
             return true;
         }
 
@@ -109,6 +152,7 @@ internal sealed class WriteBatch(GraphIndex index)
         actor.Validated();
         var seq = ActorSeq(actor.Id);
         _actors[actor.Id] = (seq >= 0 ? seq : _nextActorSeq++, actor);
+        Array.Clear(_recentActors);
     }
 
     public void StageDocument(Document document)
@@ -229,14 +273,29 @@ internal sealed class WriteBatch(GraphIndex index)
             merged.Attributes.Validate();
         }
 
-        _edges[edgeKey] = (seq, merged);
+        _edges[edgeKey] = Resolve(seq, merged);
     }
 
     /// <summary>Stages a new version of an edge already in the index (same key), skipping validation of the ends.</summary>
     public void ReplaceEdge(int seq, Relationship edge)
     {
         var data = index.Edges[seq];
-        _edges[new EdgeKey(edge.Type, data.From, data.To, edge.Key.Qualifier ?? "")] = (seq, edge);
+        _edges[new EdgeKey(edge.Type, data.From, data.To, edge.Key.Qualifier ?? "")] = Resolve(seq, edge);
+    }
+
+    /// <summary>
+    /// An edge's values as the file and the index take them (its ends' and documents' seqs, its attributes as JSON),
+    /// resolved once here: the writer's plan and the index's update each used to look them all up and serialize them again.
+    /// </summary>
+    private StagedEdge Resolve(int seq, Relationship edge)
+    {
+        var start = _evidence.Count;
+        foreach (var e in edge.Evidence)
+        {
+            _evidence.Add(new ResolvedEvidence(DocumentSeq(e.DocumentId), e.AttributedTo is { } source ? ActorSeq(source) : 0, TextFields.EvidenceToJson(e.Attributes)));
+        }
+
+        return new StagedEdge(seq, edge, TextFields.EdgeToJson(edge.Attributes), start);
     }
 
     /// <summary>The edge in slot <paramref name="seq"/> as this batch leaves it so far; null when removed.</summary>
@@ -280,19 +339,21 @@ internal sealed class WriteBatch(GraphIndex index)
     {
         _actors.Remove(id);
         _removedActors.Add(index.SeqOf(id));
+        Array.Clear(_recentActors);
     }
 
     /// <summary>Drops staged rows equal to what is stored, and says what the batch creates, updates and leaves as it was.</summary>
     public UpsertResult DropUnchanged()
     {
         int created = 0, updated = 0, unchanged = 0;
-        void Count<TKey, TValue>(Dictionary<TKey, (int Seq, TValue Value)> staged, Func<int, TValue?> stored)
+        void Count<TKey, TStaged, TValue>(Dictionary<TKey, TStaged> staged, Func<TStaged, (int Seq, TValue Value)> parts, Func<int, TValue?> stored)
             where TKey : notnull
             where TValue : class
         {
             List<TKey>? same = null;
-            foreach (var (key, (seq, value)) in staged)
+            foreach (var (key, entry) in staged)
             {
+                var (seq, value) = parts(entry);
                 var current = stored(seq);
                 if (current is null)
                 {
@@ -315,9 +376,9 @@ internal sealed class WriteBatch(GraphIndex index)
             }
         }
 
-        Count(_actors, seq => index.Actors.ElementAtOrDefault(seq));
-        Count(_documents, index.DocumentAt);
-        Count(_edges, seq => !_removedEdges.Contains(seq) && index.IsEdge(seq) ? index.Record(seq) : null);
+        Count(_actors, a => (a.Seq, a.Actor), seq => index.Actors.ElementAtOrDefault(seq));
+        Count(_documents, d => (d.Seq, d.Document), index.DocumentAt);
+        Count(_edges, e => (e.Seq, e.Edge), seq => !_removedEdges.Contains(seq) && index.IsEdge(seq) ? index.Record(seq) : null);
         return new UpsertResult(created, updated, unchanged);
     }
 
@@ -339,9 +400,9 @@ internal sealed class WriteBatch(GraphIndex index)
             target.SetDocument(seq, document);
         }
 
-        foreach (var (key, (seq, edge)) in InSeqOrder(_edges))
+        foreach (var (key, staged) in InSeqOrder(_edges))
         {
-            target.SetEdge(seq, edge, key.From, key.To);
+            target.SetEdge(staged.Seq, staged.Edge, key.From, key.To, staged.AttributesJson, EvidenceOf(staged));
         }
 
         foreach (var seq in _removedActors)
@@ -354,11 +415,12 @@ internal sealed class WriteBatch(GraphIndex index)
     /// The staged edges by seq. New edges are staged in seq order already (a bulk load's batches hold little else), so
     /// they are sorted only when they are not: sorting copies the whole batch.
     /// </summary>
-    private static IEnumerable<KeyValuePair<EdgeKey, (int Seq, Relationship Edge)>> InSeqOrder(Dictionary<EdgeKey, (int Seq, Relationship Edge)> edges)
+    private static IEnumerable<KeyValuePair<EdgeKey, StagedEdge>> InSeqOrder(Dictionary<EdgeKey, StagedEdge> edges)
     {
         var last = int.MinValue;
-        foreach (var (_, (seq, _)) in edges)
+        foreach (var (_, staged) in edges)
         {
+            var seq = staged.Seq;
             if (seq < last)
             {
                 return edges.OrderBy(e => e.Value.Seq);
@@ -372,9 +434,9 @@ internal sealed class WriteBatch(GraphIndex index)
 
     private IEnumerable<Relationship> CurrentEdges()
     {
-        foreach (var (_, edge) in _edges.Values)
+        foreach (var staged in _edges.Values)
         {
-            yield return edge;
+            yield return staged.Edge;
         }
 
         for (var seq = 1; seq < index.EdgeSlots; seq++)
@@ -403,3 +465,9 @@ internal sealed class WriteBatch(GraphIndex index)
         return (edge with { Attributes = EdgeAttributes.None, Evidence = [] }).Merge(edge);
     }
 }
+
+/// <summary>A staged edge: its slot, its new version, its attributes as the file holds them, and where its resolved evidence starts.</summary>
+internal readonly record struct StagedEdge(int Seq, Relationship Edge, string? AttributesJson, int EvidenceStart);
+
+/// <summary>One evidence of a staged edge as the file and the index take it: seqs instead of ids (0: not attributed), attributes as JSON.</summary>
+internal readonly record struct ResolvedEvidence(int Document, int AttributedTo, string? AttributesJson);
