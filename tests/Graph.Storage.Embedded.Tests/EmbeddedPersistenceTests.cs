@@ -45,6 +45,44 @@ public sealed class EmbeddedPersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Texts_of_every_shape_are_written_as_given_and_read_back_after_reopening()
+    {
+        // Written through the writer's own UTF-8 binding: characters of one to four bytes, an empty description (text,
+        // not NULL), no description (NULL), and a text far over the binding's first buffer.
+        var filler = string.Concat(Enumerable.Repeat("Pyongyang–Moscow 평양 🚀 ", 20_000));
+        var text = "Kim Jong Un (김정은) met Shoigu in Pyongyang. 🚀 " + filler;
+        var doc = new Document(DocumentId.Parse("doc:shapes"), "Títle with ü and 한국어", null, null, null, text);
+        var kim = new Actor(ActorId.Parse("official:kim-jong-un"), NodeKind.Official, "Kim Jong Un", ["김정은", "Ким Чен Ын"], new Dictionary<string, string> { ["title"] = "Supreme Leader — 최고령도자" }, "");
+        var shoigu = new Actor(ActorId.Parse("official:sergei-shoigu"), NodeKind.Official, "Sergei Shoigu", [], new Dictionary<string, string>(), null);
+        var quote = "Kim Jong Un (김정은) met Shoigu in Pyongyang. 🚀";
+        var edge = new Relationship(RelationshipType.MetWith, kim.Id, shoigu.Id, EdgeAttributes.None,
+            [new Evidence(doc.Id, quote, 0, quote.Length, null, Stance.Asserts, 0.75, "rules-ü/1")]);
+
+        await using (var store = await OpenAsync())
+        {
+            await store.ImportAsync(new GraphSnapshot([kim, shoigu], [doc], [edge]), null, Ct);
+        }
+
+        await using (var reopened = await OpenAsync())
+        {
+            Assert.Equal(text, (await reopened.GetDocumentAsync(doc.Id, Ct))!.Text);
+            Assert.Equal(doc.Title, (await reopened.GetDocumentAsync(doc.Id, Ct))!.Title);
+            var actor = (await reopened.GetActorAsync(kim.Id, Ct))!;
+            Assert.Equal(("", "Supreme Leader — 최고령도자"), (actor.Description, actor.Attributes["title"]));
+            Assert.Equal(kim.Aliases, actor.Aliases);
+            Assert.Null((await reopened.GetActorAsync(shoigu.Id, Ct))!.Description);
+            var evidence = Assert.Single(Assert.Single((await reopened.ExportAsync(Ct)).Relationships).Evidence);
+            Assert.Equal((quote, "rules-ü/1"), (evidence.Quote, evidence.Extractor));
+        }
+
+        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        Assert.Equal("text", Scalar(connection, "SELECT typeof(description) FROM actors WHERE id = 'official:kim-jong-un';"));
+        Assert.Equal("null", Scalar(connection, "SELECT typeof(description) FROM actors WHERE id = 'official:sergei-shoigu';"));
+        Assert.Equal((long)System.Text.Encoding.UTF8.GetByteCount(text), Scalar(connection, "SELECT length(CAST(text AS BLOB)) FROM documents;"));
+    }
+
+    [Fact]
     public async Task Evidence_added_one_write_at_a_time_and_a_restated_span_survive_reopening()
     {
         var doc = Document("append");

@@ -32,6 +32,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
     private readonly string _temporary;
     private readonly SqliteConnection _connection;
     private readonly GraphIndex _index = new();
+    private readonly WriteBatch _batch;
     private readonly int _progressInterval;
     private readonly ILogger? _logger;
     private readonly Stopwatch _rowsTime = new();
@@ -49,6 +50,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
         _connection = connection;
         _progressInterval = progressInterval;
         _logger = logger;
+        _batch = new WriteBatch(_index);
         _writer = new Thread(WriteRows) { IsBackground = true, Name = "bulk load rows" };
         _writer.Start();
     }
@@ -176,7 +178,8 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
         _rowsTime.Start();
         try
         {
-            var batch = new WriteBatch(_index);
+            var batch = _batch;
+            batch.Reset();
             var result = batch.StageSnapshot(snapshot, progress, _progressInterval, cancellationToken);
             if (!batch.HasChanges)
             {

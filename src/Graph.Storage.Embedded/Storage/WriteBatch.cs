@@ -33,6 +33,27 @@ internal sealed class WriteBatch(GraphIndex index)
 
     public GraphIndex Index => index;
 
+    /// <summary>
+    /// Empties the batch for another against the same index (after this one is applied to it), keeping the capacity of
+    /// its collections: a bulk load's batches are large, and new ones for each were large-object allocations, which
+    /// bring full collections on.
+    /// </summary>
+    public void Reset()
+    {
+        _actors.Clear();
+        _documents.Clear();
+        _storedDocuments.Clear();
+        _edges.Clear();
+        _evidence.Clear();
+        _removedEdges.Clear();
+        _removedActors.Clear();
+        _statements.Clear();
+        Array.Clear(_recentActors);
+        _nextActorSeq = index.ActorSlots;
+        _nextDocumentSeq = index.DocumentSlots;
+        _nextEdgeSeq = index.EdgeSlots;
+    }
+
     public bool HasChanges => _actors.Count + _documents.Count + _edges.Count + _removedEdges.Count + _removedActors.Count + _statements.Count > 0;
 
     /// <summary>Statements on the tables beside the graph, run in the same transaction after the graph's rows ($p0, $p1, ...).</summary>
