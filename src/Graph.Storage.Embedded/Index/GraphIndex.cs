@@ -32,6 +32,9 @@ internal sealed class GraphIndex
     private Dictionary<EdgeKey, int>? _edgeSeqs;
 
     public Actor?[] Actors = new Actor?[64];
+
+    /// <summary>Each live actor's kind by seq: what validating an edge asks of its ends, without reaching for the actor.</summary>
+    public NodeKind[] Kinds = new NodeKind[64];
     public NameEntry[]?[] Names = new NameEntry[]?[64];
     public int[][] Adjacency = new int[64][];
     public int[] AdjacencyCount = new int[64];
@@ -261,6 +264,7 @@ internal sealed class GraphIndex
         }
 
         Actors[seq] = actor;
+        Kinds[seq] = actor.Kind;
         ActorSeqs[actor.Id] = seq;
         AddNames(seq, names);
     }
@@ -709,6 +713,7 @@ internal sealed class GraphIndex
         if (size > Actors.Length)
         {
             Array.Resize(ref Actors, size);
+            Array.Resize(ref Kinds, size);
             Array.Resize(ref Names, size);
             Array.Resize(ref Adjacency, size);
             Array.Resize(ref Neighbours, size);

@@ -18,7 +18,7 @@ internal sealed class WriteBatch(GraphIndex index)
     private readonly Dictionary<ActorId, (int Seq, Actor Actor)> _actors = [];
     private readonly Dictionary<DocumentId, (int Seq, Document Document)> _documents = [];
     private readonly Dictionary<DocumentId, (int Seq, Document? Document)> _storedDocuments = [];
-    private readonly (string? Id, int Seq, Actor? Actor)[] _recentActors = new (string?, int, Actor?)[4];
+    private readonly (string? Id, int Seq, NodeKind? Kind)[] _recentActors = new (string?, int, NodeKind?)[4];
     private int _nextRecent;
     private readonly Dictionary<EdgeKey, StagedEdge> _edges = [];
     private readonly List<ResolvedEvidence> _evidence = [];
@@ -87,9 +87,9 @@ internal sealed class WriteBatch(GraphIndex index)
 
     // ---- the graph as it will be after this batch ----
 
-    public Actor? ActorOf(ActorId id) => LookUpActor(id).Actor;
+    public Actor? ActorOf(ActorId id) => KindOf(id) is null ? null : _actors.TryGetValue(id, out var staged) ? staged.Actor : index.Actors[index.SeqOf(id)];
 
-    public NodeKind? KindOf(ActorId id) => LookUpActor(id).Actor?.Kind;
+    public NodeKind? KindOf(ActorId id) => LookUpActor(id).Kind;
 
     /// <summary>The actor's slot (staged, stored, or stored and removed by this batch), or -1.</summary>
     public int ActorSeq(ActorId id) => LookUpActor(id).Seq;
@@ -99,11 +99,11 @@ internal sealed class WriteBatch(GraphIndex index)
     public int DocumentSeq(DocumentId id) => LookUpDocument(id).Seq;
 
     /// <summary>
-    /// An actor's slot and, unless this batch removed it, the actor. Staging an edge asks for each end and each source
+    /// An actor's slot and, unless this batch removed it, its kind. Staging an edge asks for each end and each source
     /// of its evidence while validating it, then again while resolving it: the last few answers are kept, found by
     /// their id's text object (the edge's own), so each is looked up once.
     /// </summary>
-    private (int Seq, Actor? Actor) LookUpActor(ActorId id)
+    private (int Seq, NodeKind? Kind) LookUpActor(ActorId id)
     {
         var text = id.Value;
         if (text is null)
@@ -111,18 +111,18 @@ internal sealed class WriteBatch(GraphIndex index)
             return (-1, null);
         }
 
-        foreach (var (known, seq, actor) in _recentActors)
+        foreach (var (known, seq, kind) in _recentActors)
         {
             if (ReferenceEquals(known, text))
             {
-                return (seq, actor);
+                return (seq, kind);
             }
         }
 
-        (int Seq, Actor? Actor) found = _actors.TryGetValue(id, out var staged) ? (staged.Seq, staged.Actor)
-            : index.SeqOf(id) is var stored and >= 0 ? (stored, _removedActors.Contains(stored) ? null : index.Actors[stored])
+        (int Seq, NodeKind? Kind) found = _actors.TryGetValue(id, out var staged) ? (staged.Seq, staged.Actor.Kind)
+            : index.SeqOf(id) is var stored and >= 0 ? (stored, _removedActors.Contains(stored) ? null : index.Kinds[stored])
             : (-1, null);
-        _recentActors[_nextRecent] = (text, found.Seq, found.Actor);
+        _recentActors[_nextRecent] = (text, found.Seq, found.Kind);
         _nextRecent = (_nextRecent + 1) % _recentActors.Length;
         return found;
     }
