@@ -6,6 +6,7 @@ using Graph.Ingest.Knowledge;
 using Graph.Storage.Embedded;
 using Graph.Storage.Embedded.Bulk;
 using Graph.Storage.Tests.Contract;
+using Microsoft.Data.Sqlite;
 using static Graph.Storage.Tests.Contract.GraphBuilder;
 
 namespace Graph.Storage.Tests.Embedded;
@@ -26,6 +27,15 @@ public sealed class EmbeddedBulkLoaderTests : IDisposable
         EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }, null, Ct);
 
     /// <summary>The seed graph, a random graph split in three, and the random graph's first part again (every key repeated: merges).</summary>
+    private static long PageSizeOf(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size;";
+        return (long)command.ExecuteScalar()!;
+    }
+
     private static List<GraphSnapshot> Batches()
     {
         var random = RandomGraph.Build(7, 40, 150);
@@ -74,6 +84,11 @@ public sealed class EmbeddedBulkLoaderTests : IDisposable
         Assert.Equal(expected.Relationships.Sum(r => r.Evidence.Count), figures.Evidence);
         Assert.Equal([Path.GetFileName(imported), Path.GetFileName(loaded)], Directory.GetFiles(_folder.Path).Select(Path.GetFileName).Where(f => f!.EndsWith(".db", StringComparison.Ordinal)).Order());
         Assert.DoesNotContain(Directory.GetFiles(_folder.Path), f => f.Contains(".loading-", StringComparison.Ordinal));
+
+        // A bulk load writes large pages (set before its first table, or SQLite keeps the default); the store files a
+        // writer creates keep SQLite's default.
+        Assert.Equal(16_384L, PageSizeOf(loaded));
+        Assert.Equal(4_096L, PageSizeOf(imported));
 
         await using var reopened = await OpenAsync(loaded);
         SnapshotAssert.Equal(expected, await reopened.ExportAsync(Ct));

@@ -99,8 +99,12 @@ public sealed record Relationship(RelationshipKey Key, EdgeAttributes Attributes
         }
 
         Attributes.Validate();
-        foreach (var evidence in Evidence)
+
+        // Indexed, not foreach: an enumerator through the interface is an allocation per edge, and stores validate
+        // every edge they write.
+        for (var i = 0; i < Evidence.Count; i++)
         {
+            var evidence = Evidence[i];
             var document = documentOf?.Invoke(evidence.DocumentId);
             if (documentOf is not null && document is null)
             {

@@ -28,6 +28,9 @@ namespace Graph.Storage.Embedded.Bulk;
 /// </remarks>
 public sealed class EmbeddedBulkLoader : IAsyncDisposable
 {
+    /// <summary>The page size of a bulk-loaded file, in bytes.</summary>
+    internal const int PageSize = 16_384;
+
     private readonly string _path;
     private readonly string _temporary;
     private readonly SqliteConnection _connection;
@@ -110,8 +113,12 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
             connection.Open();
 
             // No journal and no fsync while loading: the file is private until it is complete, and a failed load is
-            // deleted, so there is nothing to roll back or to keep across a crash.
-            foreach (var pragma in new[] { "journal_mode=OFF", "synchronous=OFF", "foreign_keys=OFF", "locking_mode=EXCLUSIVE", "temp_store=MEMORY", "cache_size=-262144" })
+            // deleted, so there is nothing to roll back or to keep across a crash. Pages of 16 KiB instead of SQLite's
+            // 4 KiB: a bulk load appends hundreds of megabytes, and a quarter as many pages means a quarter as many page
+            // fetches, splits and cache entries (its writer thread: 3.6-3.9 s -> 3.0-3.3 s of CPU at a million
+            // relationships). A page size is fixed once the first table exists, so it is set first. Stores created
+            // empty keep the default: they grow by small WAL commits, which copy each page they touch whole.
+            foreach (var pragma in new[] { $"page_size={PageSize}", "journal_mode=OFF", "synchronous=OFF", "foreign_keys=OFF", "locking_mode=EXCLUSIVE", "temp_store=MEMORY", "cache_size=-262144" })
             {
                 Pragma(connection, pragma);
             }

@@ -8,34 +8,40 @@ namespace Graph.Storage.Embedded.Storage;
 /// <summary>Text-valued fields (actor and edge attributes) as a JSON object column; no fields is NULL.</summary>
 internal static class TextFields
 {
-    public static string? ToJson(IReadOnlyDictionary<string, string> fields)
+    // One writer per thread, reused: every edge and evidence with attributes is written through it.
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_json;
+
+    public static string? ToJson(IEnumerable<KeyValuePair<string, string>> fields)
     {
-        if (fields.Count == 0)
+        var (buffer, writer) = t_json ??= NewWriter();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        var any = false;
+        writer.WriteStartObject();
+        foreach (var (name, value) in fields)
         {
-            return null;
+            writer.WriteString(name, value);
+            any = true;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(64);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            foreach (var (name, value) in fields)
-            {
-                writer.WriteString(name, value);
-            }
+        writer.WriteEndObject();
+        writer.Flush();
+        return any ? Encoding.UTF8.GetString(buffer.WrittenSpan) : null;
+    }
 
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewWriter()
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        return (buffer, new Utf8JsonWriter(buffer));
     }
 
     /// <summary>An edge's attributes: none is NULL.</summary>
-    public static string? EdgeToJson(EdgeAttributes attributes) => attributes.IsEmpty ? null : ToJson(attributes.ToText());
+    public static string? EdgeToJson(EdgeAttributes attributes) => attributes.IsEmpty ? null : ToJson(attributes.TextFields());
 
     /// <summary>An evidence's own attributes: absent is NULL, present but empty is <c>{}</c>, so both read back as written.</summary>
     public static string? EvidenceToJson(EdgeAttributes? attributes) =>
-        attributes is null ? null : attributes.IsEmpty ? "{}" : ToJson(attributes.ToText());
+        attributes is null ? null : attributes.IsEmpty ? "{}" : ToJson(attributes.TextFields());
 
     /// <summary>
     /// An actor's attributes as loaded: a column with none gives one shared, read-only empty map instead of a dictionary

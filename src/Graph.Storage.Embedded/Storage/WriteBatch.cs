@@ -311,8 +311,9 @@ internal sealed class WriteBatch(GraphIndex index)
     private StagedEdge Resolve(int seq, Relationship edge)
     {
         var start = _evidence.Count;
-        foreach (var e in edge.Evidence)
+        for (var i = 0; i < edge.Evidence.Count; i++)
         {
+            var e = edge.Evidence[i];
             _evidence.Add(new ResolvedEvidence(DocumentSeq(e.DocumentId), e.AttributedTo is { } source ? ActorSeq(source) : 0, TextFields.EvidenceToJson(e.Attributes)));
         }
 
