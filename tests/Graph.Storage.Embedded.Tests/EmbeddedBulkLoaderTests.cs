@@ -3,6 +3,7 @@ using Graph.Core.Model;
 using Graph.Core.Ontology;
 using Graph.Core.Store;
 using Graph.Ingest.Knowledge;
+using Graph.Ingest.Synthetic;
 using Graph.Storage.Embedded;
 using Graph.Storage.Embedded.Bulk;
 using Graph.Storage.Tests.Contract;
@@ -189,6 +190,36 @@ public sealed class EmbeddedBulkLoaderTests : IDisposable
         }
 
         Assert.Empty(Directory.GetFiles(_folder.Path));
+    }
+
+    [Fact]
+    public async Task Rows_that_outgrow_the_page_cache_go_to_the_file_during_the_load_and_read_back_whole()
+    {
+        // The loader keeps a small page cache and lets full pages go to the file as it writes; here the cache holds a
+        // handful of pages, so nearly every page of a 20,000-relationship load leaves it before the load completes.
+        var batches = new SyntheticGraphGenerator(new SyntheticGraphOptions { Relationships = 20_000, Seed = 7, BatchSize = 5_000 }).Generate().ToList();
+        var roomy = _folder.File("roomy.db");
+        var tight = _folder.File("tight.db");
+        foreach (var (path, pages) in new[] { (roomy, 100_000), (tight, 10) })
+        {
+            await using var loader = EmbeddedBulkLoader.Create(path);
+            loader.RunPragmaForTests($"cache_size = {pages}");
+            foreach (var batch in batches)
+            {
+                loader.Add(batch, null, Ct);
+            }
+
+            await loader.CompleteAsync(null, Ct);
+        }
+
+        Assert.True(new FileInfo(tight).Length > 100 * EmbeddedBulkLoader.PageSize, "The load must be many times the cache.");
+        await using var first = await OpenAsync(roomy);
+        await using var second = await OpenAsync(tight);
+        var expected = await first.ExportAsync(Ct);
+        Assert.Equal(20_000, expected.Relationships.Count);
+        SnapshotAssert.Equal(expected, await second.ExportAsync(Ct));
+        var quote = expected.Relationships[^1].Evidence[0].Quote;
+        Assert.NotEmpty(await second.SearchEvidenceAsync(quote.Split(' ').Where(w => w.All(char.IsLetter)).MaxBy(w => w.Length)!, 5, Ct));
     }
 
     [Theory]

@@ -115,10 +115,13 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
             // No journal and no fsync while loading: the file is private until it is complete, and a failed load is
             // deleted, so there is nothing to roll back or to keep across a crash. Pages of 16 KiB instead of SQLite's
             // 4 KiB: a bulk load appends hundreds of megabytes, and a quarter as many pages means a quarter as many page
-            // fetches, splits and cache entries (its writer thread: 3.6-3.9 s -> 3.0-3.3 s of CPU at a million
-            // relationships). A page size is fixed once the first table exists, so it is set first. Stores created
-            // empty keep the default: they grow by small WAL commits, which copy each page they touch whole.
-            foreach (var pragma in new[] { $"page_size={PageSize}", "journal_mode=OFF", "synchronous=OFF", "foreign_keys=OFF", "locking_mode=EXCLUSIVE", "temp_store=MEMORY", "cache_size=-262144" })
+            // fetches, splits and cache entries. A page size is fixed once the first table exists, so it is set first.
+            // Stores created empty keep the default: they grow by small WAL commits, which copy each page they touch
+            // whole. The page cache is small (16 MiB): appending only ever works on the right edge of each B-tree and
+            // on the actor-id index, and full pages can go to the file at once. A cache the size of the file held every
+            // page twice, in SQLite's memory and in the OS's file cache, and each page of that memory cost a page fault
+            // (11-14 µs each on our 2-core VMs): 68,000 of them, a third of the writer thread's time at 1M relationships.
+            foreach (var pragma in new[] { $"page_size={PageSize}", "journal_mode=OFF", "synchronous=OFF", "foreign_keys=OFF", "locking_mode=EXCLUSIVE", "temp_store=MEMORY", "cache_size=-16384" })
             {
                 Pragma(connection, pragma);
             }
