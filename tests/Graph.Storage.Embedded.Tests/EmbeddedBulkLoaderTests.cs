@@ -193,6 +193,48 @@ public sealed class EmbeddedBulkLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_later_batch_that_adds_evidence_to_loaded_edges_rewrites_their_rows_from_the_first_new_one()
+    {
+        // Batch one loads every seed edge with its first quote only; batch two states the edges with several quotes
+        // again, so each merges into a loaded edge, keeping its first evidence row and adding the rest. The writer
+        // thread plans those rows after the index has moved on to the merged edges: the tables must still say so.
+        var seed = KnowledgeFile.Load(TestFiles.SeedKnowledge);
+        var several = seed.Relationships.Where(r => r.Evidence.Count >= 2).ToList();
+        Assert.True(several.Count >= 5, "The seed needs edges with several quotes.");
+        var batches = new[]
+        {
+            seed with { Relationships = [.. seed.Relationships.Select(r => r with { Evidence = [r.Evidence[0]] })] },
+            GraphSnapshot.Empty with { Relationships = several },
+        };
+
+        var imported = _folder.File("imported.db");
+        var loaded = _folder.File("loaded.db");
+        await using (var store = await OpenAsync(imported))
+        {
+            foreach (var batch in batches)
+            {
+                await store.ImportAsync(batch, null, Ct);
+            }
+        }
+
+        UpsertResult second;
+        await using (var loader = EmbeddedBulkLoader.Create(loaded))
+        {
+            loader.Add(batches[0], null, Ct);
+            second = loader.Add(batches[1], null, Ct);
+            await loader.CompleteAsync(null, Ct);
+        }
+
+        Assert.Equal(several.Count, second.Updated);
+        File.Delete(loaded + ".index");
+        await using var fromImport = await OpenAsync(imported);
+        await using var fromTables = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = loaded, IndexSnapshot = false }, null, Ct);
+        var expected = await fromImport.ExportAsync(Ct);
+        SnapshotAssert.Equal(expected, await fromTables.ExportAsync(Ct));
+        Assert.Equal(seed.Relationships.Sum(r => r.Evidence.Count), expected.Relationships.Sum(r => r.Evidence.Count));
+    }
+
+    [Fact]
     public async Task Rows_that_outgrow_the_page_cache_go_to_the_file_during_the_load_and_read_back_whole()
     {
         // The loader keeps a small page cache and lets full pages go to the file as it writes; here the cache holds a

@@ -18,11 +18,12 @@ namespace Graph.Storage.Embedded.Bulk;
 /// does (the same staging code); a refused snapshot throws and writes nothing, and the load can go on.
 /// </summary>
 /// <remarks>
-/// Rows are written on a writer thread of the loader's own while the caller stages the next batch: <see cref="Add"/>
-/// validates, merges and plans the batch's rows against the index, applies it to the index and hands the rows over
-/// (at most two batches wait). A failure to write rows (a full disk) fails the load at the next call, since without a
-/// journal nothing can be rolled back. The index the load builds is saved beside the file (<see cref="IndexSnapshot"/>), so the first open reads it instead
-/// of the tables. The rows go to a temporary file beside the target, which is renamed into place only by <see cref="CompleteAsync"/>
+/// Rows are planned and written on a writer thread of the loader's own while the caller stages the next batch:
+/// <see cref="Add"/> validates and merges the batch against the index (settling every value its rows need), applies it
+/// to the index and hands the batch over (at most two wait); batches are reused once written. A failure to write rows
+/// (a full disk) fails the load at the next call, since without a journal nothing can be rolled back. The index the
+/// load builds is saved beside the file (<see cref="IndexSnapshot"/>), so the first open reads it instead of the tables.
+/// The rows go to a temporary file beside the target, which is renamed into place only by <see cref="CompleteAsync"/>
 /// after the indexes are built and the file is flushed to disk. A load that fails, is cancelled or is disposed without
 /// completing deletes its temporary file: the target path never holds half a load.
 /// </remarks>
@@ -35,12 +36,12 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
     private readonly string _temporary;
     private readonly SqliteConnection _connection;
     private readonly GraphIndex _index = new();
-    private readonly WriteBatch _batch;
+    private readonly ConcurrentBag<WriteBatch> _freeBatches = [];
     private readonly int _progressInterval;
     private readonly ILogger? _logger;
     private readonly Stopwatch _rowsTime = new();
-    private readonly BlockingCollection<WritePlan> _pending = new(boundedCapacity: 2);
-    private readonly ConcurrentBag<WritePlan> _written = [];
+    private readonly BlockingCollection<WriteBatch> _pending = new(boundedCapacity: 2);
+    private WritePlan? _plan; // the writer thread's, refilled for each batch
     private readonly Thread _writer;
     private volatile ExceptionDispatchInfo? _writeError;
     private volatile bool _abandoned;
@@ -53,7 +54,6 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
         _connection = connection;
         _progressInterval = progressInterval;
         _logger = logger;
-        _batch = new WriteBatch(_index);
         _writer = new Thread(WriteRows) { IsBackground = true, Name = "bulk load rows" };
         _writer.Start();
     }
@@ -188,21 +188,31 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
         _rowsTime.Start();
         try
         {
-            var batch = _batch;
+            var batch = _freeBatches.TryTake(out var free) ? free : new WriteBatch(_index);
             batch.Reset();
-            var result = batch.StageSnapshot(snapshot, progress, _progressInterval, cancellationToken);
+            UpsertResult result;
+            try
+            {
+                result = batch.StageSnapshot(snapshot, progress, _progressInterval, cancellationToken);
+            }
+            catch
+            {
+                _freeBatches.Add(batch);
+                throw;
+            }
+
             if (!batch.HasChanges)
             {
+                _freeBatches.Add(batch);
                 return result;
             }
 
-            // The plan reads the index as it was before the batch, so it is made first; then the index moves on for the
-            // next batch's staging while the writer thread writes these rows.
-            var plan = SqliteWriter.Plan(batch, textIndex: false, _written.TryTake(out var reuse) ? reuse : null);
+            // The index moves on for the next batch's staging while the writer thread plans and writes these rows (a
+            // plan reads only its batch).
             try
             {
                 batch.ApplyTo(_index);
-                _pending.Add(plan, CancellationToken.None);
+                _pending.Add(batch, CancellationToken.None);
             }
             catch
             {
@@ -219,27 +229,28 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
         }
     }
 
-    /// <summary>The writer thread: writes each batch's rows in its own transaction, in the order they were added.</summary>
+    /// <summary>
+    /// The writer thread: plans each batch and writes its rows in its own transaction, in the order they were added, then
+    /// hands the batch back for reuse.
+    /// </summary>
     private void WriteRows()
     {
-        foreach (var plan in _pending.GetConsumingEnumerable())
+        foreach (var batch in _pending.GetConsumingEnumerable())
         {
-            if (_writeError is not null || _abandoned)
+            if (_writeError is null && !_abandoned)
             {
-                continue;
+                try
+                {
+                    _plan = SqliteWriter.Plan(batch, textIndex: false, _plan);
+                    SqliteWriter.Run(_connection, _plan, null, int.MaxValue, CancellationToken.None);
+                }
+                catch (Exception e)
+                {
+                    _writeError = ExceptionDispatchInfo.Capture(e);
+                }
             }
 
-            try
-            {
-                SqliteWriter.Run(_connection, plan, null, int.MaxValue, CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                _writeError = ExceptionDispatchInfo.Capture(e);
-            }
-
-            plan.Reset(textIndex: false);
-            _written.Add(plan);
+            _freeBatches.Add(batch);
         }
     }
 

@@ -25,8 +25,8 @@ internal static class SqliteWriter
         Run(connection, Plan(batch, textIndex), progress, interval, cancellationToken);
 
     /// <summary>
-    /// The rows a batch writes, with every value resolved: it reads the index, so it is made before the batch is
-    /// applied to it, and after that it depends on nothing but itself.
+    /// The rows a batch writes, with every value resolved. It reads only the batch (staging resolved everything against
+    /// the index), so a bulk load makes it on its writer thread after the batch is applied to the index.
     /// </summary>
     /// <remarks>A bulk load passes back a plan it has written (<paramref name="reuse"/>) to be filled again, keeping its lists.</remarks>
     public static WritePlan Plan(WriteBatch batch, bool textIndex = true, WritePlan? reuse = null)
@@ -56,9 +56,9 @@ internal static class SqliteWriter
             }
         }
 
-        foreach (var (seq, document, isNew) in batch.Documents)
+        foreach (var (seq, document, isNew, publisher) in batch.Documents)
         {
-            plan.Add(isNew ? Row.InsertDocument : Row.UpdateDocument, seq, document.Id.Value, document.Title, document.Publisher is { } p ? batch.ActorSeq(p) : SqlValue.Null, document.Url,
+            plan.Add(isNew ? Row.InsertDocument : Row.UpdateDocument, seq, document.Id.Value, document.Title, publisher >= 0 ? publisher : SqlValue.Null, document.Url,
                 document.Published?.ToString(), document.Text, document.ContentHash);
             if (!isNew)
             {
@@ -68,21 +68,18 @@ internal static class SqliteWriter
             plan.AddText(Row.InsertText, -seq, document.Text, seq, SqlValue.Null);
         }
 
-        foreach (var (key, staged, isNew) in batch.Edges)
+        foreach (var (key, staged) in batch.Edges)
         {
             plan.Edges++;
             var (seq, edge) = (staged.Seq, staged.Edge);
-            var unchanged = 0;
-            if (isNew)
+            var unchanged = staged.KeptEvidence;
+            if (staged.IsNew)
             {
                 plan.Add(Row.InsertEdge, seq, (int)edge.Type, key.From, key.To, key.Qualifier, staged.AttributesJson);
             }
             else
             {
-                // Merging keeps earlier evidence in place, so only rows from the first that differs are rewritten:
-                // adding the thousandth quote to an edge writes one row, not a thousand.
                 plan.Add(Row.UpdateEdge, seq, staged.AttributesJson);
-                unchanged = UnchangedPrefix(batch.Committed(seq), edge);
                 plan.Add(Row.DeleteEvidenceFrom, seq, unchanged);
                 plan.AddText(Row.DeleteQuotes, QuoteRow(seq, unchanged), QuoteRow(seq + 1, 0) - 1);
             }
@@ -150,24 +147,6 @@ internal static class SqliteWriter
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
         return writes;
-    }
-
-    /// <summary>How many leading evidence rows of the committed edge the new version keeps as they are.</summary>
-    private static int UnchangedPrefix(Relationship? committed, Relationship edge)
-    {
-        if (committed is null)
-        {
-            return 0;
-        }
-
-        var count = Math.Min(committed.Evidence.Count, edge.Evidence.Count);
-        var same = 0;
-        while (same < count && committed.Evidence[same].Equals(edge.Evidence[same]))
-        {
-            same++;
-        }
-
-        return same;
     }
 
     /// <summary>The full-text rowid of an edge's evidence quote (see <see cref="SqliteSchema.EvidenceRowShift"/>).</summary>

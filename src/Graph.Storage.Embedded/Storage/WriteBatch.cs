@@ -15,8 +15,8 @@ namespace Graph.Storage.Embedded.Storage;
 /// </summary>
 internal sealed class WriteBatch(GraphIndex index)
 {
-    private readonly Dictionary<ActorId, (int Seq, Actor Actor)> _actors = [];
-    private readonly Dictionary<DocumentId, (int Seq, Document Document)> _documents = [];
+    private readonly Dictionary<ActorId, (int Seq, Actor Actor, bool IsNew)> _actors = [];
+    private readonly Dictionary<DocumentId, (int Seq, Document Document, bool IsNew, int PublisherSeq)> _documents = [];
     private readonly Dictionary<DocumentId, (int Seq, Document? Document)> _storedDocuments = [];
     private readonly (string? Id, int Seq, NodeKind? Kind)[] _recentActors = new (string?, int, NodeKind?)[4];
     private int _nextRecent;
@@ -66,20 +66,21 @@ internal sealed class WriteBatch(GraphIndex index)
 
     public IEnumerable<int> RemovedActors => _removedActors;
 
-    /// <summary>Actors to insert or replace, with whether each is new.</summary>
-    public IEnumerable<(int Seq, Actor Actor, bool IsNew)> Actors => _actors.Values.Select(a => (a.Seq, a.Actor, index.Actors.ElementAtOrDefault(a.Seq) is null));
+    // What the writer's plan reads is settled while staging (each row's slot, whether it is new, what it keeps), so a
+    // plan reads the batch and never the index: it can be made after the batch is applied, on another thread.
 
-    public IEnumerable<(int Seq, Document Document, bool IsNew)> Documents => _documents.Values.Select(d => (d.Seq, d.Document, index.Documents.ElementAtOrDefault(d.Seq) is null));
+    /// <summary>Actors to insert or replace, with whether each is new.</summary>
+    public IEnumerable<(int Seq, Actor Actor, bool IsNew)> Actors => _actors.Values;
+
+    /// <summary>Documents to insert or replace, with whether each is new and its publisher's slot (-1: none).</summary>
+    public IEnumerable<(int Seq, Document Document, bool IsNew, int PublisherSeq)> Documents => _documents.Values;
 
     /// <summary>Edges to insert or replace, with their keys (the ends as seqs, already resolved) and whether each is new.</summary>
-    public IEnumerable<(EdgeKey Key, StagedEdge Staged, bool IsNew)> Edges => _edges.Select(e => (e.Key, e.Value, !index.IsEdge(e.Value.Seq)));
+    public IEnumerable<(EdgeKey Key, StagedEdge Staged)> Edges => _edges.Select(e => (e.Key, e.Value));
 
     /// <summary>A staged edge's evidence as the file and the index take it, in the edge's evidence order.</summary>
     public ReadOnlySpan<ResolvedEvidence> EvidenceOf(in StagedEdge staged) =>
         CollectionsMarshal.AsSpan(_evidence).Slice(staged.EvidenceStart, staged.Edge.Evidence.Count);
-
-    /// <summary>An edge as committed before this batch (null for a new one): the writer rewrites only what changed.</summary>
-    public Relationship? Committed(int seq) => index.IsEdge(seq) && !_removedEdges.Contains(seq) ? index.Record(seq) : null;
 
     public int EdgeRows => _edges.Count;
 
@@ -174,7 +175,8 @@ internal sealed class WriteBatch(GraphIndex index)
         ArgumentNullException.ThrowIfNull(actor);
         actor.Validated();
         var seq = ActorSeq(actor.Id);
-        _actors[actor.Id] = (seq >= 0 ? seq : _nextActorSeq++, actor);
+        seq = seq >= 0 ? seq : _nextActorSeq++;
+        _actors[actor.Id] = (seq, actor, index.Actors.ElementAtOrDefault(seq) is null);
         Array.Clear(_recentActors);
     }
 
@@ -217,7 +219,8 @@ internal sealed class WriteBatch(GraphIndex index)
             }
         }
 
-        _documents[document.Id] = (current is null ? _nextDocumentSeq++ : DocumentSeq(document.Id), document);
+        var seq = current is null ? _nextDocumentSeq++ : DocumentSeq(document.Id);
+        _documents[document.Id] = (seq, document, index.Documents.ElementAtOrDefault(seq) is null, document.Publisher is { } by ? ActorSeq(by) : -1);
     }
 
     /// <summary>Stages a whole snapshot (actors, documents, then relationships) and says what it creates and updates.</summary>
@@ -312,6 +315,10 @@ internal sealed class WriteBatch(GraphIndex index)
     /// </summary>
     private StagedEdge Resolve(int seq, Relationship edge)
     {
+        // Merging keeps earlier evidence in place, so the writer rewrites rows only from the first that differs: adding
+        // the thousandth quote to an edge writes one row, not a thousand.
+        var isNew = !index.IsEdge(seq);
+        var kept = isNew || _removedEdges.Contains(seq) ? 0 : UnchangedPrefix(index.Record(seq), edge);
         var start = _evidence.Count;
         for (var i = 0; i < edge.Evidence.Count; i++)
         {
@@ -319,7 +326,20 @@ internal sealed class WriteBatch(GraphIndex index)
             _evidence.Add(new ResolvedEvidence(DocumentSeq(e.DocumentId), e.AttributedTo is { } source ? ActorSeq(source) : 0, TextFields.EvidenceToJson(e.Attributes)));
         }
 
-        return new StagedEdge(seq, edge, TextFields.EdgeToJson(edge.Attributes), start);
+        return new StagedEdge(seq, edge, TextFields.EdgeToJson(edge.Attributes), start, isNew, kept);
+    }
+
+    /// <summary>How many leading evidence rows of the committed edge the new version keeps as they are.</summary>
+    private static int UnchangedPrefix(Relationship committed, Relationship edge)
+    {
+        var count = Math.Min(committed.Evidence.Count, edge.Evidence.Count);
+        var same = 0;
+        while (same < count && committed.Evidence[same].Equals(edge.Evidence[same]))
+        {
+            same++;
+        }
+
+        return same;
     }
 
     /// <summary>The edge in slot <paramref name="seq"/> as this batch leaves it so far; null when removed.</summary>
@@ -414,12 +434,12 @@ internal sealed class WriteBatch(GraphIndex index)
             target.RemoveEdge(seq);
         }
 
-        foreach (var (seq, actor) in _actors.Values)
+        foreach (var (seq, actor, _) in _actors.Values)
         {
             target.SetActor(seq, actor);
         }
 
-        foreach (var (seq, document) in _documents.Values)
+        foreach (var (seq, document, _, _) in _documents.Values)
         {
             target.SetDocument(seq, document);
         }
@@ -490,8 +510,12 @@ internal sealed class WriteBatch(GraphIndex index)
     }
 }
 
-/// <summary>A staged edge: its slot, its new version, its attributes as the file holds them, and where its resolved evidence starts.</summary>
-internal readonly record struct StagedEdge(int Seq, Relationship Edge, string? AttributesJson, int EvidenceStart);
+/// <summary>
+/// A staged edge: its slot, its new version, its attributes as the file holds them, where its resolved evidence starts,
+/// whether the slot is new (false: it rewrites a stored edge) and how many leading evidence rows of the stored edge it
+/// keeps as they are.
+/// </summary>
+internal readonly record struct StagedEdge(int Seq, Relationship Edge, string? AttributesJson, int EvidenceStart, bool IsNew, int KeptEvidence);
 
 /// <summary>One evidence of a staged edge as the file and the index take it: seqs instead of ids (0: not attributed), attributes as JSON.</summary>
 internal readonly record struct ResolvedEvidence(int Document, int AttributedTo, string? AttributesJson);
