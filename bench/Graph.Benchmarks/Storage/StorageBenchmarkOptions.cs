@@ -7,7 +7,7 @@ public sealed record StorageBenchmarkOptions
 {
     public const string Usage =
         "Usage: storage [--relationships N (1000..10000000, default 1000000)] [--seed N] [--queries N (100..100000, default 1000)] " +
-        "[--batch N (1000..1000000, default 50000)] [--work-dir DIR] [--skip-kuzu]";
+        "[--batch N (1000..1000000, default 50000)] [--load-repeats N (0..10, default 2)] [--work-dir DIR] [--skip-kuzu]";
 
     public int Relationships { get; init; } = 1_000_000;
 
@@ -18,6 +18,9 @@ public sealed record StorageBenchmarkOptions
 
     /// <summary>Relationships per import call.</summary>
     public int Batch { get; init; } = 50_000;
+
+    /// <summary>Bulk loads of the same graph after the measured one, in the same process (a warm runtime).</summary>
+    public int LoadRepeats { get; init; } = 2;
 
     /// <summary>Where the SQLite file, the CSV export, the workload and the Kuzu database go.</summary>
     public string WorkDir { get; init; } = "";
@@ -37,6 +40,7 @@ public sealed record StorageBenchmarkOptions
                 "--seed" => options with { Seed = ulong.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var seed) ? seed : throw new BenchmarkUsageException($"--seed must be a whole number >= 0; got '{args[i]}'. {Usage}") },
                 "--queries" => options with { Queries = Int(args[i], Value(), 100, 100_000) },
                 "--batch" => options with { Batch = Int(args[i], Value(), 1_000, 1_000_000) },
+                "--load-repeats" => options with { LoadRepeats = Int(args[i], Value(), 0, 10) },
                 "--work-dir" => options with { WorkDir = Value() },
                 "--skip-kuzu" => options with { SkipKuzu = true },
                 _ => throw new BenchmarkUsageException($"Unknown option '{args[i]}'. {Usage}"),

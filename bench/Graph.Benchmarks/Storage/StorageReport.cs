@@ -12,6 +12,7 @@ public sealed class StorageReport(
     StorageBenchmarkOptions options,
     SyntheticGraphGenerator generator,
     ImportFigures import,
+    IReadOnlyList<double> repeatedLoads,
     Workload workload,
     QueryPhaseResult ours,
     QueryPhaseResult serverGc,
@@ -55,6 +56,14 @@ public sealed class StorageReport(
         var insertRate = rels / import.Write.TotalSeconds;
         Row(o, "bulk insert (rel/s, fresh file)", $"{insertRate:N0}", kuzu is null ? null : $"{rels / (kuzu.LoadMs / 1000):N0}", kuzu?.LoadMs / import.Write.TotalMilliseconds, Target(insertRate >= InsertTargetPerSecond, ">= 300,000/s"));
         Row(o, "bulk insert total (s)", Sec(import.Write.TotalMilliseconds), kuzu is null ? null : Sec(kuzu.LoadMs), kuzu?.LoadMs / import.Write.TotalMilliseconds, "(ours: validated, merged actors, documents, edges, evidence, then B-tree indexes; kuzu: COPY of ids, kinds and edge types only)");
+        if (repeatedLoads.Count > 0)
+        {
+            var sorted = repeatedLoads.Order().ToList();
+            var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+            Row(o, "  repeated, same process (rel/s)", $"{median:N0}", null, null,
+                $"(median of {sorted.Count} more loads, {sorted[0]:N0}-{sorted[^1]:N0}: code compiled and memory in place; the target is judged on the first load)");
+        }
+
         Row(o, "  of which rows / indexes (s)", $"{import.Rows.TotalSeconds:F2} / {import.Indexes.TotalSeconds:F2}", null, null, $"(indexes: B-trees and the index snapshot; GC pauses in the import process {import.GcPauses.TotalSeconds:F2} s with {import.FullCollections} full collections, {(System.Runtime.GCSettings.IsServerGC ? "Server" : "workstation")} GC)");
         Row(o, "  full-text index, filled at first open (s)", ours.TextIndexFillMs is { } fill ? Sec(fill) : "none", null, null, "(in the background after the open returns; graph reads answer meanwhile, text searches wait up to 5 s)");
         var withText = rels / (import.Write.TotalSeconds + (ours.TextIndexFillMs ?? 0) / 1000);
