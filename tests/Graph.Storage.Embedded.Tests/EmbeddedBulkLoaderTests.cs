@@ -9,6 +9,7 @@ using Graph.Storage.Embedded.Bulk;
 using Graph.Storage.Tests.Contract;
 using Microsoft.Data.Sqlite;
 using static Graph.Storage.Tests.Contract.GraphBuilder;
+using static Graph.Storage.Tests.Embedded.RawSql;
 
 namespace Graph.Storage.Tests.Embedded;
 
@@ -28,15 +29,6 @@ public sealed class EmbeddedBulkLoaderTests : IDisposable
         EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }, null, Ct);
 
     /// <summary>The seed graph, a random graph split in three, and the random graph's first part again (every key repeated: merges).</summary>
-    private static long PageSizeOf(string path)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA page_size;";
-        return (long)command.ExecuteScalar()!;
-    }
-
     private static List<GraphSnapshot> Batches()
     {
         var random = RandomGraph.Build(7, 40, 150);
@@ -88,8 +80,8 @@ public sealed class EmbeddedBulkLoaderTests : IDisposable
 
         // A bulk load writes large pages (set before its first table, or SQLite keeps the default); the store files a
         // writer creates keep SQLite's default.
-        Assert.Equal(16_384L, PageSizeOf(loaded));
-        Assert.Equal(4_096L, PageSizeOf(imported));
+        Assert.Equal(16_384L, Scalar(loaded, "PRAGMA page_size;"));
+        Assert.Equal(4_096L, Scalar(imported, "PRAGMA page_size;"));
 
         await using var reopened = await OpenAsync(loaded);
         SnapshotAssert.Equal(expected, await reopened.ExportAsync(Ct));

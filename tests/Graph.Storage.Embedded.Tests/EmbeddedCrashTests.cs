@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Graph.Storage.Embedded;
 using Microsoft.Data.Sqlite;
+using static Graph.Storage.Tests.Embedded.RawSql;
 
 namespace Graph.Storage.Tests.Embedded;
 
@@ -33,10 +34,10 @@ public sealed class EmbeddedCrashTests : IDisposable
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
-            Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check;"));
-            Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM pragma_foreign_key_check;"));
-            Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM relationships r WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.rel_seq = r.seq);"));
-            Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM relationships r WHERE r.seq = e.rel_seq);"));
+            Assert.Equal("ok", Value(connection, "PRAGMA integrity_check;"));
+            Assert.Equal(0L, Value(connection, "SELECT count(*) FROM pragma_foreign_key_check;"));
+            Assert.Equal(0L, Value(connection, "SELECT count(*) FROM relationships r WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.rel_seq = r.seq);"));
+            Assert.Equal(0L, Value(connection, "SELECT count(*) FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM relationships r WHERE r.seq = e.rel_seq);"));
         }
 
         await using var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }, null, Ct);
@@ -62,9 +63,9 @@ public sealed class EmbeddedCrashTests : IDisposable
         {
             connection.Open();
             var stats = await store.GetStatsAsync(Ct);
-            Assert.Equal(Scalar(connection, "SELECT count(*) FROM relationships;"), (long)stats.Relationships);
-            Assert.Equal(Scalar(connection, "SELECT count(*) FROM evidence;"), (long)stats.Evidence);
-            Assert.Equal(Scalar(connection, "SELECT count(*) FROM actors;"), (long)stats.Actors);
+            Assert.Equal(Value(connection, "SELECT count(*) FROM relationships;"), (long)stats.Relationships);
+            Assert.Equal(Value(connection, "SELECT count(*) FROM evidence;"), (long)stats.Evidence);
+            Assert.Equal(Value(connection, "SELECT count(*) FROM actors;"), (long)stats.Actors);
             Assert.Equal(export.Relationships.Count, stats.Relationships);
         }
 
@@ -104,7 +105,7 @@ public sealed class EmbeddedCrashTests : IDisposable
     {
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
-        return (long)Scalar(connection, "SELECT count(*) FROM relationships;")!;
+        return (long)Value(connection, "SELECT count(*) FROM relationships;")!;
     }
 
     /// <summary>Starts the writer, waits for its N-th commit (and a little more), kills it, returns the last batch it reported committed.</summary>
@@ -159,12 +160,5 @@ public sealed class EmbeddedCrashTests : IDisposable
 
         Assert.True(lastCommitted >= 0, "the writer committed nothing: " + await process.StandardError.ReadToEndAsync(CancellationToken.None));
         return lastCommitted;
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

@@ -212,7 +212,7 @@ public sealed class EmbeddedIndexSnapshotTests : IDisposable
         }
 
         // Same write count is not enough: the snapshot carries the identity of the file it was made from.
-        SetWrites(DbPath, WritesOf(other));
+        SetWrites(DbPath, RawSql.Scalar(other, "SELECT writes FROM store_state"));
         File.Copy(other + ".index", SnapshotPath, overwrite: true);
         await using var reopened = await OpenAsync();
         Assert.Equal(IndexSource.Tables, reopened.OpenedFrom);
@@ -265,15 +265,6 @@ public sealed class EmbeddedIndexSnapshotTests : IDisposable
     private static string Describe(Subgraph subgraph) =>
         string.Join("\n", subgraph.Nodes.Select(n => $"{n.Actor.Id} {n.Depth}").Order(StringComparer.Ordinal))
         + "\n--\n" + string.Join("\n", subgraph.Edges.Select(r => $"{r.Key} {r.Evidence.Count}").Order(StringComparer.Ordinal));
-
-    private static long WritesOf(string path)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT writes FROM store_state";
-        return (long)command.ExecuteScalar()!;
-    }
 
     private static void SetWrites(string path, long writes)
     {

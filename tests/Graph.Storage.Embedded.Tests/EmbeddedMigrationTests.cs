@@ -3,6 +3,7 @@ using Graph.Core.Ontology;
 using Graph.Core.Store;
 using Graph.Storage.Embedded;
 using Microsoft.Data.Sqlite;
+using static Graph.Storage.Tests.Embedded.RawSql;
 
 namespace Graph.Storage.Tests.Embedded;
 
@@ -88,19 +89,5 @@ public sealed class EmbeddedMigrationTests : IDisposable
             Assert.Equal(2L, Scalar(connection, "SELECT writes FROM store_state"));
             Assert.Equal(32L, Scalar(connection, "SELECT length(store_id) FROM store_state"));
         }
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static long Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -6,6 +6,7 @@ using Graph.Storage.Embedded;
 using Graph.Storage.Tests.Contract;
 using Microsoft.Data.Sqlite;
 using static Graph.Storage.Tests.Contract.GraphBuilder;
+using static Graph.Storage.Tests.Embedded.RawSql;
 
 namespace Graph.Storage.Tests.Embedded;
 
@@ -77,9 +78,9 @@ public sealed class EmbeddedPersistenceTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
         connection.Open();
-        Assert.Equal("text", Scalar(connection, "SELECT typeof(description) FROM actors WHERE id = 'official:kim-jong-un';"));
-        Assert.Equal("null", Scalar(connection, "SELECT typeof(description) FROM actors WHERE id = 'official:sergei-shoigu';"));
-        Assert.Equal((long)System.Text.Encoding.UTF8.GetByteCount(text), Scalar(connection, "SELECT length(CAST(text AS BLOB)) FROM documents;"));
+        Assert.Equal("text", Value(connection, "SELECT typeof(description) FROM actors WHERE id = 'official:kim-jong-un';"));
+        Assert.Equal("null", Value(connection, "SELECT typeof(description) FROM actors WHERE id = 'official:sergei-shoigu';"));
+        Assert.Equal((long)System.Text.Encoding.UTF8.GetByteCount(text), Value(connection, "SELECT length(CAST(text AS BLOB)) FROM documents;"));
     }
 
     [Fact]
@@ -211,8 +212,8 @@ public sealed class EmbeddedPersistenceTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={nested};Pooling=False");
         connection.Open();
-        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal((long)Graph.Storage.Embedded.Storage.SqliteSchema.Version, Scalar(connection, "PRAGMA user_version;"));
+        Assert.Equal("wal", Value(connection, "PRAGMA journal_mode;"));
+        Assert.Equal((long)Graph.Storage.Embedded.Storage.SqliteSchema.Version, Value(connection, "PRAGMA user_version;"));
         Assert.EndsWith(Path.Combine("graph", "graph.db"), EmbeddedStoreOptions.DefaultPath(), StringComparison.Ordinal);
     }
 
@@ -223,12 +224,5 @@ public sealed class EmbeddedPersistenceTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA {pragma}={value};";
         command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

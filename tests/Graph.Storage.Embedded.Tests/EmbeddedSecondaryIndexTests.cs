@@ -5,6 +5,7 @@ using Graph.Storage.Embedded;
 using Graph.Storage.Embedded.Bulk;
 using Graph.Storage.Tests.Contract;
 using Microsoft.Data.Sqlite;
+using static Graph.Storage.Tests.Embedded.RawSql;
 
 namespace Graph.Storage.Tests.Embedded;
 
@@ -174,19 +175,5 @@ public sealed class EmbeddedSecondaryIndexTests : IDisposable
         }
 
         return names;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static long Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -7,6 +7,7 @@ using Graph.Storage.Embedded.Bulk;
 using Graph.Storage.Embedded.Storage;
 using Microsoft.Data.Sqlite;
 using static Graph.Storage.Tests.Contract.GraphBuilder;
+using static Graph.Storage.Tests.Embedded.RawSql;
 
 namespace Graph.Storage.Tests.Embedded;
 
@@ -42,13 +43,6 @@ public sealed class EmbeddedTextIndexFillTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         return read(connection);
-    }
-
-    private static long Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string Word(Evidence evidence) =>
