@@ -35,7 +35,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
     private readonly string _path;
     private readonly string _temporary;
     private readonly SqliteConnection _connection;
-    private readonly GraphIndex _index = new();
+    private readonly GraphIndex _index = new() { LinksEnds = false };
     private readonly ConcurrentBag<WriteBatch> _freeBatches = [];
     private readonly int _progressInterval;
     private readonly ILogger? _logger;
