@@ -75,7 +75,7 @@ internal sealed class WriteBatch(GraphIndex index)
     /// <summary>Documents to insert or replace, with whether each is new and its publisher's slot (-1: none).</summary>
     public IEnumerable<(int Seq, Document Document, bool IsNew, int PublisherSeq)> Documents => _documents.Values;
 
-    /// <summary>Edges to insert or replace, with their keys (the ends as seqs, already resolved) and whether each is new.</summary>
+    /// <summary>Edges to insert or replace, with their keys (the ends as seqs, already resolved).</summary>
     public IEnumerable<(EdgeKey Key, StagedEdge Staged)> Edges => _edges.Select(e => (e.Key, e.Value));
 
     /// <summary>A staged edge's evidence as the file and the index take it, in the edge's evidence order.</summary>
