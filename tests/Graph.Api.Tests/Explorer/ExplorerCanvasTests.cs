@@ -47,17 +47,13 @@ public sealed class ExplorerCanvasTests(ApiServer server, ChromiumFixture chromi
     {
         var explorer = await NorthKoreaExpandedAsync();
         var page = explorer.Page;
-        var (sx, sy) = await explorer.NodePointAsync("state:north-korea");
-        var (tx, ty) = await explorer.NodePointAsync("state:russia");
-        var (mx, my) = await explorer.EdgePointAsync("DEPLOYED", "state:north-korea", "state:russia");
-        var length = MathF.Sqrt(((tx - sx) * (tx - sx)) + ((ty - sy) * (ty - sy)));
-        var (nx, ny) = (-(ty - sy) / length, (tx - sx) / length); // across the line
+        var (bx, by) = await explorer.EdgePickPointAsync("state:north-korea", "state:russia", across: 3);
         var graph = page.Locator("#graph");
 
         // 3 px beside the line: the pointer shows it can be clicked, and a click opens an edge between the two.
-        await page.Mouse.MoveAsync(mx + (3 * nx), my + (3 * ny));
+        await page.Mouse.MoveAsync(bx, by);
         await Assertions.Expect(graph).ToHaveCSSAsync("cursor", "pointer");
-        await page.Mouse.ClickAsync(mx + (3 * nx), my + (3 * ny));
+        await page.Mouse.ClickAsync(bx, by);
         await Assertions.Expect(page.Locator("#panel .relationship").First).ToBeVisibleAsync(new() { Timeout = Timeout });
         var ends = await EvalAsync<string[]>(explorer, "() => { const g = window.explorer.scene.graph, e = window.explorer.canvas.selectedEdge; return [g.source(e), g.target(e)].sort(); }");
         Assert.Equal(["state:north-korea", "state:russia"], ends);
@@ -84,6 +80,63 @@ public sealed class ExplorerCanvasTests(ApiServer server, ChromiumFixture chromi
         await page.WaitForTimeoutAsync(350); // sigma reads a second click within 300 ms as a double click
         await page.Mouse.ClickAsync(box.X + far[0], box.Y + far[1]);
         await page.WaitForFunctionAsync("() => window.explorer.canvas.selectedEdge === null", null, new() { Timeout = Timeout });
+    }
+
+    [Fact]
+    public async Task A_short_edge_lying_along_a_longer_one_is_picked_along_its_length_and_the_longer_one_beyond_it()
+    {
+        var explorer = await NorthKoreaExpandedAsync();
+        var page = explorer.Page;
+        const string From = "state:north-korea";
+
+        // Two of North Korea's neighbours, not linked to each other: the far one owns the edge drawn last (nearest alone,
+        // the edge met last won a tie, so that one would win everywhere), and the near one is dropped on the middle of the
+        // line to the far one, so that its edge to North Korea runs along the first half of that line.
+        var pair = await EvalAsync<string[]>(explorer, """
+            (f) => {
+              const g = window.explorer.scene.graph;
+              const mine = g.edges().filter((e) => (g.source(e) === f || g.target(e) === f) && !g.getEdgeAttribute(e, 'hidden'));
+              const far = g.opposite(f, mine[mine.length - 1]);
+              const near = g.neighbors(f).find((n) => n !== far && !g.areNeighbors(n, far) && !g.getNodeAttribute(n, 'hidden'));
+              return [far, near];
+            }
+            """, From);
+        var (far, near) = (pair[0], pair[1]);
+        Assert.NotNull(near);
+        var (ax, ay) = await explorer.NodePointAsync(From);
+        var (bx, by) = await explorer.NodePointAsync(far);
+        var (cx, cy) = await explorer.NodePointAsync(near);
+        await page.Mouse.MoveAsync(cx, cy);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((ax + bx) / 2, (ay + by) / 2, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+        (ax, ay) = await explorer.NodePointAsync(From);
+        (bx, by) = await explorer.NodePointAsync(far);
+        (cx, cy) = await explorer.NodePointAsync(near);
+        Assert.InRange(MathF.Abs(cx - ((ax + bx) / 2)) + MathF.Abs(cy - ((ay + by) / 2)), 0, 4);
+
+        // Clicks along each half select the shortest edge drawn there; a point where a third edge runs closer is passed.
+        async Task<string[]> EndsPickedAlong(float[] fractions, string[][] wanted)
+        {
+            foreach (var t in fractions)
+            {
+                await page.Mouse.ClickAsync(ax + ((bx - ax) * t), ay + ((by - ay) * t));
+                await explorer.WaitForStillAsync();
+                var ends = await EvalAsync<string[]?>(explorer, "() => { const g = window.explorer.scene.graph, e = document.body.dataset.selectedEdge; return e && g.hasEdge(e) ? [g.source(e), g.target(e)].sort() : null; }");
+                if (ends is not null && wanted.Any(w => w.SequenceEqual(ends)))
+                {
+                    return ends;
+                }
+            }
+
+            return [];
+        }
+
+        var shortPair = new[] { From, near }.Order(StringComparer.Ordinal).ToArray();
+        var longPair = new[] { From, far }.Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(shortPair, await EndsPickedAlong([0.25f, 0.3f, 0.2f, 0.35f], [shortPair, longPair]));
+        Assert.Equal(longPair, await EndsPickedAlong([0.75f, 0.7f, 0.8f, 0.65f], [shortPair, longPair]));
+        output.WriteLine($"screenshot: {await explorer.ScreenshotAsync("explorer-short-edge-along-a-longer-one")}");
     }
 
     [Fact]

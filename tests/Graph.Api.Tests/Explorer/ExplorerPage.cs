@@ -79,13 +79,35 @@ internal sealed class ExplorerPage(IPage page, ApiServer server)
         return (box.X + p.X, box.Y + p.Y);
     }
 
-    /// <summary>Where on the page the midpoint of a drawn edge is.</summary>
-    public async Task<(float X, float Y)> EdgePointAsync(string type, string from, string to)
+    /// <summary>
+    /// A point on the page, on the line between two actors (or <paramref name="across"/> pixels beside it), where the
+    /// explorer's own hit test picks an edge between them: another edge can run along part of this one where the force
+    /// layout puts actors (North Korea to Russia and to the war in Ukraine), so points from the middle outwards are
+    /// asked in turn. Fails the test naming the pair when no point along the line picks it.
+    /// </summary>
+    public async Task<(float X, float Y)> EdgePickPointAsync(string from, string to, float across = 0)
     {
         await WaitForStillAsync();
         var box = (await page.Locator("#graph").BoundingBoxAsync())!;
-        var p = await page.EvaluateAsync<Point>("([t, f, o]) => window.explorer.edgeOnScreen(window.explorer.edgeKey(t, f, o))", new[] { type, from, to });
-        return (box.X + p.X, box.Y + p.Y);
+        var point = await page.EvaluateAsync<Point?>(
+            """
+            ({ f, o, across }) => {
+              const { canvas } = window.explorer;
+              const g = canvas.scene.graph;
+              const between = (k) => k && ((g.source(k) === f && g.target(k) === o) || (g.source(k) === o && g.target(k) === f));
+              const [a, b] = [canvas.viewportOf(f), canvas.viewportOf(o)];
+              const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+              const [nx, ny] = [-(b.y - a.y) / length, (b.x - a.x) / length];
+              for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.35, 0.65, 0.45, 0.55, 0.25, 0.75]) {
+                const p = { x: a.x + (b.x - a.x) * t + across * nx, y: a.y + (b.y - a.y) * t + across * ny };
+                if (between(canvas.edgeAt(p))) return p;
+              }
+              return null;
+            }
+            """,
+            new { f = from, o = to, across = (double)across });
+        Assert.True(point is not null, $"The explorer's hit test picks no edge between {from} and {to} anywhere along the line between them.");
+        return (box.X + point!.X, box.Y + point.Y);
     }
 
     /// <summary>Double-clicks the actor on the canvas, waits for the counts per type, and draws one page of every type.</summary>
@@ -100,39 +122,27 @@ internal sealed class ExplorerPage(IPage page, ApiServer server)
     }
 
     /// <summary>Clicks the edge on the canvas, then (edges between one pair of actors overlap) the one of <paramref name="type"/> in the panel.</summary>
-    /// <remarks>
-    /// Two edges from one actor can run nearly together where the force layout has put their far ends close (North
-    /// Korea to Russia and to the war in Ukraine): a click at the edge's midpoint may select the other one. The click is
-    /// checked to have selected an edge between the two actors wanted, and tried again further along the edge if not.
-    /// </remarks>
+    /// <remarks>The click goes where the explorer's hit test picks an edge between the two (<see cref="EdgePickPointAsync"/>), and is checked to have selected one.</remarks>
     public async Task OpenEdgeAsync(string type, string from, string to)
     {
-        var (x, y) = await EdgePointAsync(type, from, to);
-        var (fromX, fromY) = await NodePointAsync(from);
-        var (toX, toY) = await NodePointAsync(to);
-        var points = new List<(float X, float Y)> { (x, y) };
-        points.AddRange(new[] { 0.35f, 0.65f, 0.25f, 0.75f, 0.45f, 0.55f }.Select(f => (fromX + ((toX - fromX) * f), fromY + ((toY - fromY) * f))));
-        var selected = false;
-        foreach (var (px, py) in points)
+        var (x, y) = await EdgePickPointAsync(from, to);
+        await page.Mouse.ClickAsync(x, y);
+
+        // Any edge between the two actors will do here: the panel then offers the type wanted among them.
+        var selected = true;
+        try
         {
-            await page.Mouse.ClickAsync(px, py);
-            try
-            {
-                // Any edge between the two actors will do here: the panel then offers the type wanted among them.
-                await page.WaitForFunctionAsync(
-                    "([f, o]) => { const k = document.body.dataset.selectedEdge; const g = window.explorer.scene.graph; if (!k || !g.hasEdge(k)) return false; const [s, t] = [g.source(k), g.target(k)]; return (s === f && t === o) || (s === o && t === f); }",
-                    new[] { from, to },
-                    new() { Timeout = 2_000 });
-                selected = true;
-                break;
-            }
-            catch (TimeoutException)
-            {
-                // Another edge, a node or nothing was under that point: try the next one along the edge.
-            }
+            await page.WaitForFunctionAsync(
+                "([f, o]) => { const k = document.body.dataset.selectedEdge; const g = window.explorer.scene.graph; if (!k || !g.hasEdge(k)) return false; const [s, t] = [g.source(k), g.target(k)]; return (s === f && t === o) || (s === o && t === f); }",
+                new[] { from, to },
+                new() { Timeout = UiTimeoutMs });
+        }
+        catch (TimeoutException)
+        {
+            selected = false;
         }
 
-        Assert.True(selected, $"No click along the {type} edge {from} -> {to} selected it (points tried: {string.Join(", ", points)}).");
+        Assert.True(selected, $"A click at ({x}, {y}) on the {type} edge {from} -> {to}, where the explorer's hit test picks it, selected {await page.Locator("body").GetAttributeAsync("data-selected-edge") ?? "no edge"}.");
         // The list of edges between the two actors comes with the evidence: wait for it before choosing among them.
         await Assertions.Expect(page.Locator("#panel .relationship").First).ToBeVisibleAsync(new() { Timeout = UiTimeoutMs });
         var choice = page.GetByRole(AriaRole.Navigation, new() { Name = "Edges between these actors" }).GetByRole(AriaRole.Button).Filter(new() { HasText = type });

@@ -279,7 +279,10 @@ export class Canvas {
 
   /**
    * The visible edge drawn under a viewport point (within its half width plus 4 px), the nearest when several are; null
-   * when none. Straight segments between the two actors' centres, as sigma draws arrows and lines.
+   * when none. Straight segments between the two actors' centres, as sigma draws arrows and lines. Edges within a pixel
+   * of each other are a tie, which the shorter wins: a short edge lying along a longer one (an actor drawn on the line
+   * between two others) can then be picked along its own length, and the longer one beyond it. Nearest alone, whichever
+   * came last won everywhere, and the other could not be clicked at all.
    */
   edgeAt(point) {
     const graph = this.scene.graph;
@@ -294,12 +297,17 @@ export class Canvas {
     };
     let best = null;
     let bestDistance = Infinity;
+    let bestLength = Infinity;
     graph.forEachEdge((edge, a, source, target, sa, ta) => {
       if (a.hidden || sa.hidden || ta.hidden) return;
-      const d = distanceToSegment(point, at(source), at(target));
-      if (d <= (a.size ?? 1) / 2 + 4 && d <= bestDistance) {
+      const [from, to] = [at(source), at(target)];
+      const d = distanceToSegment(point, from, to);
+      if (d > (a.size ?? 1) / 2 + 4) return;
+      const length = Math.hypot(to.x - from.x, to.y - from.y);
+      if (d < bestDistance - 1 || (d <= bestDistance + 1 && length < bestLength)) {
         best = edge;
         bestDistance = d;
+        bestLength = length;
       }
     });
     return best;
