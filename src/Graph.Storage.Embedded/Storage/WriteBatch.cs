@@ -76,7 +76,7 @@ internal sealed class WriteBatch(GraphIndex index)
     public IEnumerable<(int Seq, Document Document, bool IsNew, int PublisherSeq)> Documents => _documents.Values;
 
     /// <summary>Edges to insert or replace, with their keys (the ends as seqs, already resolved).</summary>
-    public IEnumerable<(EdgeKey Key, StagedEdge Staged)> Edges => _edges.Select(e => (e.Key, e.Value));
+    public IEnumerable<KeyValuePair<EdgeKey, StagedEdge>> Edges => _edges;
 
     /// <summary>A staged edge's evidence as the file and the index take it, in the edge's evidence order.</summary>
     public ReadOnlySpan<ResolvedEvidence> EvidenceOf(in StagedEdge staged) =>
@@ -88,7 +88,8 @@ internal sealed class WriteBatch(GraphIndex index)
 
     // ---- the graph as it will be after this batch ----
 
-    public Actor? ActorOf(ActorId id) => KindOf(id) is null ? null : _actors.TryGetValue(id, out var staged) ? staged.Actor : index.Actors[index.SeqOf(id)];
+    public Actor? ActorOf(ActorId id) =>
+        LookUpActor(id) is (var seq, not null) ? _actors.TryGetValue(id, out var staged) ? staged.Actor : index.Actors[seq] : null;
 
     public NodeKind? KindOf(ActorId id) => LookUpActor(id).Kind;
 
