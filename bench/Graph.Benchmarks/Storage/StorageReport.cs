@@ -37,6 +37,7 @@ public sealed class StorageReport(
         o.WriteLine($"=== Storage benchmark: embedded store vs Kuzu {kuzu?.Version ?? "(not run)"} ===");
         o.WriteLine($"graph      {rels:N0} relationships, {generator.ActorCount:N0} actors, {generator.DocumentCount:N0} documents, seed {options.Seed}, max degree {import.MaxDegree:N0}, {import.LinkedActors.Count:N0} linked actors");
         o.WriteLine($"machine    {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average {loadAtStart} at start, {StoreProfile.LoadAverage()} at end (1/5/15 min)");
+        o.WriteLine($"runtime    {(System.Runtime.GCSettings.IsServerGC ? "Server" : "workstation")} GC for the load; tiering call-counting delay {AppContext.GetData("System.Runtime.TieredCompilation.CallCountingDelayMs") ?? "100 (the runtime's default)"} ms, as `graph import` runs");
         o.WriteLine($"workload   {workload.Neighbourhood.Count:N0} neighbourhoods (depth {workload.Depth}, cap {workload.NodeLimit} nodes incl. centre), {workload.Pairs.Count:N0} shortest paths (max {workload.MaxDepth} hops), both directions, all types; 50 warm-up queries each");
         o.WriteLine($"generator  {import.Generate.TotalSeconds:F1} s, CSV export {import.Export.TotalSeconds:F1} s (neither counted in the insert rate)");
         if (kuzu is null)
