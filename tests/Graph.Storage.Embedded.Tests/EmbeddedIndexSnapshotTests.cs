@@ -87,6 +87,31 @@ public sealed class EmbeddedIndexSnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task Texts_longer_than_the_writers_buffer_and_in_every_utf8_width_read_back_from_the_snapshot()
+    {
+        // The snapshot is written through a 1 MiB buffer: a text longer than it goes straight to the file, and texts of
+        // 1-4 bytes per character fall across the buffer's end as the rows fill it.
+        var longText = string.Concat(Enumerable.Repeat("Ünïcødé €uro 😀 ", 90_000)); // about 1.9 MB of UTF-8
+        var widths = new[] { "a", "é", "€", "😀" };
+        var actors = Enumerable.Range(0, 3_000)
+            .Select(i => State($"s{i}") with { Description = string.Concat(Enumerable.Repeat(widths[i % 4], 100 + (i % 397))) })
+            .Append(State("long") with { Description = longText })
+            .ToList();
+        await using (var store = await OpenAsync())
+        {
+            await store.ImportAsync(Snapshot(actors, [], []), null, Ct);
+        }
+
+        await using var reopened = await OpenAsync();
+        Assert.Equal(IndexSource.Snapshot, reopened.OpenedFrom);
+        Assert.Equal(longText, (await reopened.GetActorAsync(ActorId.Parse("state:long"), Ct))?.Description);
+        foreach (var actor in actors.Where((_, i) => i % 97 == 0))
+        {
+            Assert.Equal(actor.Description, (await reopened.GetActorAsync(actor.Id, Ct))?.Description);
+        }
+    }
+
+    [Fact]
     public async Task A_name_two_actors_share_resolves_while_either_holds_it_and_after_reopening()
     {
         var doc = Document("twins");

@@ -221,7 +221,7 @@ internal static class IndexSnapshot
 
     // ---- actors and documents ----
 
-    private static void WriteActors(BinaryWriter writer, GraphIndex index, Counts counts)
+    private static void WriteActors(SnapshotWriter writer, GraphIndex index, Counts counts)
     {
         writer.Write(index.Extractors.Count);
         foreach (var extractor in index.Extractors)
@@ -326,7 +326,7 @@ internal static class IndexSnapshot
 
     // ---- edges and their evidence ----
 
-    private static void WriteEdges(BinaryWriter writer, GraphIndex index, Counts counts)
+    private static void WriteEdges(SnapshotWriter writer, GraphIndex index, Counts counts)
     {
         // Qualifiers and attribute texts repeat across edges: each distinct text is written once, then referred to.
         var texts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -491,16 +491,13 @@ internal static class IndexSnapshot
 
     // ---- sections ----
 
-    private static Section WriteSection(FileStream file, Action<BinaryWriter> body)
+    private static Section WriteSection(FileStream file, Action<SnapshotWriter> body)
     {
         var offset = file.Position;
-        var hash = new XxHash3();
-        using (var writer = new BinaryWriter(new BufferedStream(new HashingStream(file, hash), 1 << 20), Encoding.UTF8, leaveOpen: false))
-        {
-            body(writer);
-        }
-
-        return new Section(offset, file.Position - offset, hash.GetCurrentHashAsUInt64());
+        var writer = new SnapshotWriter(file);
+        body(writer);
+        var (length, hash) = writer.Finish();
+        return new Section(offset, length, hash);
     }
 
     private static T ReadSection<T>(string path, Section section, Func<SnapshotReader, T> body)

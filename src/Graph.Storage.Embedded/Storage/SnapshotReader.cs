@@ -169,37 +169,3 @@ internal sealed class SnapshotReader(Stream stream, long length)
         _left -= target.Length;
     }
 }
-
-/// <summary>Passes written bytes through to <paramref name="inner"/>, adding each to a running hash.</summary>
-internal sealed class HashingStream(Stream inner, NonCryptographicHashAlgorithm hash) : Stream
-{
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override void Write(ReadOnlySpan<byte> buffer)
-    {
-        hash.Append(buffer);
-        inner.Write(buffer);
-    }
-
-    public override void Flush() => inner.Flush();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-}
