@@ -29,7 +29,7 @@ internal sealed class GraphIndex
     private readonly Dictionary<string, List<int>> _sharedNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _extractorIds = new(StringComparer.Ordinal);
     private readonly Lock _edgeKeysGate = new();
-    private Dictionary<EdgeKey, int>? _edgeSeqs;
+    private EdgeKeyMap? _edgeSeqs;
 
     /// <summary>
     /// False for a bulk load's index: nothing during a load reads who touches an actor (staging finds edges by key and
@@ -51,7 +51,7 @@ internal sealed class GraphIndex
     /// a hub's edges past a cap, read no edge (a random read into <see cref="Edges"/> per edge was most of a hub's cost).
     /// </summary>
     public AdjacentEnd[][] Neighbours = new AdjacentEnd[64][];
-    public readonly Dictionary<ActorId, int> ActorSeqs = [];
+    public readonly SeqMap ActorSeqs = new();
 
     public EdgeData[] Edges = new EdgeData[64];
     public readonly EdgeQualifiers Qualifiers = new();
@@ -89,7 +89,7 @@ internal sealed class GraphIndex
 
     public int DocumentCount => DocumentSeqs.Count;
 
-    public int SeqOf(ActorId id) => id.Value is not null && ActorSeqs.TryGetValue(id, out var seq) ? seq : -1;
+    public int SeqOf(ActorId id) => id.Value is { } text && ActorSeqs.TryGetValue(text, out var seq) ? seq : -1;
 
     public Actor? ActorOf(ActorId id) => SeqOf(id) is var seq and >= 0 ? Actors[seq] : null;
 
@@ -140,7 +140,7 @@ internal sealed class GraphIndex
     }
 
     /// <summary>The key map writers stage against, built on the first write (opening does not pay for it).</summary>
-    public Dictionary<EdgeKey, int> EdgeSeqs()
+    public EdgeKeyMap EdgeSeqs()
     {
         if (Volatile.Read(ref _edgeSeqs) is { } map)
         {
@@ -151,19 +151,27 @@ internal sealed class GraphIndex
         {
             if (_edgeSeqs is null)
             {
-                map = new Dictionary<EdgeKey, int>(EdgeCount);
+                map = new EdgeKeyMap(this);
+                map.EnsureCapacity(EdgeCount);
                 for (var seq = 1; seq < EdgeSlots; seq++)
                 {
                     ref readonly var edge = ref Edges[seq];
+                    if (!edge.Alive)
+                    {
+                        continue;
+                    }
+
                     // The file has no unique index on the key (see SqliteSchema): the write path keeps it unique, and
                     // a file that breaks that is refused here, before any write stages against it.
-                    if (edge.Alive && !map.TryAdd(new EdgeKey(edge.Type, edge.From, edge.To, Qualifiers[seq]), seq))
+                    var key = new EdgeKey(edge.Type, edge.From, edge.To, Qualifiers[seq]);
+                    if (map.TryGetValue(key, out var first))
                     {
-                        var first = map[new EdgeKey(edge.Type, edge.From, edge.To, Qualifiers[seq])];
                         throw new InvalidOperationException(
                             $"The store file holds two relationships with one key ({edge.Type} from actor seq {edge.From} to {edge.To}, qualifier '{Qualifiers[seq]}': relationship seqs {first} and {seq}). " +
                             "It was not written by this store's write path; export it, remove one of the two, and import it into a new file.");
                     }
+
+                    map.Add(key, seq);
                 }
 
                 Volatile.Write(ref _edgeSeqs, map);
@@ -272,7 +280,7 @@ internal sealed class GraphIndex
 
         Actors[seq] = actor;
         Kinds[seq] = actor.Kind;
-        ActorSeqs[actor.Id] = seq;
+        ActorSeqs[actor.Id.Value!] = seq;
         AddNames(seq, names);
     }
 
@@ -292,7 +300,7 @@ internal sealed class GraphIndex
         }
 
         RemoveNames(seq);
-        ActorSeqs.Remove(actor.Id);
+        ActorSeqs.Remove(actor.Id.Value!);
         Actors[seq] = null;
         Adjacency[seq] = [];
         Neighbours[seq] = [];
@@ -378,7 +386,8 @@ internal sealed class GraphIndex
     {
         EnsureEdgeSlot(seq);
         ref var data = ref Edges[seq];
-        if (data.Alive)
+        var isNew = !data.Alive;
+        if (!isNew)
         {
             EvidenceCount -= data.EvidenceCount;
         }
@@ -391,7 +400,6 @@ internal sealed class GraphIndex
                 Append(to, seq, new AdjacentEnd(from, type));
             }
 
-            _edgeSeqs?.Add(new EdgeKey(type, from, to, qualifier), seq);
         }
 
         var confidence = 0.0;
@@ -420,6 +428,10 @@ internal sealed class GraphIndex
         Qualifiers[seq] = qualifier;
         EdgeAttributeJson[seq] = attributesJson;
         EvidenceCount += evidenceCount;
+        if (isNew)
+        {
+            _edgeSeqs?.Add(new EdgeKey(type, from, to, qualifier), seq); // the key map reads the key back from the fields above
+        }
     }
 
     /// <summary>
@@ -482,7 +494,21 @@ internal sealed class GraphIndex
         GrowEdgeArrays(edges + 1);
         GrowEvidencePool(evidenceRows);
         ReserveLookups(actors, documents);
-        EdgeSeqs().EnsureCapacity(edges);
+        var edgeKeys = EdgeSeqs();
+        edgeKeys.EnsureCapacity(edges);
+
+        // Their pages are mapped in on another core while the first batch is staged, in the order applying it writes them.
+        var (actorSlots, kinds, edgeData, evidence, attributes) = (Actors, Kinds, Edges, EvidencePool, EdgeAttributeJson);
+        _ = Task.Run(() =>
+        {
+            ActorSeqs.Warm();
+            PageWarmer.Warm(actorSlots);
+            PageWarmer.Warm(kinds);
+            PageWarmer.Warm(edgeData);
+            edgeKeys.Warm();
+            PageWarmer.Warm(evidence);
+            PageWarmer.Warm(attributes);
+        });
     }
 
     /// <summary>
