@@ -84,6 +84,7 @@ public sealed class EmbeddedBulkLoaderTests : IDisposable
         Assert.Equal(4_096L, Scalar(imported, "PRAGMA page_size;"));
 
         await using var reopened = await OpenAsync(loaded);
+        Assert.Equal(IndexSource.Snapshot, reopened.OpenedFrom); // saved while the last rows were written, stamped with the count they left
         SnapshotAssert.Equal(expected, await reopened.ExportAsync(Ct));
 
         // The indexes and the text index were built at the end: lookups by alias, text search and a path all answer.

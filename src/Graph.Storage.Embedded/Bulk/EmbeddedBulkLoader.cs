@@ -40,6 +40,8 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
     private readonly int _progressInterval;
     private readonly ILogger? _logger;
     private readonly Stopwatch _rowsTime = new();
+    private readonly StoreStamp _created; // the file's identity and write count before the first batch
+    private int _batchesHandedOver; // each is one write transaction: the count the file's stamp will have moved on by
     private readonly BlockingCollection<WriteBatch> _pending = new(boundedCapacity: 2);
     private WritePlan? _plan; // the writer thread's, refilled for each batch
     private readonly Thread _writer;
@@ -49,6 +51,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
 
     private EmbeddedBulkLoader(string path, string temporary, SqliteConnection connection, int progressInterval, ILogger? logger)
     {
+        _created = SqliteSchema.ReadStamp(connection);
         _path = path;
         _temporary = temporary;
         _connection = connection;
@@ -213,6 +216,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
             {
                 batch.ApplyTo(_index);
                 _pending.Add(batch, CancellationToken.None);
+                _batchesHandedOver++;
             }
             catch
             {
@@ -288,17 +292,25 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
         Task<bool>? snapshot = null;
         try
         {
+            // The index is complete once the last batch is applied, and the writer thread reads only batches: the index
+            // the load built is saved beside the file (the one the first open would scan the tables for) on another
+            // core while the writer finishes its last batches and SQLite sorts the B-tree indexes. It is stamped with the
+            // write count those batches leave (one write each; building indexes writes no row), checked once they are in.
+            var stamp = _created with { Writes = _created.Writes + _batchesHandedOver };
+            progress?.Report(new ImportProgress("snapshot", 0, 1));
+            snapshot = Task.Run(() => IndexSnapshot.TrySave(_index, _temporary, stamp, _logger), CancellationToken.None);
+
             _rowsTime.Start();
             DrainWriter();
             _rowsTime.Stop();
             indexing = Stopwatch.StartNew();
             cancellationToken.ThrowIfCancellationRequested();
-
-            // The index the load built is the one the first open would scan the tables for: save it beside the file,
-            // on another core while SQLite sorts the B-tree indexes (building them writes no row, so the stamp holds).
-            var stamp = SqliteSchema.ReadStamp(_connection);
-            progress?.Report(new ImportProgress("snapshot", 0, 1));
-            snapshot = Task.Run(() => IndexSnapshot.TrySave(_index, _temporary, stamp, _logger), CancellationToken.None);
+            var written = SqliteSchema.ReadStamp(_connection);
+            if (written != stamp)
+            {
+                // Never expected; an open would ignore a snapshot stamped otherwise than its file anyway.
+                _logger?.LogWarning("The bulk load of {Path} wrote {Writes} transactions for {Batches} batches; its index snapshot is not kept", _path, written.Writes - _created.Writes, _batchesHandedOver);
+            }
 
             progress?.Report(new ImportProgress("indexing", 0, 1));
             using (var transaction = _connection.BeginTransaction())
@@ -322,9 +334,13 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
 
             // The file first: a snapshot without its file would be useless, a file without its snapshot only opens slower.
             File.Move(_temporary, _path, overwrite: false);
-            if (saved)
+            if (saved && written == stamp)
             {
                 MoveSnapshot();
+            }
+            else if (saved)
+            {
+                File.Delete(IndexSnapshot.PathOf(_temporary));
             }
         }
         catch
