@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Graph.Storage.Embedded.Index;
 
 /// <summary>
@@ -17,7 +15,7 @@ namespace Graph.Storage.Embedded.Index;
 internal sealed class EdgeKeyMap(GraphIndex index)
 {
     private long[] _slots = new long[16];
-    private int _shift = 32 - 4; // 32 less log2 of the table's size
+    private int _shift = OpenAddressing.ShiftFor(16);
     private int _used; // slots holding an edge or marked removed
 
     public int Count { get; private set; }
@@ -50,7 +48,7 @@ internal sealed class EdgeKeyMap(GraphIndex index)
     {
         if ((_used + 1) * 2 > _slots.Length)
         {
-            Resize(Capacity(Count + 1));
+            Resize(OpenAddressing.SizeFor(Count + 1));
         }
 
         var hash = Hash(key);
@@ -95,9 +93,9 @@ internal sealed class EdgeKeyMap(GraphIndex index)
     /// <summary>Makes room for this many edges at once, so a load of that many never resizes.</summary>
     public void EnsureCapacity(int count)
     {
-        if (Capacity(count) > _slots.Length)
+        if (OpenAddressing.SizeFor(count) > _slots.Length)
         {
-            Resize(Capacity(count));
+            Resize(OpenAddressing.SizeFor(count));
         }
     }
 
@@ -114,16 +112,13 @@ internal sealed class EdgeKeyMap(GraphIndex index)
 
     private static long Slot(int hash, int seq) => ((long)hash << 32) | (uint)seq;
 
-    // Fibonacci hashing: the top bits of the product, which every bit of the hash moves.
-    private int Start(int hash) => (int)(((uint)hash * 0x9E3779B9u) >> _shift);
-
-    private static int Capacity(int count) => (int)Math.Min(1L << 30, Math.Max(16, (long)BitOperations.RoundUpToPowerOf2((uint)Math.Max(count, 1)) * 2));
+    private int Start(int hash) => OpenAddressing.Start(hash, _shift);
 
     private void Resize(int size)
     {
         var old = _slots;
         _slots = new long[size];
-        _shift = 32 - BitOperations.Log2((uint)size);
+        _shift = OpenAddressing.ShiftFor(size);
         _used = 0;
         var mask = size - 1;
         foreach (var slot in old)

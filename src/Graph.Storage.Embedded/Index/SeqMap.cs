@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Graph.Storage.Embedded.Index;
 
 /// <summary>
@@ -18,7 +16,7 @@ internal sealed class SeqMap
     private static readonly string Removed = new('\0', 1); // the key of a removed slot: compared by reference only
 
     private Slot[] _slots = new Slot[16];
-    private int _shift = 32 - 4; // 32 less log2 of the table's size
+    private int _shift = OpenAddressing.ShiftFor(16);
     private int _used; // slots holding a key or marked removed
 
     public int Count { get; private set; }
@@ -63,7 +61,7 @@ internal sealed class SeqMap
             {
                 if (reuse < 0 && (_used + 1) * 2 > _slots.Length)
                 {
-                    Resize(Math.Max(_slots.Length * 2, Capacity(Count + 1)));
+                    Resize(Math.Max(_slots.Length * 2, OpenAddressing.SizeFor(Count + 1)));
                     Set(key, seq);
                     return;
                 }
@@ -118,23 +116,20 @@ internal sealed class SeqMap
     /// <summary>Makes room for this many keys at once, so a load of that many never resizes.</summary>
     public void EnsureCapacity(int count)
     {
-        var wanted = Capacity(count);
+        var wanted = OpenAddressing.SizeFor(count);
         if (wanted > _slots.Length)
         {
             Resize(wanted);
         }
     }
 
-    // Fibonacci hashing: the top bits of the product, which every bit of the hash moves.
-    private int Start(int hash) => (int)(((uint)hash * 0x9E3779B9u) >> _shift);
-
-    private static int Capacity(int count) => (int)Math.Min(1L << 30, Math.Max(16, (long)BitOperations.RoundUpToPowerOf2((uint)Math.Max(count, 1)) * 2));
+    private int Start(int hash) => OpenAddressing.Start(hash, _shift);
 
     private void Resize(int size)
     {
         var old = _slots;
         _slots = new Slot[size];
-        _shift = 32 - BitOperations.Log2((uint)size);
+        _shift = OpenAddressing.ShiftFor(size);
         _used = 0;
         Count = 0;
         var mask = size - 1;
