@@ -24,7 +24,8 @@ namespace Graph.Storage.Embedded.Bulk;
 /// (a full disk) fails the load at the next call, since without a journal nothing can be rolled back. The index the
 /// load builds is saved beside the file (<see cref="IndexSnapshot"/>), so the first open reads it instead of the tables.
 /// The rows go to a temporary file beside the target, which is renamed into place only by <see cref="CompleteAsync"/>
-/// after the indexes are built and the file is flushed to disk. A load that fails, is cancelled or is disposed without
+/// after the indexes are built and the file is flushed to disk (the disk has taken most of it by then: the writer thread
+/// starts write-back after each batch, <see cref="WriteBack"/>). A load that fails, is cancelled or is disposed without
 /// completing deletes its temporary file: the target path never holds half a load.
 /// </remarks>
 public sealed class EmbeddedBulkLoader : IAsyncDisposable
@@ -35,6 +36,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
     private readonly string _path;
     private readonly string _temporary;
     private readonly SqliteConnection _connection;
+    private readonly FileStream _file; // the temporary file, for starting write-back during the load and the flush at its end
     private readonly GraphIndex _index = new() { LinksEnds = false };
     private readonly ConcurrentBag<WriteBatch> _freeBatches = [];
     private readonly int _progressInterval;
@@ -55,6 +57,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
         _path = path;
         _temporary = temporary;
         _connection = connection;
+        _file = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
         _progressInterval = progressInterval;
         _logger = logger;
         _writer = new Thread(WriteRows) { IsBackground = true, Name = "bulk load rows" };
@@ -247,6 +250,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
                 {
                     _plan = SqliteWriter.Plan(batch, textIndex: false, _plan);
                     SqliteWriter.Run(_connection, _plan, null, int.MaxValue, CancellationToken.None);
+                    WriteBack.Start(_file.SafeFileHandle);
                 }
                 catch (Exception e)
                 {
@@ -323,10 +327,8 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
             Pragma(_connection, "journal_mode=DELETE");
 
             _connection.Close();
-            using (var file = new FileStream(_temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-            {
-                file.Flush(flushToDisk: true);
-            }
+            _file.Flush(flushToDisk: true);
+            _file.Dispose();
 
             progress?.Report(new ImportProgress("indexing", 1, 1));
             var saved = snapshot.Result;
@@ -377,6 +379,7 @@ public sealed class EmbeddedBulkLoader : IAsyncDisposable
         _writer.Join();
         _pending.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
+        await _file.DisposeAsync().ConfigureAwait(false);
         if (!completed)
         {
             DeleteFiles(_temporary);
