@@ -173,6 +173,7 @@ internal static class SqliteWriter
         private readonly int[] _positions;
         private readonly IntPtr _handle;
         private byte[] _text = new byte[256]; // never empty: an empty text must bind a pointer, or it would be NULL
+        private SqlValue[]? _bound; // what each parameter holds since the last bind (SQLite keeps bindings across a reset)
 
         public Statement(SqliteConnection connection, string sql, int parameters)
         {
@@ -236,6 +237,8 @@ internal static class SqliteWriter
                 _text = new byte[Math.Max(room, _text.Length * 2)];
             }
 
+            // A new statement holds NULL in every parameter, as a new record of them does.
+            var bound = _bound ??= new SqlValue[values.Length];
             int step;
             fixed (byte* text = _text)
             {
@@ -244,6 +247,12 @@ internal static class SqliteWriter
                 {
                     var position = _positions[i];
                     ref readonly var value = ref values[i];
+                    if (value.Type != SqlValue.Kind.Text && bound[i].Same(value))
+                    {
+                        continue; // SQLite still holds it: each bind takes the connection's mutex
+                    }
+
+                    bound[i] = value;
                     int code;
                     switch (value.Type)
                     {
@@ -263,7 +272,13 @@ internal static class SqliteWriter
                             break;
                     }
 
-                    Check(code, null);
+                    if (code != raw.SQLITE_OK)
+                    {
+                        // Back to a known state: every parameter NULL, as the fresh record of them says.
+                        raw.sqlite3_clear_bindings(_statement);
+                        _bound = null;
+                        Check(code, null);
+                    }
                 }
 
                 step = NativeSqlite.Step(_handle);
@@ -479,6 +494,15 @@ internal readonly struct SqlValue
 
     /// <summary>SQL NULL.</summary>
     public static SqlValue Null => default;
+
+    /// <summary>True when binding this value would bind what <paramref name="other"/> bound (never for texts, which are bound from a reused buffer).</summary>
+    public bool Same(in SqlValue other) => Type == other.Type && Type switch
+    {
+        Kind.Null => true,
+        Kind.Integer => Integer == other.Integer,
+        Kind.Real => BitConverter.DoubleToInt64Bits(Real) == BitConverter.DoubleToInt64Bits(other.Real),
+        _ => false,
+    };
 
     public Kind Type { get; }
 
