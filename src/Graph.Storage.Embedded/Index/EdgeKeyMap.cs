@@ -23,24 +23,9 @@ internal sealed class EdgeKeyMap(GraphIndex index)
     /// <summary>The live edge with this key, if any.</summary>
     public bool TryGetValue(in EdgeKey key, out int seq)
     {
-        var hash = Hash(key);
-        var slots = _slots;
-        var mask = slots.Length - 1;
-        for (var at = Start(hash); ; at = (at + 1) & mask)
-        {
-            var slot = slots[at];
-            if (slot == 0)
-            {
-                seq = -1;
-                return false;
-            }
-
-            seq = (int)slot;
-            if ((int)(slot >> 32) == hash && seq != 0 && Holds(seq, key))
-            {
-                return true;
-            }
-        }
+        var at = IndexOf(key, Hash(key));
+        seq = at >= 0 ? (int)_slots[at] : -1;
+        return at >= 0;
     }
 
     /// <summary>Adds the edge in slot <paramref name="seq"/>, whose key no live edge has (the index's fields hold it already).</summary>
@@ -71,23 +56,15 @@ internal sealed class EdgeKeyMap(GraphIndex index)
     public bool Remove(in EdgeKey key)
     {
         var hash = Hash(key);
-        var mask = _slots.Length - 1;
-        for (var at = Start(hash); ; at = (at + 1) & mask)
+        var at = IndexOf(key, hash);
+        if (at < 0)
         {
-            var slot = _slots[at];
-            if (slot == 0)
-            {
-                return false;
-            }
-
-            var seq = (int)slot;
-            if ((int)(slot >> 32) == hash && seq != 0 && Holds(seq, key))
-            {
-                _slots[at] = Slot(hash == 0 ? 1 : hash, 0); // removed: never 0, which would end the walk
-                Count--;
-                return true;
-            }
+            return false;
         }
+
+        _slots[at] = Slot(hash == 0 ? 1 : hash, 0); // removed: never 0, which would end the walk
+        Count--;
+        return true;
     }
 
     /// <summary>Makes room for this many edges at once, so a load of that many never resizes.</summary>
@@ -101,6 +78,26 @@ internal sealed class EdgeKeyMap(GraphIndex index)
 
     /// <summary>Maps in the table's pages ahead of its first writes (<see cref="PageWarmer"/>).</summary>
     public void Warm() => PageWarmer.Warm(_slots);
+
+    /// <summary>The slot holding the key's edge, or -1: the walk from its start to the first empty slot.</summary>
+    private int IndexOf(in EdgeKey key, int hash)
+    {
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var at = Start(hash); ; at = (at + 1) & mask)
+        {
+            var slot = slots[at];
+            if (slot == 0)
+            {
+                return -1;
+            }
+
+            if ((int)(slot >> 32) == hash && (int)slot != 0 && Holds((int)slot, key))
+            {
+                return at;
+            }
+        }
+    }
 
     private bool Holds(int seq, in EdgeKey key)
     {

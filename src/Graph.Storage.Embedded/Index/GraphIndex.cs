@@ -399,7 +399,6 @@ internal sealed class GraphIndex
                 Append(from, seq, new AdjacentEnd(to, type));
                 Append(to, seq, new AdjacentEnd(from, type));
             }
-
         }
 
         var confidence = 0.0;

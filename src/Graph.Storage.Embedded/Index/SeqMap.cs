@@ -8,8 +8,9 @@ namespace Graph.Storage.Embedded.Index;
 /// </summary>
 /// <remarks>
 /// Keys hash with <see cref="string.GetHashCode()"/>, randomized per process, so ids chosen to collide cannot slow it
-/// down. The table is kept at most half full, counting removed slots, and doubles when it would pass that. Written by
-/// one writer at a time, read under the index's read lock, as the index's other lookups are.
+/// down. The table is kept at most half full, counting removed slots: it grows, or is rebuilt without its removed slots,
+/// when it would pass that. Written by one writer at a time, read under the index's read lock, as the index's other
+/// lookups are.
 /// </remarks>
 internal sealed class SeqMap
 {
@@ -28,86 +29,55 @@ internal sealed class SeqMap
 
     public bool TryGetValue(string key, out int seq)
     {
-        var hash = key.GetHashCode();
-        var slots = _slots;
-        var mask = slots.Length - 1;
-        for (var at = Start(hash); ; at = (at + 1) & mask)
-        {
-            ref readonly var slot = ref slots[at];
-            if (slot.Key is null)
-            {
-                seq = -1;
-                return false;
-            }
-
-            if (slot.Hash == hash && (ReferenceEquals(slot.Key, key) || (!ReferenceEquals(slot.Key, Removed) && string.Equals(slot.Key, key, StringComparison.Ordinal))))
-            {
-                seq = slot.Seq;
-                return true;
-            }
-        }
+        var at = IndexOf(key, key.GetHashCode());
+        seq = at >= 0 ? _slots[at].Seq : -1;
+        return at >= 0;
     }
 
     /// <summary>Adds the key, or gives it a new seq.</summary>
     public void Set(string key, int seq)
     {
         var hash = key.GetHashCode();
-        var mask = _slots.Length - 1;
-        var reuse = -1;
-        for (var at = Start(hash); ; at = (at + 1) & mask)
+        if (IndexOf(key, hash) is var found and >= 0)
         {
-            ref var slot = ref _slots[at];
-            if (slot.Key is null)
-            {
-                if (reuse < 0 && (_used + 1) * 2 > _slots.Length)
-                {
-                    Resize(Math.Max(_slots.Length * 2, OpenAddressing.SizeFor(Count + 1)));
-                    Set(key, seq);
-                    return;
-                }
-
-                if (reuse < 0)
-                {
-                    _used++;
-                }
-
-                _slots[reuse >= 0 ? reuse : at] = new Slot(key, hash, seq);
-                Count++;
-                return;
-            }
-
-            if (ReferenceEquals(slot.Key, Removed))
-            {
-                reuse = reuse < 0 ? at : reuse;
-            }
-            else if (slot.Hash == hash && string.Equals(slot.Key, key, StringComparison.Ordinal))
-            {
-                slot.Seq = seq;
-                return;
-            }
+            _slots[found].Seq = seq;
+            return;
         }
+
+        if ((_used + 1) * 2 > _slots.Length)
+        {
+            Resize(OpenAddressing.SizeFor(Count + 1));
+        }
+
+        // The first slot empty or removed along the key's walk.
+        var mask = _slots.Length - 1;
+        var at = Start(hash);
+        while (_slots[at].Key is { } held && !ReferenceEquals(held, Removed))
+        {
+            at = (at + 1) & mask;
+        }
+
+        if (_slots[at].Key is null)
+        {
+            _used++;
+        }
+
+        _slots[at] = new Slot(key, hash, seq);
+        Count++;
     }
 
     public bool Remove(string key)
     {
-        var hash = key.GetHashCode();
-        var mask = _slots.Length - 1;
-        for (var at = Start(hash); ; at = (at + 1) & mask)
+        var at = IndexOf(key, key.GetHashCode());
+        if (at < 0)
         {
-            ref var slot = ref _slots[at];
-            if (slot.Key is null)
-            {
-                return false;
-            }
-
-            if (!ReferenceEquals(slot.Key, Removed) && slot.Hash == hash && string.Equals(slot.Key, key, StringComparison.Ordinal))
-            {
-                // Marked, not emptied: a look-up for a key placed past this slot must still walk on to it.
-                slot = new Slot(Removed, 0, -1);
-                Count--;
-                return true;
-            }
+            return false;
         }
+
+        // Marked, not emptied: a look-up for a key placed past this slot must still walk on to it.
+        _slots[at] = new Slot(Removed, 0, -1);
+        Count--;
+        return true;
     }
 
     /// <summary>Maps in the table's pages ahead of its first writes (<see cref="PageWarmer"/>).</summary>
@@ -120,6 +90,26 @@ internal sealed class SeqMap
         if (wanted > _slots.Length)
         {
             Resize(wanted);
+        }
+    }
+
+    /// <summary>The slot holding the key, or -1: the walk from its start to the first empty slot.</summary>
+    private int IndexOf(string key, int hash)
+    {
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var at = Start(hash); ; at = (at + 1) & mask)
+        {
+            ref readonly var slot = ref slots[at];
+            if (slot.Key is null)
+            {
+                return -1;
+            }
+
+            if (slot.Hash == hash && (ReferenceEquals(slot.Key, key) || (!ReferenceEquals(slot.Key, Removed) && string.Equals(slot.Key, key, StringComparison.Ordinal))))
+            {
+                return at;
+            }
         }
     }
 
